@@ -1,0 +1,262 @@
+#include "io/yaml_document.h"
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <charconv>
+#include <cmath>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <unordered_set>
+
+namespace collab {
+namespace {
+
+constexpr size_t kMaxNodes = 1'000'000;  // aliases expanded: a "billion laughs" file stops here
+constexpr int kMaxDepth = 100;
+
+Position position_of(const YAML::Mark& m) { return {m.line + 1, m.column + 1}; }
+
+// YAML 1.2 core schema resolution of a plain scalar (https://yaml.org/spec/1.2.2/#1032-tag-resolution).
+nlohmann::json resolve_plain(const std::string& s) {
+  if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL") return nullptr;
+  if (s == "true" || s == "True" || s == "TRUE") return true;
+  if (s == "false" || s == "False" || s == "FALSE") return false;
+  static const std::regex integer("[-+]?[0-9]+");
+  static const std::regex octal("0o[0-7]+");
+  static const std::regex hex("0x[0-9a-fA-F]+");
+  static const std::regex decimal("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
+  if (s.size() > 64) return s;  // no number is that long; keeps std::regex away from long input
+  if (std::regex_match(s, integer)) {
+    long long v = 0;
+    const char* begin = s.data() + (s[0] == '+' ? 1 : 0);
+    auto [p, ec] = std::from_chars(begin, s.data() + s.size(), v);
+    if (ec == std::errc() && p == s.data() + s.size()) return v;
+    return std::strtod(s.c_str(), nullptr);  // out of range for an integer: keep it as a number
+  }
+  if (std::regex_match(s, octal) || std::regex_match(s, hex)) {
+    long long v = 0;
+    auto [p, ec] = std::from_chars(s.data() + 2, s.data() + s.size(), v, s[1] == 'o' ? 8 : 16);
+    if (ec == std::errc() && p == s.data() + s.size()) return v;
+    return s;
+  }
+  if (std::regex_match(s, decimal)) {
+    double d = std::strtod(s.c_str(), nullptr);
+    if (std::isfinite(d)) return d;
+  }
+  // .inf and .nan are deliberately left as strings: no collab value may be infinite or not a number.
+  return s;
+}
+
+class Converter {
+ public:
+  Converter(YamlDocument& doc, Diagnostics& diags) : doc_(doc), diags_(diags) {}
+
+  bool convert(const YAML::Node& node, const std::string& pointer, nlohmann::json& out, int depth) {
+    if (++nodes_ > kMaxNodes) {
+      fail(node, fmt::format("the file expands to more than {} values (aliases repeated too often)", kMaxNodes));
+      return false;
+    }
+    if (depth > kMaxDepth) {
+      fail(node, fmt::format("values are nested more than {} levels deep", kMaxDepth));
+      return false;
+    }
+    doc_.set_value_position(pointer, position_of(node.Mark()));
+    switch (node.Type()) {
+      case YAML::NodeType::Undefined:
+      case YAML::NodeType::Null:
+        out = nullptr;
+        return true;
+      case YAML::NodeType::Scalar:
+        out = scalar(node);
+        return true;
+      case YAML::NodeType::Sequence: {
+        out = nlohmann::json::array();
+        size_t i = 0;
+        for (const auto& item : node) {
+          nlohmann::json value;
+          if (!convert(item, pointer_append(pointer, i++), value, depth + 1)) return false;
+          out.push_back(std::move(value));
+        }
+        return true;
+      }
+      case YAML::NodeType::Map: {
+        out = nlohmann::json::object();
+        std::unordered_map<std::string, Position> seen;
+        bool ok = true;
+        for (auto it = node.begin(); it != node.end(); ++it) {
+          const YAML::Node& key = it->first;
+          if (!key.IsScalar()) {
+            fail(key, "a key must be plain text, not a list or mapping");
+            ok = false;
+            continue;
+          }
+          const std::string& name = key.Scalar();
+          Position kp = position_of(key.Mark());
+          auto [first, inserted] = seen.emplace(name, kp);
+          if (!inserted) {
+            diags_.error({doc_.path, kp.line, kp.column},
+                         fmt::format("duplicate key '{}' (first at line {})", name, first->second.line));
+            ok = false;
+            continue;
+          }
+          std::string child = pointer_append(pointer, name);
+          doc_.set_key_position(child, kp);
+          nlohmann::json value;
+          if (!convert(it->second, child, value, depth + 1)) return false;
+          out[name] = std::move(value);
+        }
+        return ok;
+      }
+    }
+    return true;
+  }
+
+ private:
+  static nlohmann::json scalar(const YAML::Node& node) {
+    const std::string& tag = node.Tag();
+    if (tag == "?") return resolve_plain(node.Scalar());
+    if (tag == "tag:yaml.org,2002:null") return nullptr;
+    if (tag == "tag:yaml.org,2002:int" || tag == "tag:yaml.org,2002:float" || tag == "tag:yaml.org,2002:bool") {
+      return resolve_plain(node.Scalar());
+    }
+    return node.Scalar();  // quoted ("!"), !!str, or an unknown tag: text
+  }
+
+  void fail(const YAML::Node& node, std::string message) {
+    Position p = position_of(node.Mark());
+    diags_.error({doc_.path, p.line, p.column}, std::move(message));
+  }
+
+  YamlDocument& doc_;
+  Diagnostics& diags_;
+  size_t nodes_ = 0;
+};
+
+void append_escaped(std::string& out, std::string_view token) {
+  for (char c : token) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
+  }
+}
+
+std::string parent_of(const std::string& pointer) {
+  auto slash = pointer.rfind('/');
+  return slash == std::string::npos ? std::string() : pointer.substr(0, slash);
+}
+
+}  // namespace
+
+std::string pointer_append(const std::string& pointer, std::string_view token) {
+  std::string out = pointer + "/";
+  append_escaped(out, token);
+  return out;
+}
+
+std::string pointer_append(const std::string& pointer, size_t index) {
+  return pointer + "/" + std::to_string(index);
+}
+
+Location YamlDocument::at(const std::string& pointer) const {
+  for (std::string p = pointer;; p = parent_of(p)) {
+    if (auto it = values_.find(p); it != values_.end()) return {path, it->second.line, it->second.column};
+    if (p.empty()) return {path, 1, 1};
+  }
+}
+
+Location YamlDocument::key_at(const std::string& pointer) const {
+  if (auto it = keys_.find(pointer); it != keys_.end()) return {path, it->second.line, it->second.column};
+  return at(pointer);
+}
+
+std::optional<std::pair<Position, std::string>> check_text(std::string_view text) {
+  int line = 1, column = 1;
+  size_t i = 0;
+  while (i < text.size()) {
+    auto c = static_cast<unsigned char>(text[i]);
+    size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    bool valid = len != 0 && i + len <= text.size();
+    for (size_t k = 1; valid && k < len; ++k) valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+    if (valid && len > 1) {
+      // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8 either.
+      unsigned cp = c & (0xFF >> (len + 1));
+      for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+      static const unsigned min_for_len[] = {0, 0, 0x80, 0x800, 0x10000};
+      valid = cp >= min_for_len[len] && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
+    }
+    if (!valid) return std::make_pair(Position{line, column}, std::string("the file is not valid UTF-8"));
+    if (len == 1 && (c < 0x20 || c == 0x7F) && c != '\n' && c != '\r' && c != '\t') {
+      return std::make_pair(Position{line, column}, fmt::format("control character 0x{:02X} is not allowed", c));
+    }
+    if (c == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+    i += len;
+  }
+  return std::nullopt;
+}
+
+std::optional<YamlDocument> parse_yaml(std::string_view text, const std::string& path, Diagnostics& diags) {
+  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  if (auto bad = check_text(text)) {
+    diags.error({path, bad->first.line, bad->first.column}, bad->second);
+    return std::nullopt;
+  }
+  std::vector<YAML::Node> documents;
+  try {
+    documents = YAML::LoadAll(std::string(text));
+  } catch (const YAML::Exception& e) {
+    if (e.mark.is_null()) {
+      diags.error({path, 1, 1}, fmt::format("not valid YAML: {}", e.msg));
+    } else {
+      Position p = position_of(e.mark);
+      diags.error({path, p.line, p.column}, fmt::format("not valid YAML: {}", e.msg));
+    }
+    return std::nullopt;
+  } catch (const std::exception& e) {
+    diags.error({path, 1, 1}, fmt::format("not valid YAML: {}", e.what()));
+    return std::nullopt;
+  }
+  YamlDocument doc;
+  doc.path = path;
+  if (documents.empty()) {
+    doc.json = nullptr;
+    return doc;
+  }
+  if (documents.size() > 1) {
+    Position p = position_of(documents[1].Mark());
+    diags.error({path, p.line, p.column}, "a file holds one YAML document; a second one starts here");
+    return std::nullopt;
+  }
+  Converter converter(doc, diags);
+  size_t before = diags.error_count();
+  try {
+    if (!converter.convert(documents[0], "", doc.json, 0) || diags.error_count() > before) return std::nullopt;
+  } catch (const std::exception& e) {
+    diags.error({path, 1, 1}, fmt::format("not valid YAML: {}", e.what()));
+    return std::nullopt;
+  }
+  return doc;
+}
+
+std::optional<YamlDocument> load_yaml_file(const std::string& file, const std::string& path, Diagnostics& diags) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    diags.error({path, 0, 0}, "cannot read the file");
+    return std::nullopt;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) {
+    diags.error({path, 0, 0}, "cannot read the file");
+    return std::nullopt;
+  }
+  return parse_yaml(buffer.str(), path, diags);
+}
+
+}  // namespace collab

@@ -1,0 +1,55 @@
+// A YAML file read into typed JSON (the YAML 1.2 core schema: plain `true` is a boolean, plain `12` a number,
+// quoted scalars and `yes`/`no` are strings), with the source position of every node, so that a problem
+// found later in the JSON (by the schema validator or a cross-reference check) is reported at the YAML
+// line and column it came from. Duplicate keys, invalid UTF-8, control characters, several documents in
+// one file and runaway alias expansion are refused with a position.
+#pragma once
+
+#include "io/diagnostic.h"
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace collab {
+
+struct Position {
+  int line = 0;  // 1-based
+  int column = 0;
+};
+
+class YamlDocument {
+ public:
+  std::string path;  // as shown in messages
+  nlohmann::json json;
+
+  // Where the value at a JSON pointer ("/members/0/id") stands; falls back to the nearest ancestor.
+  Location at(const std::string& pointer) const;
+  // Where the key of the member at a pointer stands ("/members/0/id" -> the `id:` key), else at(pointer).
+  Location key_at(const std::string& pointer) const;
+
+  void set_value_position(const std::string& pointer, Position p) { values_[pointer] = p; }
+  void set_key_position(const std::string& pointer, Position p) { keys_[pointer] = p; }
+
+ private:
+  std::unordered_map<std::string, Position> values_;
+  std::unordered_map<std::string, Position> keys_;
+};
+
+// JSON pointer helpers: "/a/b" + "c" = "/a/b/c", with ~ and / escaped.
+std::string pointer_append(const std::string& pointer, std::string_view token);
+std::string pointer_append(const std::string& pointer, size_t index);
+
+// Parses text; on failure adds diagnostics naming `path` and returns nothing.
+std::optional<YamlDocument> parse_yaml(std::string_view text, const std::string& path, Diagnostics& diags);
+
+// Reads the file at `file` (shown as `path`) and parses it.
+std::optional<YamlDocument> load_yaml_file(const std::string& file, const std::string& path, Diagnostics& diags);
+
+// The first invalid UTF-8 sequence or forbidden control character, as a message and 1-based position.
+std::optional<std::pair<Position, std::string>> check_text(std::string_view text);
+
+}  // namespace collab
