@@ -1,1 +1,62 @@
-int main(){}
+// collab: run a learning collaborative kept as a folder of YAML files. This file only wires the global
+// options and one register_<command> per cli/<command>.cpp; see docs/cli.md.
+#include "common.h"
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <exception>
+
+#ifndef COLLAB_VERSION
+#define COLLAB_VERSION "unknown"
+#endif
+
+namespace {
+
+using collab::cli::Context;
+
+struct CommandEntry {
+  void (*register_command)(CLI::App&, Context&);
+};
+
+// Adding a subcommand: one row here, one cli/<name>.cpp, docs/cli.md, tests/e2e cases.
+constexpr CommandEntry kCommands[] = {
+    {collab::cli::register_init},
+    {collab::cli::register_validate},
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Context ctx;
+  if (const char* dir = std::getenv("COLLAB_DIR"); dir != nullptr) ctx.directory = dir;
+
+  CLI::App app{"collab: run a learning collaborative kept as a folder of YAML files in git", "collab"};
+  app.set_version_flag("--version", std::string("collab ") + COLLAB_VERSION);
+  app.add_option("-C", ctx.directory, "Run as if started in DIR (overrides COLLAB_DIR)")->type_name("DIR");
+  app.add_flag("-q,--quiet", ctx.quiet, "Print no summaries, only results and errors");
+  app.add_flag("--no-color", ctx.no_color, "Never colour the output (NO_COLOR is honoured too)");
+  app.require_subcommand(1);
+  app.fallthrough();
+  for (const auto& c : kCommands) c.register_command(app, ctx);
+
+  try {
+    app.parse(argc, argv);
+    return ctx.exit_code;
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);  // prints CLI11's message; its exit codes are remapped to the one usage code
+    return collab::cli::kUsage;
+  } catch (const std::bad_alloc&) {
+    fmt::print(stderr, "collab: internal error: out of memory\n");
+    return collab::cli::kInternal;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "collab: internal error: {}\n", e.what());
+    return collab::cli::kInternal;
+  }
+}

@@ -1,0 +1,66 @@
+#include "common.h"
+
+#include "io/files.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace collab::cli {
+
+int exit_code_for(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::usage: return kUsage;
+    case ErrorKind::data: return kBadData;
+    case ErrorKind::no_collaborative: return kNoCollaborative;
+    case ErrorKind::cannot_create: return kCannotCreate;
+    case ErrorKind::io: return kIoError;
+    case ErrorKind::locked: return kLocked;
+    case ErrorKind::internal: return kInternal;
+  }
+  return kInternal;
+}
+
+int fail(const Error& error) {
+  fmt::print(stderr, "collab: error: {}\n", error.message);
+  return exit_code_for(error.kind);
+}
+
+Result<std::filesystem::path> locate_root(const Context& ctx) {
+  return find_root(ctx.directory.empty() ? std::filesystem::path(".") : std::filesystem::path(ctx.directory));
+}
+
+void add_format_option(CLI::App& app, std::string& format, const std::vector<std::string>& choices) {
+  format = choices.front();
+  app.add_option("--format", format, fmt::format("Output format: {}", fmt::join(choices, ", ")))
+      ->check(CLI::IsMember(choices))
+      ->capture_default_str();
+}
+
+bool use_color(const Context& ctx, int fd) {
+  if (ctx.no_color) return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color != nullptr && no_color[0] != '\0') return false;
+  return ::isatty(fd) != 0;
+}
+
+std::string paint_severity(Severity s, bool color) {
+  if (!color) return severity_name(s);
+  return s == Severity::error ? "\033[1;31merror\033[0m" : "\033[1;33mwarning\033[0m";
+}
+
+void print_diagnostics_text(const Diagnostics& diags, bool color) {
+  for (const auto& d : diags.items()) {
+    std::string line = format_text(d);
+    if (color) {
+      std::string plain = std::string(": ") + severity_name(d.severity) + ": ";
+      auto pos = line.find(plain);
+      if (pos != std::string::npos) line.replace(pos, plain.size(), ": " + paint_severity(d.severity, true) + ": ");
+    }
+    fmt::print("{}\n", line);
+  }
+}
+
+}  // namespace collab::cli

@@ -1,0 +1,58 @@
+// What every subcommand shares: the global options, the exit codes of docs/cli.md, finding the
+// collaborative, and printing errors. Each subcommand lives in its own file and exposes one
+// register_<name>(CLI::App&, Context&) that adds its options and callback (see cli/main.cpp).
+#pragma once
+
+#include "core/error.h"
+#include "io/diagnostic.h"
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace collab::cli {
+
+// docs/cli.md, "Exit codes" (the sysexits.h numbers where one fits).
+enum Exit : int {
+  kOk = 0,
+  kFindings = 1,
+  kUsage = 64,
+  kBadData = 65,
+  kNoCollaborative = 66,
+  kInternal = 70,
+  kCannotCreate = 73,
+  kIoError = 74,
+  kLocked = 75,
+};
+
+struct Context {
+  std::string directory;  // -C DIR, else COLLAB_DIR, else empty (the current folder)
+  bool quiet = false;
+  bool no_color = false;
+  int exit_code = kOk;
+};
+
+int exit_code_for(ErrorKind kind);
+// Prints "collab: error: ..." on stderr and returns the exit code for the error.
+int fail(const Error& error);
+
+// The collaborative's root, found from -C / COLLAB_DIR / the current folder.
+Result<std::filesystem::path> locate_root(const Context& ctx);
+
+// Adds --format with the given choices (the first is the default).
+void add_format_option(CLI::App& app, std::string& format, const std::vector<std::string>& choices);
+
+// Colour on a terminal only, never with NO_COLOR or --no-color.
+bool use_color(const Context& ctx, int fd);
+std::string paint_severity(Severity s, bool color);
+
+// Output for a diagnostic list in text form (one per line, coloured when wanted).
+void print_diagnostics_text(const Diagnostics& diags, bool color);
+
+void register_init(CLI::App& app, Context& ctx);
+void register_validate(CLI::App& app, Context& ctx);
+
+}  // namespace collab::cli

@@ -1,0 +1,391 @@
+#include "check/checks.h"
+
+#include "core/timezones.h"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <set>
+
+namespace collab::check {
+namespace {
+
+using namespace collab::model;
+
+// One run of the checks over one project: the lookups every check needs, built once.
+class Checker {
+ public:
+  Checker(const Project& p, Diagnostics& d) : p_(p), d_(d) {
+    for (const auto& t : p.teams) {
+      for (const auto& m : t.members) members_.emplace(m.id, &m);
+    }
+    if (p.collaborative) {
+      for (const auto& ph : p.collaborative->phases) phases_.insert(ph.id);
+    }
+  }
+
+  void run() {
+    check_collaborative();
+    check_unique_files();
+    check_members_unique();
+    for (const auto& o : p_.organizations) check_timezone(o.timezone, o.src, "timezone");
+    for (const auto& t : p_.teams) check_team(t);
+    for (const auto& e : p_.eois) check_eoi(e);
+    check_rubric();
+    for (const auto& r : p_.reviews) check_review(r);
+    for (const auto& e : p_.events) check_event(e);
+    for (const auto& a : p_.attendance) check_attendance(a);
+    for (const auto& m : p_.measures) check_measure(m);
+    for (const auto& d : p_.data) check_data(d);
+    for (const auto& a : p_.assessments) check_assessments(a);
+    for (const auto& w : p_.network) check_network(w);
+  }
+
+ private:
+  void error(const Location& where, std::string message) { d_.error(where, std::move(message)); }
+  void warning(const Location& where, std::string message) { d_.warning(where, std::move(message)); }
+
+  std::optional<Date> start() const { return p_.collaborative ? p_.collaborative->start : std::nullopt; }
+  std::optional<Date> end() const { return p_.collaborative ? p_.collaborative->end : std::nullopt; }
+
+  std::string span() const { return fmt::format("{} to {}", format_date(*start()), format_date(*end())); }
+
+  // Reports a date outside the collaborative's span.
+  void within_span(const std::optional<Date>& d, const Source& src, const std::string& field, const char* what) {
+    if (!d || !start() || !end() || *start() > *end()) return;
+    if (*d < *start() || *d > *end()) {
+      error(src.at(field), fmt::format("{} {} is outside the collaborative ({})", what, format_date(*d), span()));
+    }
+  }
+
+  void period_within_span(const std::optional<Period>& per, const Source& src, const std::string& field) {
+    if (!per || !start() || !end() || *start() > *end()) return;
+    if (*per < period_of(*start()) || *per > period_of(*end())) {
+      error(src.at(field), fmt::format("period {} is outside the collaborative ({} to {})", format_period(*per),
+                                       format_period(period_of(*start())), format_period(period_of(*end()))));
+    }
+  }
+
+  void in_order(const std::optional<Date>& a, const std::optional<Date>& b, const Source& src, const std::string& b_field,
+                const char* a_name, const char* b_name) {
+    if (a && b && *b < *a) {
+      error(src.at(b_field), fmt::format("{} {} is before {} {}", b_name, format_date(*b), a_name, format_date(*a)));
+    }
+  }
+
+  void check_timezone(const std::string& tz, const Source& src, const std::string& field) {
+    if (!tz.empty() && !is_known_timezone(tz)) {
+      error(src.at(field), fmt::format("unknown time zone '{}': use an IANA name such as America/New_York", tz));
+    }
+  }
+
+  template <class Items, class IdOf>
+  void unique_ids(const Items& items, IdOf id_of, const char* what) {
+    std::map<std::string, Location> seen;
+    for (const auto& item : items) {
+      Location here = item.src.at("id");
+      auto [it, inserted] = seen.emplace(id_of(item), here);
+      if (!inserted) {
+        error(here, fmt::format("{} ID '{}' is used twice (also at {}:{})", what, id_of(item), it->second.file,
+                                it->second.line));
+      }
+    }
+  }
+
+  void member_ref(const std::string& id, const Source& src, const std::string& field) {
+    if (members_.count(id) == 0) error(src.at(field), fmt::format("no member '{}' in any team", id));
+  }
+
+  void faculty_ref(const std::string& id, const Source& src, const std::string& field, const char* what) {
+    if (!p_.collaborative || id.empty()) return;
+    if (!p_.collaborative->find_faculty(id)) {
+      error(src.at(field), fmt::format("{} '{}' is not in collab.yaml's faculty", what, id));
+    }
+  }
+
+  void measure_ref(const std::string& id, const Source& src, const std::string& field) {
+    if (!id.empty() && !p_.find_measure(id)) error(src.at(field), fmt::format("no measure '{}' in measures/", id));
+  }
+
+  void check_collaborative() {
+    if (!p_.collaborative) return;
+    const auto& c = *p_.collaborative;
+    in_order(c.start, c.end, c.src, "end", "start", "end");
+    check_timezone(c.timezone, c.src, "timezone");
+    unique_ids(c.phases, [](const Phase& x) { return x.id; }, "phase");
+    unique_ids(c.goals, [](const Goal& x) { return x.id; }, "goal");
+    unique_ids(c.faculty, [](const FacultyMember& x) { return x.id; }, "faculty");
+    for (const auto& ph : c.phases) {
+      in_order(ph.start, ph.end, ph.src, "end", "start", "end");
+      within_span(ph.start, ph.src, "start", "phase start");
+      within_span(ph.end, ph.src, "end", "phase end");
+    }
+    for (const auto& g : c.goals) measure_ref(g.measure, g.src, "measure");
+    const auto& rules = c.core_team;
+    if (rules.min_members && rules.max_members && *rules.min_members > *rules.max_members) {
+      error(c.src.at("core_team/max_members"), "core_team.max_members is smaller than min_members");
+    }
+  }
+
+  // .yaml and .yml of one name, or two files that claim one ID.
+  void check_unique_files() {
+    unique_ids(p_.organizations, [](const Organization& x) { return x.id; }, "organization");
+    unique_ids(p_.teams, [](const Team& x) { return x.id; }, "team");
+    unique_ids(p_.eois, [](const Eoi& x) { return x.id; }, "EOI");
+    unique_ids(p_.events, [](const Event& x) { return x.id; }, "event");
+    unique_ids(p_.measures, [](const Measure& x) { return x.id; }, "measure");
+    unique_ids(p_.network, [](const NetworkWave& x) { return x.id; }, "network wave");
+    unique_ids(p_.attendance, [](const Attendance& x) { return x.id; }, "attendance");
+    std::map<std::string, Location> seen;
+    for (const auto& d : p_.data) {
+      if (!seen.emplace("data/" + d.team, d.src.at()).second) error(d.src.at("team"), fmt::format("team '{}' has two data files", d.team));
+    }
+    for (const auto& a : p_.assessments) {
+      if (!seen.emplace("assessments/" + a.team, a.src.at()).second) {
+        error(a.src.at("team"), fmt::format("team '{}' has two assessment files", a.team));
+      }
+    }
+    for (const auto& r : p_.reviews) {
+      if (!seen.emplace("reviews/" + r.eoi + "/" + r.reviewer, r.src.at()).second) {
+        error(r.src.at("reviewer"), fmt::format("'{}' reviewed EOI '{}' twice", r.reviewer, r.eoi));
+      }
+    }
+  }
+
+  void check_members_unique() {
+    std::map<std::string, Location> seen;
+    for (const auto& t : p_.teams) {
+      for (const auto& m : t.members) {
+        Location here = m.src.at("id");
+        auto [it, inserted] = seen.emplace(m.id, here);
+        if (!inserted) {
+          error(here, fmt::format("member ID '{}' is used twice (also at {}:{}); member IDs are unique across teams",
+                                  m.id, it->second.file, it->second.line));
+        }
+      }
+    }
+  }
+
+  void check_team(const Team& t) {
+    if (!p_.find_organization(t.organization)) {
+      error(t.src.at("organization"), fmt::format("no organization '{}' in organizations/", t.organization));
+    }
+    if (!t.eoi.empty() && !p_.find_eoi(t.eoi)) error(t.src.at("eoi"), fmt::format("no EOI '{}' in eois/", t.eoi));
+    within_span(t.joined, t.src, "joined", "joined date");
+    if (t.withdrawal) within_span(t.withdrawal->date, t.src, "withdrawal/date", "withdrawal date");
+    within_span(t.completed, t.src, "completed", "completion date");
+    unique_ids(t.goals, [](const Goal& x) { return x.id; }, "goal");
+    for (const auto& g : t.goals) measure_ref(g.measure, g.src, "measure");
+    for (const auto& m : t.members) in_order(m.joined, m.left, m.src, "left", "joined", "left");
+    if (t.status == "active" && p_.collaborative) check_core_team(t, p_.collaborative->core_team);
+  }
+
+  void check_core_team(const Team& t, const CoreTeamRules& rules) {
+    std::vector<const Member*> current;
+    for (const auto& m : t.members) {
+      if (!m.left) current.push_back(&m);
+    }
+    for (const auto& role : rules.required_roles) {
+      bool found = false;
+      for (const Member* m : current) found = found || m->has_role(role);
+      if (!found) warning(t.src.at("members"), fmt::format("team '{}' has no member with the core-team role '{}'", t.id, role));
+    }
+    auto n = static_cast<int>(current.size());
+    if (rules.min_members && n < *rules.min_members) {
+      warning(t.src.at("members"), fmt::format("team '{}' has {} member(s); the core team needs at least {}", t.id, n,
+                                               *rules.min_members));
+    }
+    if (rules.max_members && n > *rules.max_members) {
+      warning(t.src.at("members"), fmt::format("team '{}' has {} members; the core team takes at most {}", t.id, n,
+                                               *rules.max_members));
+    }
+  }
+
+  void check_eoi(const Eoi& e) {
+    check_timezone(e.organization.timezone, e.src, "organization/timezone");
+    if (!e.organization.id.empty() && !p_.find_organization(e.organization.id)) {
+      error(e.src.at("organization/id"), fmt::format("no organization '{}' in organizations/", e.organization.id));
+    }
+  }
+
+  void check_rubric() {
+    if (!p_.rubric) return;
+    const auto& r = *p_.rubric;
+    std::set<std::string> ids;
+    for (size_t i = 0; i < r.gates.size(); ++i) {
+      if (!ids.insert(r.gates[i].id).second) {
+        error(r.src.at(fmt::format("gates/{}/id", i)), fmt::format("gate ID '{}' is used twice", r.gates[i].id));
+      }
+    }
+    unique_ids(r.criteria, [](const Criterion& x) { return x.id; }, "criterion");
+    for (const auto& c : r.criteria) {
+      if (c.min >= c.max) error(c.src.at("max"), fmt::format("criterion '{}': max {} must be above min {}", c.id, c.max, c.min));
+    }
+  }
+
+  void check_review(const Review& r) {
+    if (!p_.find_eoi(r.eoi)) error(r.src.at("eoi"), fmt::format("no EOI '{}' in eois/", r.eoi));
+    faculty_ref(r.reviewer, r.src, "reviewer", "reviewer");
+    if (p_.collaborative) {
+      const FacultyMember* f = p_.collaborative->find_faculty(r.reviewer);
+      if (f && !f->has_role("reviewer")) {
+        warning(r.src.at("reviewer"), fmt::format("'{}' reviews EOIs but lacks the reviewer role in collab.yaml", r.reviewer));
+      }
+    }
+    if (!p_.rubric) {
+      error(r.src.at(), "reviews need a rubric.yaml at the collaborative's root");
+      return;
+    }
+    for (const auto& [gate, passed] : r.gates) {
+      (void)passed;
+      bool known = false;
+      for (const auto& g : p_.rubric->gates) known = known || g.id == gate;
+      if (!known) error(r.src.key_at("gates/" + gate), fmt::format("no gate '{}' in rubric.yaml", gate));
+    }
+    for (const auto& [id, score] : r.scores) {
+      const Criterion* c = p_.rubric->find_criterion(id);
+      if (!c) {
+        error(r.src.key_at("scores/" + id), fmt::format("no criterion '{}' in rubric.yaml", id));
+      } else if (score < c->min || score > c->max) {
+        error(r.src.at("scores/" + id), fmt::format("score {} for '{}' is outside the criterion's range {} to {}", score,
+                                                     id, c->min, c->max));
+      }
+    }
+  }
+
+  void check_event(const Event& e) {
+    if (!e.phase.empty() && phases_.count(e.phase) == 0) {
+      error(e.src.at("phase"), fmt::format("no phase '{}' in collab.yaml", e.phase));
+    }
+    check_timezone(e.timezone, e.src, "timezone");
+    if (!e.end.empty() && has_time(e.start) != has_time(e.end)) {
+      error(e.src.at("end"), "start and end must both be dates or both be dates with a time");
+    } else if (!e.end.empty()) {
+      auto a = parse_local_datetime(e.start), b = parse_local_datetime(e.end);
+      if (a && b && *b < *a) error(e.src.at("end"), fmt::format("end {} is before start {}", e.end, e.start));
+    }
+    if (!e.end.empty() && e.duration_minutes) error(e.src.at("duration_minutes"), "give end or duration_minutes, not both");
+    if (has_time(e.start) && e.end.empty() && !e.duration_minutes) {
+      warning(e.src.at("start"), "an event with a start time needs an end or duration_minutes");
+    }
+    // Informational calls come before a collaborative starts: they help organizations decide to apply.
+    if (e.type != "informational-call") {
+      within_span(e.start_date(), e.src, "start", "event start");
+      if (!e.end.empty()) within_span(e.end_date(), e.src, "end", "event end");
+    }
+    if (e.recurrence) {
+      in_order(e.start_date(), e.recurrence->until, e.src, "recurrence/until", "start", "recurrence until");
+      if (e.recurrence->until && e.recurrence->count) {
+        error(e.src.at("recurrence/count"), "give recurrence until or count, not both");
+      }
+      within_span(e.recurrence->until, e.src, "recurrence/until", "recurrence until");
+    }
+  }
+
+  void check_attendance(const Attendance& a) {
+    const Event* e = p_.find_event(a.event);
+    if (!e) {
+      error(a.src.at("event"), fmt::format("no event '{}' in events/", a.event));
+    } else if (e->recurrence && !a.date) {
+      error(a.src.at("event"), fmt::format("event '{}' recurs: say which occurrence with date", a.event));
+    } else if (a.date) {
+      auto first = e->start_date();
+      auto last = e->recurrence ? (e->recurrence->until ? e->recurrence->until : end()) : e->end_date();
+      if (first && last && (*a.date < *first || *a.date > *last)) {
+        error(a.src.at("date"), fmt::format("date {} is not within event '{}' ({} to {})", format_date(*a.date), a.event,
+                                            format_date(*first), format_date(*last)));
+      }
+    }
+    std::set<std::string> seen;
+    for (size_t i = 0; i < a.present.size(); ++i) {
+      member_ref(a.present[i], a.src, fmt::format("present/{}", i));
+      if (!seen.insert(a.present[i]).second) {
+        error(a.src.at(fmt::format("present/{}", i)), fmt::format("member '{}' is listed twice", a.present[i]));
+      }
+    }
+    for (size_t i = 0; i < a.excused.size(); ++i) {
+      member_ref(a.excused[i], a.src, fmt::format("excused/{}", i));
+      if (!seen.insert(a.excused[i]).second) {
+        error(a.src.at(fmt::format("excused/{}", i)), fmt::format("member '{}' is listed twice", a.excused[i]));
+      }
+    }
+  }
+
+  void check_measure(const Measure& m) {
+    if (m.baseline_from && m.baseline_to && *m.baseline_to < *m.baseline_from) {
+      error(m.src.at("baseline/to"), fmt::format("baseline ends ({}) before it starts ({})", format_period(*m.baseline_to),
+                                                 format_period(*m.baseline_from)));
+    }
+    period_within_span(m.baseline_from, m.src, "baseline/from");
+    period_within_span(m.baseline_to, m.src, "baseline/to");
+  }
+
+  void check_data(const TeamData& d) {
+    if (!p_.find_team(d.team)) error(d.src.at("team"), fmt::format("no team '{}' in teams/", d.team));
+    std::map<Period, int> seen;
+    for (const auto& per : d.periods) {
+      period_within_span(per.period, per.src, "period");
+      if (per.period && !seen.emplace(*per.period, per.src.at("period").line).second) {
+        error(per.src.at("period"), fmt::format("period {} is reported twice (also at line {})", format_period(*per.period),
+                                                seen[*per.period]));
+      }
+      for (const auto& [id, v] : per.values) check_value(id, v, per.src);
+    }
+  }
+
+  void check_value(const std::string& id, const Value& v, const Source& src) {
+    std::string field = "values/" + id;
+    const Measure* m = p_.find_measure(id);
+    if (!m) {
+      error(src.key_at(field), fmt::format("no measure '{}' in measures/", id));
+      return;
+    }
+    if (v.missing) return;
+    bool ratio = m->type == "proportion" || m->type == "rate";
+    if (ratio && v.value) {
+      error(src.at(field), fmt::format("'{}' is a {}: report numerator and denominator, not value", id, m->type));
+    } else if (!ratio && v.numerator) {
+      error(src.at(field), fmt::format("'{}' is a {}: report value, not numerator and denominator", id, m->type));
+    } else if (m->type == "proportion" && v.numerator && v.denominator && *v.numerator > *v.denominator) {
+      error(src.at(field + "/numerator"), fmt::format("'{}': numerator {} is greater than denominator {}", id,
+                                                      *v.numerator, *v.denominator));
+    }
+    if (m->type == "count" && v.value && (*v.value < 0 || *v.value != static_cast<double>(static_cast<long long>(*v.value)))) {
+      error(src.at(field + "/value"), fmt::format("'{}' is a count: {} is not a whole number of zero or more", id, *v.value));
+    }
+  }
+
+  void check_assessments(const TeamAssessments& a) {
+    if (!p_.find_team(a.team)) error(a.src.at("team"), fmt::format("no team '{}' in teams/", a.team));
+    std::map<Period, int> seen;
+    for (const auto& r : a.ratings) {
+      period_within_span(r.period, r.src, "period");
+      faculty_ref(r.assessor, r.src, "assessor", "assessor");
+      if (r.period && !seen.emplace(*r.period, r.src.at("period").line).second) {
+        error(r.src.at("period"), fmt::format("period {} is rated twice (also at line {})", format_period(*r.period),
+                                              seen[*r.period]));
+      }
+    }
+  }
+
+  void check_network(const NetworkWave& w) {
+    within_span(w.date, w.src, "date", "survey date");
+    for (size_t i = 0; i < w.respondents.size(); ++i) member_ref(w.respondents[i], w.src, fmt::format("respondents/{}", i));
+    for (const auto& t : w.ties) {
+      member_ref(t.from, t.src, "from");
+      member_ref(t.to, t.src, "to");
+      if (t.from == t.to) warning(t.src.at("to"), fmt::format("'{}' names a tie to themself", t.from));
+    }
+  }
+
+  const Project& p_;
+  Diagnostics& d_;
+  std::map<std::string, const Member*> members_;
+  std::set<std::string> phases_;
+};
+
+}  // namespace
+
+void check_project(const Project& project, Diagnostics& diags) { Checker(project, diags).run(); }
+
+}  // namespace collab::check

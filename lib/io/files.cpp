@@ -1,0 +1,182 @@
+#include "io/files.h"
+
+#include <fmt/format.h>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <random>
+#include <set>
+
+namespace collab {
+namespace fs = std::filesystem;
+namespace {
+
+Error io_error(const fs::path& path, const std::string& what) {
+  return Error{ErrorKind::io, fmt::format("{}: {}: {}", path.string(), what, std::strerror(errno))};
+}
+
+std::string random_suffix() {
+  static std::mt19937_64 rng{std::random_device{}()};
+  return fmt::format("{:012x}", rng() & 0xFFFFFFFFFFFFull);
+}
+
+void sync_folder(const fs::path& dir) {
+  int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY);
+  if (fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
+  }
+}
+
+Status write_and_sync(const fs::path& path, std::string_view content) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) return io_error(path, "cannot create");
+  const char* p = content.data();
+  size_t left = content.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd, p, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      Error e = io_error(path, "cannot write");
+      ::close(fd);
+      return e;
+    }
+    p += n;
+    left -= static_cast<size_t>(n);
+  }
+  if (::fsync(fd) != 0 || ::close(fd) != 0) return io_error(path, "cannot write");
+  return Ok{};
+}
+
+}  // namespace
+
+Status write_file_atomic(const fs::path& path, std::string_view content) {
+  fs::path dir = path.parent_path();
+  fs::path tmp = dir / fmt::format(".{}.{}.tmp", path.filename().string(), random_suffix());
+  Status s = write_and_sync(tmp, content);
+  if (!s) {
+    std::error_code ec;
+    fs::remove(tmp, ec);
+    return s;
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    Error e = io_error(path, "cannot replace");
+    std::error_code ec;
+    fs::remove(tmp, ec);
+    return e;
+  }
+  sync_folder(dir);
+  return Ok{};
+}
+
+Status write_new_tree(const fs::path& dir, const std::vector<FileToWrite>& files) {
+  std::error_code ec;
+  for (const auto& f : files) {
+    if (fs::exists(dir / f.path, ec)) {
+      return Error{ErrorKind::cannot_create, fmt::format("{} exists already; nothing was written", (dir / f.path).string())};
+    }
+  }
+  bool dir_existed = fs::exists(dir, ec);
+  if (dir_existed && !fs::is_directory(dir, ec)) {
+    return Error{ErrorKind::cannot_create, fmt::format("{} exists and is not a folder", dir.string())};
+  }
+  fs::path parent = dir.parent_path().empty() ? fs::path(".") : dir.parent_path();
+  if (!fs::is_directory(parent, ec)) {
+    return Error{ErrorKind::cannot_create, fmt::format("{}: no such folder", parent.string())};
+  }
+  // Stage everything beside the target, then move it in: a failure halfway leaves nothing behind.
+  fs::path stage = parent / fmt::format(".{}.{}.tmp", dir.filename().string(), random_suffix());
+  auto cleanup = [&] { fs::remove_all(stage, ec); };
+  if (!fs::create_directory(stage, ec)) return Error{ErrorKind::cannot_create, fmt::format("{}: {}", stage.string(), ec.message())};
+  for (const auto& f : files) {
+    fs::path target = stage / f.path;
+    fs::create_directories(target.parent_path(), ec);
+    if (ec) {
+      cleanup();
+      return Error{ErrorKind::cannot_create, fmt::format("{}: {}", target.parent_path().string(), ec.message())};
+    }
+    Status s = write_and_sync(target, f.content);
+    if (!s) {
+      cleanup();
+      return s;
+    }
+  }
+  if (!dir_existed) {
+    if (std::rename(stage.c_str(), dir.c_str()) != 0) {
+      Error e = io_error(dir, "cannot create");
+      cleanup();
+      return e;
+    }
+    sync_folder(parent);
+    return Ok{};
+  }
+  // The folder exists (empty, or with unrelated files): move entries in one by one, collab.yaml last so
+  // that the folder only becomes a collaborative once everything else is there.
+  std::vector<fs::path> entries;
+  for (const auto& e : fs::directory_iterator(stage, ec)) entries.push_back(e.path().filename());
+  std::sort(entries.begin(), entries.end(), [](const fs::path& a, const fs::path& b) {
+    bool a_last = a == "collab.yaml", b_last = b == "collab.yaml";
+    return a_last != b_last ? b_last : a < b;
+  });
+  for (const auto& name : entries) {
+    if (fs::exists(dir / name, ec)) {
+      // A top-level folder that exists already (say an empty teams/): merge its files into it.
+      if (fs::is_directory(dir / name, ec) && fs::is_directory(stage / name, ec)) {
+        for (const auto& sub : fs::recursive_directory_iterator(stage / name, ec)) {
+          fs::path rel = sub.path().lexically_relative(stage);
+          if (sub.is_directory()) {
+            fs::create_directories(dir / rel, ec);
+          } else if (std::rename(sub.path().c_str(), (dir / rel).c_str()) != 0) {
+            Error e = io_error(dir / rel, "cannot create");
+            cleanup();
+            return e;
+          }
+        }
+        continue;
+      }
+      cleanup();
+      return Error{ErrorKind::cannot_create, fmt::format("{} exists already", (dir / name).string())};
+    }
+    if (std::rename((stage / name).c_str(), (dir / name).c_str()) != 0) {
+      Error e = io_error(dir / name, "cannot create");
+      cleanup();
+      return e;
+    }
+  }
+  cleanup();
+  sync_folder(dir);
+  return Ok{};
+}
+
+Result<fs::path> find_root(const fs::path& start) {
+  std::error_code ec;
+  fs::path dir = fs::absolute(start, ec);
+  if (ec || !fs::is_directory(dir, ec)) {
+    return Error{ErrorKind::no_collaborative, fmt::format("{}: no such folder", start.string())};
+  }
+  dir = dir.lexically_normal();
+  for (fs::path d = dir;; d = d.parent_path()) {
+    if (fs::is_regular_file(d / "collab.yaml", ec)) return d;
+    if (d == d.root_path() || d.parent_path() == d) break;
+  }
+  return Error{ErrorKind::no_collaborative,
+               fmt::format("no collab.yaml in {} or any folder above it (use -C DIR or COLLAB_DIR)", display_folder(start))};
+}
+
+std::string display_folder(const fs::path& path) {
+  std::error_code ec;
+  fs::path cwd = fs::current_path(ec);
+  fs::path abs = fs::absolute(path, ec).lexically_normal();
+  if (!abs.empty() && abs.filename().empty()) abs = abs.parent_path();  // drop a trailing slash
+  fs::path rel = abs.lexically_relative(cwd);
+  if (rel.empty()) return abs.string();
+  if (rel == ".") return ".";
+  std::string r = rel.generic_string();
+  return r.rfind("../../..", 0) == 0 ? abs.string() : r;
+}
+
+}  // namespace collab

@@ -1,0 +1,33 @@
+// Writing files safely and finding the collaborative. Every write collab makes goes through
+// write_file_atomic: the content goes to a temporary file in the same folder, is flushed to disk, then
+// renamed over the target, so a reader (or a crash) sees the old file or the new one, never half of one.
+#pragma once
+
+#include "core/error.h"
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace collab {
+
+Status write_file_atomic(const std::filesystem::path& path, std::string_view content);
+
+struct FileToWrite {
+  std::string path;  // relative to the folder it is written into, '/'-separated
+  std::string content;
+};
+
+// Creates `dir` with the given files. The files are written into a temporary sibling folder first and
+// moved into place only when all of them were written; nothing is overwritten: an existing file is an
+// ErrorKind::cannot_create error and nothing is written.
+Status write_new_tree(const std::filesystem::path& dir, const std::vector<FileToWrite>& files);
+
+// Walks up from `start` to the first folder holding collab.yaml.
+Result<std::filesystem::path> find_root(const std::filesystem::path& start);
+
+// How to show `path` to the user: relative to the current folder when that is shorter, else as given.
+std::string display_folder(const std::filesystem::path& path);
+
+}  // namespace collab

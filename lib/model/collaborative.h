@@ -1,0 +1,223 @@
+// The collaborative's model: one struct per file kind of docs/format.md, filled from files that passed
+// their schema. Every entity remembers where it came from (`src`), so a check on the model can point at
+// the YAML line of the field it is unhappy with. Dates that do not exist (2026-02-30) are reported when
+// loading and left empty in the model.
+#pragma once
+
+#include "core/dates.h"
+#include "io/yaml_document.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace collab::model {
+
+// Where an entity stands: its document and the JSON pointer of its node there.
+struct Source {
+  const YamlDocument* doc = nullptr;
+  std::string pointer;
+
+  Location at(const std::string& field = {}) const;      // the value of `field` ("members/0/id")
+  Location key_at(const std::string& field) const;       // the key of `field`
+  std::string path() const { return doc ? doc->path : std::string(); }
+};
+
+struct Sponsor {
+  std::string name, type;
+};
+
+struct Phase {
+  Source src;
+  std::string id, name;
+  std::optional<Date> start, end;
+};
+
+struct Goal {
+  Source src;
+  std::string id, text, measure;
+  std::optional<double> target;
+  std::optional<Date> by;
+};
+
+struct FacultyMember {
+  Source src;
+  std::string id, name, email;
+  std::vector<std::string> roles;
+  bool has_role(const std::string& role) const;
+};
+
+struct Design {
+  std::string purpose, membership, scope, format, facilitation, meeting_frequency, stage;
+  std::optional<int> capacity;
+};
+
+struct CoreTeamRules {
+  std::vector<std::string> required_roles;
+  std::optional<int> min_members, max_members;
+};
+
+struct Collaborative {
+  Source src;
+  std::string id, name, focus, kind, model, timezone;
+  std::vector<Sponsor> sponsors;
+  std::optional<Date> start, end;
+  Design design;
+  std::vector<Phase> phases;
+  std::vector<Goal> goals;
+  CoreTeamRules core_team;
+  std::optional<int> data_due_day;
+  std::vector<FacultyMember> faculty;
+
+  const FacultyMember* find_faculty(const std::string& id) const;
+};
+
+struct Organization {
+  Source src;
+  std::string id, name, region, country, sector, timezone, website;
+};
+
+struct Member {
+  Source src;
+  std::string id, name, email, engagement;  // engagement: passenger, deep-diver, crew or empty
+  std::vector<std::string> roles;
+  std::optional<Date> joined, left;
+  bool has_role(const std::string& role) const;
+};
+
+struct Withdrawal {
+  std::optional<Date> date;
+  std::string reason;
+};
+
+struct Team {
+  Source src;
+  std::string id, name, organization, eoi, status;  // status: active, withdrawn, completed
+  std::optional<Date> joined, completed;
+  std::optional<Withdrawal> withdrawal;
+  std::vector<Goal> goals;
+  std::vector<Member> members;
+};
+
+struct ProposedMember {
+  std::string name, email;
+  std::vector<std::string> roles;
+};
+
+struct Eoi {
+  Source src;
+  std::string id, status;
+  std::optional<Date> submitted;
+  Organization organization;  // as the applicant described it; organization.id set once enrolled
+  std::string contact_name, contact_email;
+  std::map<std::string, nlohmann::json> answers;
+  std::vector<ProposedMember> proposed_team;
+};
+
+struct Gate {
+  std::string id, question;
+};
+
+struct Criterion {
+  Source src;
+  std::string id, name, description;
+  double weight = 1, min = 0, max = 0;
+};
+
+struct Rubric {
+  Source src;
+  std::vector<Gate> gates;
+  std::vector<Criterion> criteria;
+  std::optional<int> reviewers_per_eoi;
+  const Criterion* find_criterion(const std::string& id) const;
+};
+
+struct Review {
+  Source src;
+  std::string eoi, reviewer, comments;
+  std::optional<Date> submitted;
+  bool conflict = false;
+  std::map<std::string, bool> gates;
+  std::map<std::string, double> scores;
+};
+
+struct Recurrence {
+  std::string frequency;  // weekly, biweekly, monthly
+  std::optional<Date> until;
+  std::optional<int> count;
+};
+
+struct Event {
+  Source src;
+  std::string id, name, type, phase, start, end, timezone, format, location, url, description;
+  std::optional<int> duration_minutes;
+  bool required = false;
+  std::optional<Recurrence> recurrence;
+  std::optional<Date> start_date() const;
+  std::optional<Date> end_date() const;  // end's date, else start's
+};
+
+struct Attendance {
+  Source src;
+  std::string id, event;
+  std::optional<Date> date;
+  std::vector<std::string> present, excused;
+  int guests = 0;
+};
+
+struct Measure {
+  Source src;
+  std::string id, name, type, category, numerator, denominator, exclusions, unit, better;
+  bool core = false;
+  std::optional<double> multiplier, goal;
+  std::optional<Period> baseline_from, baseline_to;
+};
+
+struct Value {
+  std::optional<double> numerator, denominator, value;
+  std::optional<std::string> missing;
+  std::string note;
+};
+
+struct DataPeriod {
+  Source src;
+  std::optional<Period> period;
+  std::optional<Date> submitted;
+  std::map<std::string, Value> values;
+};
+
+struct TeamData {
+  Source src;
+  std::string team;
+  std::vector<DataPeriod> periods;
+};
+
+struct Rating {
+  Source src;
+  std::optional<Period> period;
+  double score = 0;
+  std::string assessor, note;
+};
+
+struct TeamAssessments {
+  Source src;
+  std::string team;
+  std::vector<Rating> ratings;
+};
+
+struct Tie {
+  Source src;
+  std::string from, to, relation;
+  std::optional<int> strength, trust;
+};
+
+struct NetworkWave {
+  Source src;
+  std::string id;
+  std::optional<Date> date;
+  std::vector<std::string> respondents;
+  std::vector<Tie> ties;
+};
+
+}  // namespace collab::model

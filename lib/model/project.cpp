@@ -1,0 +1,542 @@
+#include "model/project.h"
+
+#include "schema/validator.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <regex>
+
+namespace collab::model {
+namespace {
+
+using json = nlohmann::json;
+namespace fs = std::filesystem;
+
+bool is_slug(const std::string& s) {
+  if (s.empty() || s.size() > 63) return false;
+  if (!(std::islower(static_cast<unsigned char>(s[0])) || std::isdigit(static_cast<unsigned char>(s[0])))) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '-';
+  });
+}
+
+// Reads the fields of one JSON object that passed its schema; reports dates that do not exist.
+class Reader {
+ public:
+  Reader(const json& j, Source src, Diagnostics& diags) : j_(j), src_(std::move(src)), diags_(diags) {}
+
+  const Source& src() const { return src_; }
+  const json& node() const { return j_; }
+  bool has(const char* key) const { return j_.contains(key); }
+
+  std::string str(const char* key) const {
+    auto it = j_.find(key);
+    return it != j_.end() && it->is_string() ? it->get<std::string>() : std::string();
+  }
+  std::optional<double> number(const char* key) const {
+    auto it = j_.find(key);
+    return it != j_.end() && it->is_number() ? std::optional<double>(it->get<double>()) : std::nullopt;
+  }
+  std::optional<int> integer(const char* key) const {
+    auto it = j_.find(key);
+    return it != j_.end() && it->is_number_integer() ? std::optional<int>(it->get<int>()) : std::nullopt;
+  }
+  bool boolean(const char* key) const {
+    auto it = j_.find(key);
+    return it != j_.end() && it->is_boolean() && it->get<bool>();
+  }
+  std::vector<std::string> strings(const char* key) const {
+    std::vector<std::string> out;
+    if (auto it = j_.find(key); it != j_.end() && it->is_array()) {
+      for (const auto& v : *it) out.push_back(v.get<std::string>());
+    }
+    return out;
+  }
+  std::optional<Date> date(const char* key) const {
+    std::string text = str(key);
+    if (text.empty()) return std::nullopt;
+    auto d = parse_date(text);
+    if (!d) diags_.error(src_.at(key), fmt::format("{}: {} is not a date that exists", key, text));
+    return d;
+  }
+  std::optional<Period> period(const char* key) const {
+    std::string text = str(key);
+    if (text.empty()) return std::nullopt;
+    auto p = parse_period(text);
+    if (!p) diags_.error(src_.at(key), fmt::format("{}: {} is not a month that exists", key, text));
+    return p;
+  }
+  // A local date or date-time: reported when it does not exist, kept as written.
+  std::string datetime(const char* key) const {
+    std::string text = str(key);
+    if (!text.empty() && !parse_local_datetime(text)) {
+      diags_.error(src_.at(key), fmt::format("{}: {} is not a date and time that exists", key, text));
+    }
+    return text;
+  }
+  Reader child(const char* key) const { return Reader(j_.at(key), sub(key), diags_); }
+  template <class F>
+  void each(const char* key, F f) const {
+    auto it = j_.find(key);
+    if (it == j_.end() || !it->is_array()) return;
+    for (size_t i = 0; i < it->size(); ++i) {
+      f(Reader((*it)[i], Source{src_.doc, pointer_append(pointer_append(src_.pointer, key), i)}, diags_));
+    }
+  }
+
+  Source sub(const std::string& key) const { return Source{src_.doc, pointer_append(src_.pointer, key)}; }
+
+ private:
+  const json& j_;
+  Source src_;
+  Diagnostics& diags_;
+};
+
+Goal read_goal(const Reader& r) {
+  return Goal{r.src(), r.str("id"), r.str("text"), r.str("measure"), r.number("target"), r.date("by")};
+}
+
+Collaborative read_collaborative(const Reader& r) {
+  Collaborative c;
+  c.src = r.src();
+  c.id = r.str("id");
+  c.name = r.str("name");
+  c.focus = r.str("focus");
+  c.kind = r.str("kind");
+  c.model = r.str("model");
+  c.timezone = r.str("timezone");
+  c.start = r.date("start");
+  c.end = r.date("end");
+  r.each("sponsors", [&](const Reader& s) { c.sponsors.push_back({s.str("name"), s.str("type")}); });
+  if (r.has("design")) {
+    Reader d = r.child("design");
+    c.design = Design{d.str("purpose"), d.str("membership"), d.str("scope"), d.str("format"), d.str("facilitation"),
+                      d.str("meeting_frequency"), d.str("stage"), d.integer("capacity")};
+  }
+  r.each("phases", [&](const Reader& p) { c.phases.push_back({p.src(), p.str("id"), p.str("name"), p.date("start"), p.date("end")}); });
+  r.each("goals", [&](const Reader& g) { c.goals.push_back(read_goal(g)); });
+  if (r.has("core_team")) {
+    Reader t = r.child("core_team");
+    c.core_team = CoreTeamRules{t.strings("required_roles"), t.integer("min_members"), t.integer("max_members")};
+  }
+  if (r.has("data")) c.data_due_day = r.child("data").integer("due_day");
+  r.each("faculty", [&](const Reader& f) {
+    c.faculty.push_back({f.src(), f.str("id"), f.str("name"), f.str("email"), f.strings("roles")});
+  });
+  return c;
+}
+
+Organization read_organization(const Reader& r) {
+  return Organization{r.src(), r.str("id"), r.str("name"), r.str("region"), r.str("country"),
+                      r.str("sector"), r.str("timezone"), r.str("website")};
+}
+
+Team read_team(const Reader& r) {
+  Team t;
+  t.src = r.src();
+  t.id = r.str("id");
+  t.name = r.str("name");
+  t.organization = r.str("organization");
+  t.eoi = r.str("eoi");
+  t.status = r.str("status");
+  t.joined = r.date("joined");
+  t.completed = r.date("completed");
+  if (r.has("withdrawal")) {
+    Reader w = r.child("withdrawal");
+    t.withdrawal = Withdrawal{w.date("date"), w.str("reason")};
+  }
+  r.each("goals", [&](const Reader& g) { t.goals.push_back(read_goal(g)); });
+  r.each("members", [&](const Reader& m) {
+    t.members.push_back({m.src(), m.str("id"), m.str("name"), m.str("email"), m.str("engagement"), m.strings("roles"),
+                         m.date("joined"), m.date("left")});
+  });
+  return t;
+}
+
+Eoi read_eoi(const Reader& r) {
+  Eoi e;
+  e.src = r.src();
+  e.id = r.str("id");
+  e.status = r.str("status");
+  e.submitted = r.date("submitted");
+  e.organization = read_organization(r.child("organization"));
+  Reader contact = r.child("contact");
+  e.contact_name = contact.str("name");
+  e.contact_email = contact.str("email");
+  if (r.has("answers")) {
+    for (auto it = r.node()["answers"].begin(); it != r.node()["answers"].end(); ++it) e.answers[it.key()] = it.value();
+  }
+  r.each("proposed_team", [&](const Reader& m) { e.proposed_team.push_back({m.str("name"), m.str("email"), m.strings("roles")}); });
+  return e;
+}
+
+Rubric read_rubric(const Reader& r) {
+  Rubric rubric;
+  rubric.src = r.src();
+  r.each("gates", [&](const Reader& g) { rubric.gates.push_back({g.str("id"), g.str("question")}); });
+  r.each("criteria", [&](const Reader& c) {
+    rubric.criteria.push_back({c.src(), c.str("id"), c.str("name"), c.str("description"), c.number("weight").value_or(1),
+                               c.number("min").value_or(0), c.number("max").value_or(0)});
+  });
+  rubric.reviewers_per_eoi = r.integer("reviewers_per_eoi");
+  return rubric;
+}
+
+Review read_review(const Reader& r) {
+  Review v;
+  v.src = r.src();
+  v.eoi = r.str("eoi");
+  v.reviewer = r.str("reviewer");
+  v.comments = r.str("comments");
+  v.submitted = r.date("submitted");
+  v.conflict = r.boolean("conflict");
+  if (r.has("gates")) {
+    for (auto it = r.node()["gates"].begin(); it != r.node()["gates"].end(); ++it) v.gates[it.key()] = it->get<bool>();
+  }
+  for (auto it = r.node()["scores"].begin(); it != r.node()["scores"].end(); ++it) v.scores[it.key()] = it->get<double>();
+  return v;
+}
+
+Event read_event(const Reader& r) {
+  Event e;
+  e.src = r.src();
+  e.id = r.str("id");
+  e.name = r.str("name");
+  e.type = r.str("type");
+  e.phase = r.str("phase");
+  e.start = r.datetime("start");
+  e.end = r.datetime("end");
+  e.timezone = r.str("timezone");
+  e.format = r.str("format");
+  e.location = r.str("location");
+  e.url = r.str("url");
+  e.description = r.str("description");
+  e.duration_minutes = r.integer("duration_minutes");
+  e.required = r.boolean("required");
+  if (r.has("recurrence")) {
+    Reader rec = r.child("recurrence");
+    e.recurrence = Recurrence{rec.str("frequency"), rec.date("until"), rec.integer("count")};
+  }
+  return e;
+}
+
+Attendance read_attendance(const Reader& r, const std::string& id) {
+  return Attendance{r.src(), id, r.str("event"), r.date("date"), r.strings("present"), r.strings("excused"),
+                    r.integer("guests").value_or(0)};
+}
+
+Measure read_measure(const Reader& r) {
+  Measure m;
+  m.src = r.src();
+  m.id = r.str("id");
+  m.name = r.str("name");
+  m.type = r.str("type");
+  m.category = r.str("category");
+  m.numerator = r.str("numerator");
+  m.denominator = r.str("denominator");
+  m.exclusions = r.str("exclusions");
+  m.unit = r.str("unit");
+  m.better = r.str("better");
+  m.core = r.boolean("core");
+  m.multiplier = r.number("multiplier");
+  m.goal = r.number("goal");
+  if (r.has("baseline")) {
+    Reader b = r.child("baseline");
+    m.baseline_from = b.period("from");
+    m.baseline_to = b.period("to");
+  }
+  return m;
+}
+
+TeamData read_data(const Reader& r) {
+  TeamData d{r.src(), r.str("team"), {}};
+  r.each("periods", [&](const Reader& p) {
+    DataPeriod period{p.src(), p.period("period"), p.date("submitted"), {}};
+    for (auto it = p.node()["values"].begin(); it != p.node()["values"].end(); ++it) {
+      Value value;
+      const json& j = it.value();
+      if (j.contains("numerator")) value.numerator = j["numerator"].get<double>();
+      if (j.contains("denominator")) value.denominator = j["denominator"].get<double>();
+      if (j.contains("value")) value.value = j["value"].get<double>();
+      if (j.contains("missing")) value.missing = j["missing"].get<std::string>();
+      if (j.contains("note")) value.note = j["note"].get<std::string>();
+      period.values[it.key()] = value;
+    }
+    d.periods.push_back(std::move(period));
+  });
+  return d;
+}
+
+TeamAssessments read_assessments(const Reader& r) {
+  TeamAssessments a{r.src(), r.str("team"), {}};
+  r.each("ratings", [&](const Reader& x) {
+    a.ratings.push_back({x.src(), x.period("period"), x.number("score").value_or(0), x.str("assessor"), x.str("note")});
+  });
+  return a;
+}
+
+NetworkWave read_network(const Reader& r) {
+  NetworkWave w{r.src(), r.str("id"), r.date("date"), r.strings("respondents"), {}};
+  r.each("ties", [&](const Reader& t) {
+    w.ties.push_back({t.src(), t.str("from"), t.str("to"), t.str("relation"), t.integer("strength"), t.integer("trust")});
+  });
+  return w;
+}
+
+struct KindPlace {
+  const char* folder;
+  FileKind kind;
+};
+
+constexpr KindPlace kFolders[] = {
+    {"organizations", FileKind::organization}, {"teams", FileKind::team},     {"eois", FileKind::eoi},
+    {"events", FileKind::event},               {"attendance", FileKind::attendance},
+    {"measures", FileKind::measure},           {"data", FileKind::data},      {"assessments", FileKind::assessment},
+    {"network", FileKind::network},
+};
+
+std::optional<std::string> yaml_stem(const std::string& name) {
+  for (const char* ext : {".yaml", ".yml"}) {
+    std::string e = ext;
+    if (name.size() > e.size() && name.compare(name.size() - e.size(), e.size(), e) == 0) {
+      return name.substr(0, name.size() - e.size());
+    }
+  }
+  return std::nullopt;
+}
+
+// The ID field a file of each kind must carry, matching its file name.
+const char* id_field(FileKind kind) {
+  switch (kind) {
+    case FileKind::data:
+    case FileKind::assessment: return "team";
+    case FileKind::attendance:
+    case FileKind::collaborative:
+    case FileKind::rubric:
+    case FileKind::review: return nullptr;
+    default: return "id";
+  }
+}
+
+}  // namespace
+
+Location Source::at(const std::string& field) const {
+  if (!doc) return {};
+  return doc->at(field.empty() ? pointer : pointer + "/" + field);
+}
+
+Location Source::key_at(const std::string& field) const {
+  if (!doc) return {};
+  return doc->key_at(pointer + "/" + field);
+}
+
+bool FacultyMember::has_role(const std::string& role) const {
+  return std::find(roles.begin(), roles.end(), role) != roles.end();
+}
+
+bool Member::has_role(const std::string& role) const {
+  return std::find(roles.begin(), roles.end(), role) != roles.end();
+}
+
+const FacultyMember* Collaborative::find_faculty(const std::string& id) const {
+  for (const auto& f : faculty) {
+    if (f.id == id) return &f;
+  }
+  return nullptr;
+}
+
+const Criterion* Rubric::find_criterion(const std::string& id) const {
+  for (const auto& c : criteria) {
+    if (c.id == id) return &c;
+  }
+  return nullptr;
+}
+
+std::optional<Date> Event::start_date() const {
+  return start.size() >= 10 ? parse_date(start.substr(0, 10)) : std::nullopt;
+}
+
+std::optional<Date> Event::end_date() const {
+  return end.size() >= 10 ? parse_date(end.substr(0, 10)) : start_date();
+}
+
+namespace {
+template <class T>
+const T* find_by_id(const std::vector<T>& items, const std::string& id) {
+  for (const auto& item : items) {
+    if (item.id == id) return &item;
+  }
+  return nullptr;
+}
+}  // namespace
+
+const Organization* Project::find_organization(const std::string& id) const { return find_by_id(organizations, id); }
+const Team* Project::find_team(const std::string& id) const { return find_by_id(teams, id); }
+const Eoi* Project::find_eoi(const std::string& id) const { return find_by_id(eois, id); }
+const Event* Project::find_event(const std::string& id) const { return find_by_id(events, id); }
+const Measure* Project::find_measure(const std::string& id) const { return find_by_id(measures, id); }
+
+const Team* Project::team_of_member(const std::string& member_id) const {
+  for (const auto& t : teams) {
+    for (const auto& m : t.members) {
+      if (m.id == member_id) return &t;
+    }
+  }
+  return nullptr;
+}
+
+const char* kind_name(FileKind kind) {
+  switch (kind) {
+    case FileKind::collaborative: return "collaborative";
+    case FileKind::rubric: return "rubric";
+    case FileKind::organization: return "organization";
+    case FileKind::team: return "team";
+    case FileKind::eoi: return "eoi";
+    case FileKind::review: return "review";
+    case FileKind::event: return "event";
+    case FileKind::attendance: return "attendance";
+    case FileKind::measure: return "measure";
+    case FileKind::data: return "data";
+    case FileKind::assessment: return "assessment";
+    case FileKind::network: return "network";
+  }
+  return "?";
+}
+
+std::optional<FileKind> classify(const std::string& relative_path, std::string* id) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  for (size_t slash; (slash = relative_path.find('/', start)) != std::string::npos; start = slash + 1) {
+    parts.push_back(relative_path.substr(start, slash - start));
+  }
+  parts.push_back(relative_path.substr(start));
+  auto stem = yaml_stem(parts.back());
+  if (!stem) return std::nullopt;
+  if (parts.size() == 1) {
+    if (id) *id = *stem;
+    if (parts[0] == "collab.yaml") return FileKind::collaborative;
+    if (parts[0] == "rubric.yaml") return FileKind::rubric;
+    return std::nullopt;
+  }
+  if (parts.size() == 2) {
+    for (const auto& place : kFolders) {
+      if (parts[0] == place.folder) {
+        if (id) *id = *stem;
+        return place.kind;
+      }
+    }
+  }
+  if (parts.size() == 3 && parts[0] == "reviews") {
+    if (id) *id = parts[1] + "/" + *stem;
+    return FileKind::review;
+  }
+  return std::nullopt;
+}
+
+std::string display_path(const std::string& display_root, const std::string& relative_path) {
+  if (display_root.empty() || display_root == ".") return relative_path;
+  return display_root.back() == '/' ? display_root + relative_path : display_root + "/" + relative_path;
+}
+
+namespace {
+
+// Every YAML file below root, relative and '/'-separated, sorted; hidden entries are skipped.
+std::vector<std::string> list_yaml_files(const fs::path& root, const std::string& display_root, Diagnostics& diags) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
+  if (ec) {
+    diags.error({display_path(display_root, "."), 0, 0}, fmt::format("cannot list the folder: {}", ec.message()));
+    return files;
+  }
+  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (ec) break;
+    const fs::path& p = it->path();
+    std::string name = p.filename().string();
+    if (!name.empty() && name[0] == '.') {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (it.depth() > 8) {
+      it.disable_recursion_pending();
+      continue;
+    }
+    if (!it->is_regular_file(ec) || !yaml_stem(name)) continue;
+    files.push_back(p.lexically_relative(root).generic_string());
+  }
+  if (ec) diags.error({display_path(display_root, "."), 0, 0}, fmt::format("cannot list the folder: {}", ec.message()));
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace
+
+Project load_project(const fs::path& root, const std::string& display_root, Diagnostics& diags) {
+  Project project;
+  project.root = root;
+  project.display_root = display_root;
+  const auto& schemas = schema::SchemaSet::embedded();
+
+  for (const auto& rel : list_yaml_files(root, display_root, diags)) {
+    std::string shown = display_path(display_root, rel);
+    std::string file_id;
+    auto kind = classify(rel, &file_id);
+    if (!kind) {
+      diags.warning({shown, 0, 0}, "unknown file: collab reads YAML files only in the places docs/format.md names");
+      continue;
+    }
+    if (*kind != FileKind::collaborative && *kind != FileKind::rubric) {
+      std::string last = file_id.substr(file_id.rfind('/') + 1);
+      std::string first = file_id.substr(0, file_id.find('/'));
+      if (!is_slug(first) || !is_slug(last)) {
+        diags.error({shown, 0, 0},
+                    "the file name is not an ID: use lower-case letters, digits and hyphens, starting with a "
+                    "letter or digit, at most 63 characters");
+        continue;
+      }
+    }
+    ++project.files_read;
+    auto doc = load_yaml_file((root / rel).string(), shown, diags);
+    if (!doc) continue;
+    if (doc->json.is_null()) {
+      diags.error({shown, 0, 0}, "the file is empty");
+      continue;
+    }
+    if (!schemas.validate(kind_name(*kind), *doc, diags)) continue;
+
+    project.documents.push_back(std::make_unique<YamlDocument>(std::move(*doc)));
+    const YamlDocument* d = project.documents.back().get();
+    Reader r(d->json, Source{d, ""}, diags);
+
+    if (const char* field = id_field(*kind); field && r.str(field) != file_id) {
+      diags.error(r.src().at(field), fmt::format("{} '{}' does not match the file name '{}'", field, r.str(field), file_id));
+    }
+    switch (*kind) {
+      case FileKind::collaborative: project.collaborative = read_collaborative(r); break;
+      case FileKind::rubric: project.rubric = read_rubric(r); break;
+      case FileKind::organization: project.organizations.push_back(read_organization(r)); break;
+      case FileKind::team: project.teams.push_back(read_team(r)); break;
+      case FileKind::eoi: project.eois.push_back(read_eoi(r)); break;
+      case FileKind::review: {
+        Review review = read_review(r);
+        std::string expected = review.eoi + "/" + review.reviewer;
+        if (expected != file_id) {
+          diags.error(r.src().at("eoi"), fmt::format("a review of EOI '{}' by '{}' belongs in reviews/{}.yaml",
+                                                     review.eoi, review.reviewer, expected));
+        }
+        project.reviews.push_back(std::move(review));
+        break;
+      }
+      case FileKind::event: project.events.push_back(read_event(r)); break;
+      case FileKind::attendance: project.attendance.push_back(read_attendance(r, file_id)); break;
+      case FileKind::measure: project.measures.push_back(read_measure(r)); break;
+      case FileKind::data: project.data.push_back(read_data(r)); break;
+      case FileKind::assessment: project.assessments.push_back(read_assessments(r)); break;
+      case FileKind::network: project.network.push_back(read_network(r)); break;
+    }
+  }
+  return project;
+}
+
+}  // namespace collab::model

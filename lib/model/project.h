@@ -1,0 +1,61 @@
+// A collaborative read from its folder: every YAML file found in the places of docs/format.md, parsed,
+// checked against its schema and turned into the model. Loading never stops at the first problem: each
+// unreadable or invalid file adds diagnostics and is left out of the model, the rest is loaded, so that
+// `collab validate` can report everything at once.
+#pragma once
+
+#include "io/diagnostic.h"
+#include "model/collaborative.h"
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace collab::model {
+
+enum class FileKind { collaborative, rubric, organization, team, eoi, review, event, attendance, measure, data,
+                      assessment, network };
+
+const char* kind_name(FileKind kind);  // the schema's name: "team" for schemas/team.schema.json
+
+// What a path inside the collaborative holds, from its place; nothing for a place collab does not know.
+// `id` receives the ID the file name gives (for reviews: "<eoi>/<reviewer>").
+std::optional<FileKind> classify(const std::string& relative_path, std::string* id = nullptr);
+
+struct Project {
+  std::filesystem::path root;
+  std::string display_root;  // how the root is shown in messages: "" for the current folder
+  size_t files_read = 0;     // YAML files found in known places, valid or not
+  std::vector<std::unique_ptr<YamlDocument>> documents;
+
+  std::optional<Collaborative> collaborative;
+  std::optional<Rubric> rubric;
+  std::vector<Organization> organizations;
+  std::vector<Team> teams;
+  std::vector<Eoi> eois;
+  std::vector<Review> reviews;
+  std::vector<Event> events;
+  std::vector<Attendance> attendance;
+  std::vector<Measure> measures;
+  std::vector<TeamData> data;
+  std::vector<TeamAssessments> assessments;
+  std::vector<NetworkWave> network;
+
+  const Organization* find_organization(const std::string& id) const;
+  const Team* find_team(const std::string& id) const;
+  const Eoi* find_eoi(const std::string& id) const;
+  const Event* find_event(const std::string& id) const;
+  const Measure* find_measure(const std::string& id) const;
+  // The team a member belongs to, or nullptr.
+  const Team* team_of_member(const std::string& member_id) const;
+};
+
+// The path of a file of the collaborative as shown in messages.
+std::string display_path(const std::string& display_root, const std::string& relative_path);
+
+// Reads every file of the collaborative at `root`.
+Project load_project(const std::filesystem::path& root, const std::string& display_root, Diagnostics& diags);
+
+}  // namespace collab::model
