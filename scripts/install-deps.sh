@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what collab needs to build and test on Debian 12, from Debian's packages only
+# (docs/dependencies.md says why each is there). Installs nothing when everything is present.
+set -euo pipefail
+
+packages=(
+  g++ make cmake pkg-config
+  libcli11-dev libyaml-cpp-dev libfmt-dev catch2 libvalijson-dev nlohmann-json3-dev
+  libhowardhinnant-date-dev tzdata
+  python3 python3-jsonschema python3-yaml
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing: ${missing[*]}" >&2
+sudo=()
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "run as root or install sudo: missing ${missing[*]}" >&2; exit 1; }
+  sudo=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Checks every schema with python3-jsonschema's Draft 7 meta-schema, and every example file (and every
+`collab init` template output kept under tests/e2e) against its schema, independently of collab's own
+validator. YAML is read the way collab reads it: dates stay text (the YAML 1.2 core schema has no
+timestamps)."""
+import glob
+import json
+import os
+import sys
+
+import jsonschema
+import yaml
+
+
+class CoreLoader(yaml.SafeLoader):
+    pass
+
+
+# PyYAML resolves YAML 1.1 timestamps; collab (YAML 1.2 core) keeps them as text.
+CoreLoader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    for k, v in CoreLoader.yaml_implicit_resolvers.items()
+}
+
+KINDS = {"organizations": "organization", "teams": "team", "eois": "eoi", "events": "event",
+         "attendance": "attendance", "measures": "measure", "data": "data", "assessments": "assessment",
+         "network": "network", "reviews": "review"}
+
+
+def kind_of(rel):
+    parts = rel.split("/")
+    if parts == ["collab.yaml"]:
+        return "collaborative"
+    if parts == ["rubric.yaml"]:
+        return "rubric"
+    return KINDS.get(parts[0]) if len(parts) >= 2 else None
+
+
+def main(repo):
+    schemas = {}
+    for path in sorted(glob.glob(os.path.join(repo, "schemas", "*.schema.json"))):
+        with open(path) as f:
+            schema = json.load(f)
+        jsonschema.Draft7Validator.check_schema(schema)
+        schemas[os.path.basename(path).replace(".schema.json", "")] = jsonschema.Draft7Validator(schema)
+    failures = checked = 0
+    roots = sorted(os.path.dirname(p) for p in glob.glob(os.path.join(repo, "examples", "*", "collab.yaml")))
+    for root in roots:
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(filenames):
+                if not name.endswith((".yaml", ".yml")):
+                    continue
+                path = os.path.join(dirpath, name)
+                rel = os.path.relpath(path, root).replace(os.sep, "/")
+                kind = kind_of(rel)
+                if kind is None:
+                    continue
+                with open(path, encoding="utf-8") as f:
+                    data = yaml.load(f, Loader=CoreLoader)
+                checked += 1
+                for err in schemas[kind].iter_errors(data):
+                    failures += 1
+                    print(f"{os.path.relpath(path, repo)}: {'/'.join(map(str, err.path))}: {err.message}")
+    print(f"{len(schemas)} schemas, {checked} example files checked, {failures} problems")
+    return 1 if failures or checked == 0 else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))

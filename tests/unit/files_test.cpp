@@ -1,0 +1,85 @@
+#include "io/files.h"
+
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace {
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    path = fs::temp_directory_path() / ("collab-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
+    fs::create_directories(path);
+  }
+  ~TempDir() { fs::remove_all(path); }
+  static int& counter() {
+    static int n = 0;
+    return n;
+  }
+};
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+}  // namespace
+
+TEST_CASE("atomic write replaces a file and leaves no temporary behind", "[files]") {
+  TempDir dir;
+  REQUIRE(collab::write_file_atomic(dir.path / "a.yaml", "one\n"));
+  REQUIRE(collab::write_file_atomic(dir.path / "a.yaml", "two\n"));
+  CHECK(read(dir.path / "a.yaml") == "two\n");
+  CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) == 1);
+}
+
+TEST_CASE("atomic write into a missing folder fails cleanly", "[files]") {
+  TempDir dir;
+  auto s = collab::write_file_atomic(dir.path / "missing" / "a.yaml", "x");
+  REQUIRE_FALSE(s);
+  CHECK(s.error().kind == collab::ErrorKind::io);
+}
+
+TEST_CASE("a new tree is written whole, or not at all", "[files]") {
+  TempDir dir;
+  fs::path target = dir.path / "lc";
+  REQUIRE(collab::write_new_tree(target, {{"collab.yaml", "id: x\n"}, {"events/a.yaml", "id: a\n"}}));
+  CHECK(read(target / "events/a.yaml") == "id: a\n");
+
+  // A second scaffold into the same folder is refused before anything is written.
+  auto s = collab::write_new_tree(target, {{"rubric.yaml", "r\n"}, {"collab.yaml", "id: y\n"}});
+  REQUIRE_FALSE(s);
+  CHECK(s.error().kind == collab::ErrorKind::cannot_create);
+  CHECK_FALSE(fs::exists(target / "rubric.yaml"));
+  CHECK(read(target / "collab.yaml") == "id: x\n");
+  // No staging folder is left beside it.
+  CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) == 1);
+}
+
+TEST_CASE("a new tree merges into an existing folder without overwriting", "[files]") {
+  TempDir dir;
+  fs::create_directories(dir.path / "events");
+  std::ofstream(dir.path / "notes.txt") << "mine\n";
+  REQUIRE(collab::write_new_tree(dir.path, {{"collab.yaml", "id: x\n"}, {"events/a.yaml", "id: a\n"}}));
+  CHECK(read(dir.path / "notes.txt") == "mine\n");
+  CHECK(read(dir.path / "events/a.yaml") == "id: a\n");
+}
+
+TEST_CASE("the root is found by walking up to collab.yaml", "[files]") {
+  TempDir dir;
+  fs::create_directories(dir.path / "teams" / "deep");
+  std::ofstream(dir.path / "collab.yaml") << "id: x\n";
+  auto root = collab::find_root(dir.path / "teams" / "deep");
+  REQUIRE(root);
+  CHECK(fs::equivalent(*root, dir.path));
+  TempDir empty;
+  auto none = collab::find_root(empty.path);
+  REQUIRE_FALSE(none);
+  CHECK(none.error().kind == collab::ErrorKind::no_collaborative);
+}

@@ -1,0 +1,112 @@
+#include "io/yaml_document.h"
+
+#include <catch2/catch.hpp>
+
+using collab::Diagnostics;
+using collab::parse_yaml;
+
+namespace {
+nlohmann::json parse_ok(const std::string& text) {
+  Diagnostics d;
+  auto doc = parse_yaml(text, "f.yaml", d);
+  INFO(text);
+  REQUIRE(doc);
+  REQUIRE(d.empty());
+  return doc->json;
+}
+
+std::string first_error(const std::string& text) {
+  Diagnostics d;
+  auto doc = parse_yaml(text, "f.yaml", d);
+  REQUIRE_FALSE(doc);
+  REQUIRE_FALSE(d.empty());
+  return collab::format_text(d.items().front());
+}
+}  // namespace
+
+// Tag resolution follows the YAML 1.2.2 core schema, section 10.3.2 (https://yaml.org/spec/1.2.2/).
+TEST_CASE("plain scalars are typed by the YAML 1.2 core schema", "[yaml]") {
+  auto j = parse_ok("a: true\nb: False\nc: yes\nd: no\ne: 12\nf: -3.5\ng: 1e3\nh: ~\ni:\nj: 0x1F\nk: 0o17\n"
+                    "l: 2026-01-05\nm: .inf\nn: 007\no: on\n");
+  CHECK(j["a"] == true);
+  CHECK(j["b"] == false);
+  CHECK(j["c"] == "yes");  // YAML 1.1 booleans are text in 1.2
+  CHECK(j["d"] == "no");
+  CHECK(j["o"] == "on");
+  CHECK(j["e"] == 12);
+  CHECK(j["f"] == -3.5);
+  CHECK(j["g"] == 1000.0);
+  CHECK(j["h"].is_null());
+  CHECK(j["i"].is_null());
+  CHECK(j["j"] == 31);
+  CHECK(j["k"] == 15);
+  CHECK(j["l"] == "2026-01-05");  // no timestamp type in the core schema
+  CHECK(j["m"] == ".inf");        // collab refuses infinities: kept as text, so a schema says "must be a number"
+  CHECK(j["n"] == 7);
+}
+
+TEST_CASE("quoted scalars are always text", "[yaml]") {
+  auto j = parse_ok("a: \"12\"\nb: 'true'\nc: \"\"\nd: !!str 5\n");
+  CHECK(j["a"] == "12");
+  CHECK(j["b"] == "true");
+  CHECK(j["c"] == "");
+  CHECK(j["d"] == "5");
+}
+
+TEST_CASE("positions are 1-based and map JSON pointers to YAML", "[yaml]") {
+  Diagnostics d;
+  auto doc = parse_yaml("id: x\nmembers:\n  - id: a\n    name: A\n  - id: b\n", "f.yaml", d);
+  REQUIRE(doc);
+  auto loc = doc->at("/members/1/id");
+  CHECK(loc.line == 5);
+  CHECK(loc.column == 9);
+  auto key = doc->key_at("/members/0/name");
+  CHECK(key.line == 4);
+  CHECK(key.column == 5);
+  // A pointer that does not exist falls back to its nearest ancestor.
+  CHECK(doc->at("/members/1/email").line == 5);
+  CHECK(doc->at("/members/1/email").column == 5);  // the mapping starts at its first key
+}
+
+TEST_CASE("bad YAML is reported with its position", "[yaml]") {
+  CHECK(first_error("a: [1, 2\nb: 3\n").rfind("f.yaml:", 0) == 0);
+  CHECK(first_error("a: 1\na: 2\n") == "f.yaml:2:1: error: duplicate key 'a' (first at line 1)");
+  CHECK(first_error("a: 1\n---\nb: 2\n") == "f.yaml:3:1: error: a file holds one YAML document; a second one starts here");
+  CHECK(first_error("a: \"caf\xE9\"\n") == "f.yaml:1:8: error: the file is not valid UTF-8");
+  CHECK(first_error("a: b\x01\n") == "f.yaml:1:5: error: control character 0x01 is not allowed");
+  CHECK(first_error("? [a]\n: 1\n") == "f.yaml:1:3: error: a key must be plain text, not a list or mapping");
+}
+
+TEST_CASE("UTF-8 check refuses overlong forms and surrogates", "[yaml]") {
+  CHECK(collab::check_text("ok \xC3\xA9 \xF0\x9F\x98\x80") == std::nullopt);
+  CHECK(collab::check_text("\xC0\xAF"));        // overlong '/'
+  CHECK(collab::check_text("\xED\xA0\x80"));    // U+D800 surrogate
+  CHECK(collab::check_text("\xF4\x90\x80\x80"));  // above U+10FFFF
+  CHECK(collab::check_text("\xE2\x82"));        // truncated
+}
+
+TEST_CASE("a byte-order mark is accepted", "[yaml]") {
+  auto j = parse_ok("\xEF\xBB\xBFid: x\n");
+  CHECK(j["id"] == "x");
+}
+
+TEST_CASE("an alias bomb stops at the node limit", "[yaml]") {
+  std::string text = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+  char prev = 'a';
+  for (char c = 'b'; c <= 'h'; ++c, ++prev) {
+    text += std::string(1, c) + ": &" + c + " [";
+    for (int i = 0; i < 10; ++i) text += std::string(i ? ", *" : "*") + prev;
+    text += "]\n";
+  }
+  CHECK(first_error(text).find("expands to more than 1000000 values") != std::string::npos);
+}
+
+TEST_CASE("deep nesting is refused", "[yaml]") {
+  std::string text = "a: " + std::string(150, '[') + std::string(150, ']') + "\n";
+  CHECK(first_error(text).find("nested more than 100 levels") != std::string::npos);
+}
+
+TEST_CASE("JSON pointer tokens are escaped", "[yaml]") {
+  CHECK(collab::pointer_append("/a", "b/c~d") == "/a/b~1c~0d");
+  CHECK(collab::pointer_append("", size_t{3}) == "/3");
+}
