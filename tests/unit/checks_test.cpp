@@ -1,0 +1,138 @@
+#include "check/checks.h"
+#include "model/project.h"
+
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <fstream>
+
+namespace fs = std::filesystem;
+using namespace collab;
+
+namespace {
+
+// A copy of tests/e2e/base (a small valid collaborative) with some files replaced.
+struct Fixture {
+  fs::path root;
+  Fixture() {
+    static int n = 0;
+    root = fs::temp_directory_path() / ("collab-check-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
+    fs::copy(fs::path(COLLAB_SOURCE_DIR) / "tests/e2e/base", root, fs::copy_options::recursive);
+  }
+  ~Fixture() { fs::remove_all(root); }
+  Fixture& write(const std::string& rel, const std::string& text) {
+    fs::create_directories((root / rel).parent_path());
+    std::ofstream(root / rel) << text;
+    return *this;
+  }
+  std::vector<std::string> run() const {
+    Diagnostics d;
+    auto project = model::load_project(root, "", d);
+    check::check_project(project, d);
+    d.sort();
+    std::vector<std::string> out;
+    for (const auto& x : d.items()) out.push_back(format_text(x));
+    return out;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("the base collaborative is clean and fully loaded", "[check]") {
+  Fixture f;
+  Diagnostics d;
+  auto p = model::load_project(f.root, "", d);
+  check::check_project(p, d);
+  CHECK(d.empty());
+  CHECK(p.files_read == 15);
+  REQUIRE(p.collaborative);
+  CHECK(p.collaborative->faculty.size() == 2);
+  REQUIRE(p.teams.size() == 1);
+  CHECK(p.teams[0].members.size() == 3);
+  CHECK(p.team_of_member("jo") == &p.teams[0]);
+  REQUIRE(p.data.size() == 1);
+  CHECK(*p.data[0].periods[0].values.at("screened").numerator == 5);
+  CHECK(p.data[0].periods[1].values.at("wait-days").missing == std::string("Scheduler was down"));
+  CHECK(p.reviews.size() == 1);
+  CHECK(p.attendance.size() == 2);
+}
+
+TEST_CASE("references that resolve nowhere", "[check]") {
+  Fixture f;
+  f.write("teams/harbor.yaml",
+          "id: harbor\nname: H\norganization: nowhere\nstatus: active\nmembers:\n"
+          "  - {id: hana, name: H, roles: [senior-leader]}\n  - {id: ivan, name: I, roles: [supervisor]}\n"
+          "  - {id: jo, name: J, roles: [clinician]}\n");
+  f.write("network/baseline.yaml", "id: baseline\ndate: 2026-01-06\nties:\n  - {from: hana, to: zed, relation: advice}\n");
+  auto m = f.run();
+  REQUIRE(m.size() == 2);
+  CHECK(m[0] == "network/baseline.yaml:4:22: error: no member 'zed' in any team");
+  CHECK(m[1] == "teams/harbor.yaml:3:15: error: no organization 'nowhere' in organizations/");
+}
+
+TEST_CASE("values must fit their measure", "[check]") {
+  Fixture f;
+  f.write("data/harbor.yaml",
+          "team: harbor\nperiods:\n  - period: 2026-01\n    values:\n      screened: {numerator: 21, denominator: 20}\n"
+          "      wait-days: {numerator: 1, denominator: 2}\n  - period: 2026-01\n    values: {}\n"
+          "  - period: 2027-01\n    values: {}\n");
+  auto m = f.run();
+  REQUIRE(m.size() == 4);
+  CHECK(m[0] == "data/harbor.yaml:5:29: error: 'screened': numerator 21 is greater than denominator 20");
+  CHECK(m[1] == "data/harbor.yaml:6:18: error: 'wait-days' is a continuous: report value, not numerator and denominator");
+  CHECK(m[2] == "data/harbor.yaml:7:13: error: period 2026-01 is reported twice (also at line 3)");
+  CHECK(m[3] == "data/harbor.yaml:9:13: error: period 2027-01 is outside the collaborative (2026-01 to 2026-12)");
+}
+
+TEST_CASE("dates must exist and be in order", "[check]") {
+  Fixture f;
+  f.write("events/ls1.yaml",
+          "id: ls1\nname: LS1\ntype: learning-session\nphase: ls1\nstart: 2026-02-30\nend: 2026-01-04\n");
+  f.write("events/late.yaml", "id: late\nname: L\ntype: webinar\nstart: 2027-03-01T10:00\nduration_minutes: 60\n");
+  f.write("events/info.yaml", "id: info\nname: I\ntype: informational-call\nstart: 2025-09-01T10:00\nend: 2025-09-01T11:00\n");
+  auto m = f.run();
+  REQUIRE(m.size() == 3);
+  CHECK(m[0] == "events/late.yaml:4:8: error: event start 2027-03-01 is outside the collaborative (2026-01-05 to 2026-12-18)");
+  CHECK(m[1] == "events/ls1.yaml:5:8: error: start: 2026-02-30 is not a date and time that exists");
+  CHECK(m[2] == "events/ls1.yaml:6:6: error: event end 2026-01-04 is outside the collaborative (2026-01-05 to 2026-12-18)");
+}
+
+TEST_CASE("core-team rules are warnings", "[check]") {
+  Fixture f;
+  f.write("teams/harbor.yaml",
+          "id: harbor\nname: H\norganization: harbor\nstatus: active\nmembers:\n"
+          "  - {id: hana, name: H, roles: [senior-leader]}\n  - {id: ivan, name: I, roles: [supervisor]}\n"
+          "  - {id: jo, name: J, roles: [clinician], left: 2026-03-01}\n");
+  auto m = f.run();
+  REQUIRE(m.size() == 2);
+  CHECK(m[0] == "teams/harbor.yaml:6:3: warning: team 'harbor' has 2 member(s); the core team needs at least 3");
+  CHECK(m[1] == "teams/harbor.yaml:6:3: warning: team 'harbor' has no member with the core-team role 'clinician'");
+}
+
+TEST_CASE("file names are IDs", "[check]") {
+  Fixture f;
+  f.write("organizations/Harbor Two.yaml", "id: harbor-two\nname: H\n");
+  f.write("organizations/other.yaml", "id: harbor\nname: H\n");
+  f.write("notes/todo.yaml", "a: 1\n");
+  auto m = f.run();
+  REQUIRE(m.size() == 4);
+  CHECK(m[0] == "notes/todo.yaml: warning: unknown file: collab reads YAML files only in the places docs/format.md names");
+  CHECK(m[1] ==
+        "organizations/Harbor Two.yaml: error: the file name is not an ID: use lower-case letters, digits and hyphens, "
+        "starting with a letter or digit, at most 63 characters");
+  CHECK(m[2] == "organizations/other.yaml:1:5: error: id 'harbor' does not match the file name 'other'");
+  CHECK(m[3] == "organizations/other.yaml:1:5: error: organization ID 'harbor' is used twice (also at organizations/harbor.yaml:1)");
+}
+
+TEST_CASE("classify knows every place of docs/format.md", "[check]") {
+  std::string id;
+  CHECK(model::classify("collab.yaml") == model::FileKind::collaborative);
+  CHECK(model::classify("teams/a.yml", &id) == model::FileKind::team);
+  CHECK(id == "a");
+  CHECK(model::classify("reviews/e1/ada.yaml", &id) == model::FileKind::review);
+  CHECK(id == "e1/ada");
+  CHECK_FALSE(model::classify("teams/sub/a.yaml"));
+  CHECK_FALSE(model::classify("teams/a.json"));
+  CHECK_FALSE(model::classify("other.yaml"));
+}
