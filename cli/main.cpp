@@ -36,12 +36,16 @@ int main(int argc, char** argv) {
   app.add_option("-C", ctx.directory, "Run as if started in DIR (overrides COLLAB_DIR)")->type_name("DIR");
   app.add_flag("-q,--quiet", ctx.quiet, "Print no summaries, only results and errors");
   app.add_flag("--no-color", ctx.no_color, "Never colour the output (NO_COLOR is honoured too)");
-  app.require_subcommand(1);
+  app.require_subcommand(0, 1);
   app.fallthrough();
   for (const auto& c : kCommands) c.register_command(app, ctx);
 
   try {
     app.parse(argc, argv);
+    if (app.get_subcommands().empty()) {
+      fmt::print(stderr, "{}", app.help());
+      return collab::cli::kUsage;
+    }
     return ctx.exit_code;
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
@@ -49,6 +53,14 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
+  } catch (const CLI::ExtrasError& e) {
+    auto extras = app.remaining();
+    if (app.get_subcommands().empty() && !extras.empty() && extras.front()[0] != '-') {
+      fmt::print(stderr, "collab: error: unknown command '{}' (collab --help lists the commands)\n", extras.front());
+      return collab::cli::kUsage;
+    }
+    app.exit(e);
+    return collab::cli::kUsage;
   } catch (const CLI::ParseError& e) {
     app.exit(e);  // prints CLI11's message; its exit codes are remapped to the one usage code
     return collab::cli::kUsage;

@@ -14,7 +14,25 @@ namespace {
 struct ValidateOptions {
   std::string format;
   bool strict = false;
+  std::vector<std::string> paths;  // report only on these files or folders (the whole is still checked)
 };
+
+// Keeps the diagnostics about the given paths (as shown: relative to the current folder).
+Diagnostics only_paths(const Diagnostics& all, const std::vector<std::string>& paths) {
+  std::vector<std::string> wanted;
+  for (const auto& p : paths) wanted.push_back(display_folder(p));
+  Diagnostics kept;
+  for (const auto& d : all.items()) {
+    for (const auto& w : wanted) {
+      bool inside = w == "." || d.where.file == w || d.where.file.rfind(w + "/", 0) == 0;
+      if (inside) {
+        kept.add(d);
+        break;
+      }
+    }
+  }
+  return kept;
+}
 
 nlohmann::json to_json(const Diagnostic& d) {
   return {{"file", d.where.file}, {"line", d.where.line}, {"column", d.where.column},
@@ -28,6 +46,7 @@ int run_validate(const Context& ctx, const ValidateOptions& opt) {
   Diagnostics diags;
   model::Project project = model::load_project(*root, shown == "." ? "" : shown, diags);
   check::check_project(project, diags);
+  if (!opt.paths.empty()) diags = only_paths(diags, opt.paths);
   diags.sort();
 
   const size_t errors = diags.error_count(), warnings = diags.warning_count();
@@ -56,6 +75,9 @@ void register_validate(CLI::App& app, Context& ctx) {
   CLI::App* cmd = app.add_subcommand("validate", "Check every file against its schema and every cross-reference");
   add_format_option(*cmd, opt->format, {"text", "json", "github"});
   cmd->add_flag("--strict", opt->strict, "Exit 1 on warnings too");
+  cmd->add_option("paths", opt->paths,
+                  "Report only on these files or folders (for pre-commit hooks); the whole collaborative is "
+                  "still read, since references cross files");
   cmd->callback([&ctx, opt] { ctx.exit_code = run_validate(ctx, *opt); });
 }
 
