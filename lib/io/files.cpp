@@ -176,7 +176,7 @@ std::string display_folder(const fs::path& path) {
   if (rel.empty()) return abs.string();
   if (rel == ".") return ".";
   std::string r = rel.generic_string();
-  return r.rfind("../../..", 0) == 0 ? abs.string() : r;
+  return r.rfind("..", 0) == 0 ? abs.string() : r;
 }
 
 }  // namespace collab

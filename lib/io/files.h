@@ -27,7 +27,7 @@ Status write_new_tree(const std::filesystem::path& dir, const std::vector<FileTo
 // Walks up from `start` to the first folder holding collab.yaml.
 Result<std::filesystem::path> find_root(const std::filesystem::path& start);
 
-// How to show `path` to the user: relative to the current folder when that is shorter, else as given.
+// How to show `path` to the user: relative to the current folder when it is inside it, else absolute.
 std::string display_folder(const std::filesystem::path& path);
 
 }  // namespace collab
