@@ -67,7 +67,8 @@ int run_init(const Context& ctx, InitOptions opt) {
     for (const auto& f : out) j["files"].push_back(f.path);
     fmt::print("{}\n", j.dump(2));
   } else if (!ctx.quiet) {
-    fmt::print("Created a {} collaborative in {} ({} files).\n", opt.scaffold.template_name, shown, out.size());
+    fmt::print("Created a collaborative from the {} template in {} ({} files).\n", opt.scaffold.template_name, shown,
+               out.size());
     fmt::print("Next: read {}/README.md, then run `collab -C {} validate`.\n", shown, shown);
   }
   return kOk;

@@ -256,6 +256,16 @@ class Checker {
   void check_event(const Event& e) {
     if (!e.phase.empty() && phases_.count(e.phase) == 0) {
       error(e.src.at("phase"), fmt::format("no phase '{}' in collab.yaml", e.phase));
+    } else if (!e.phase.empty()) {
+      for (const auto& ph : p_.collaborative->phases) {
+        auto first = e.start_date(), last = e.end_date();
+        if (ph.id != e.phase || !ph.start || !ph.end || !first || !last) continue;
+        if (*first < *ph.start || *last > *ph.end) {
+          warning(e.src.at("phase"), fmt::format("event '{}' ({} to {}) is not inside its phase '{}' ({} to {})", e.id,
+                                                 format_date(*first), format_date(*last), ph.id, format_date(*ph.start),
+                                                 format_date(*ph.end)));
+        }
+      }
     }
     check_timezone(e.timezone, e.src, "timezone");
     if (!e.end.empty() && has_time(e.start) != has_time(e.end)) {
@@ -315,6 +325,12 @@ class Checker {
     if (m.baseline_from && m.baseline_to && *m.baseline_to < *m.baseline_from) {
       error(m.src.at("baseline/to"), fmt::format("baseline ends ({}) before it starts ({})", format_period(*m.baseline_to),
                                                  format_period(*m.baseline_from)));
+    }
+    if (m.type == "proportion" && m.goal) {
+      double top = m.multiplier.value_or(1);
+      if (*m.goal < 0 || *m.goal > top) {
+        error(m.src.at("goal"), fmt::format("a proportion's goal is between 0 and {} (its multiplier); found {}", top, *m.goal));
+      }
     }
     period_within_span(m.baseline_from, m.src, "baseline/from");
     period_within_span(m.baseline_to, m.src, "baseline/to");

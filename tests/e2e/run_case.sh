@@ -4,7 +4,8 @@
 #   run_case.sh COLLAB_BINARY CASE_DIR
 #
 # A case folder holds:
-#   cmd            the arguments to collab, written as in a shell (quotes work); one line
+#   cmd            the arguments to collab, written as in a shell (quotes work); one command a line, run
+#                  in order in the same folder (their outputs are concatenated, one exit code a line)
 #   example        optional: a path below the repository (examples/nctsn-tf-cbt) copied in as the input
 #   input/         optional: the input tree, copied in as is
 #   overlay/       optional: files laid over a copy of tests/e2e/base (a small valid collaborative)
@@ -33,7 +34,6 @@ if [ -f "$case_dir/remove" ]; then
   while IFS= read -r path; do [ -n "$path" ] && rm -rf "${work:?}/$path"; done < "$case_dir/remove"
 fi
 
-eval "args=($(cat "$case_dir/cmd"))"
 (
   cd "$work" || exit 99
   export NO_COLOR=1 TZ=UTC LC_ALL=C.UTF-8
@@ -41,8 +41,13 @@ eval "args=($(cat "$case_dir/cmd"))"
   if [ -f "$case_dir/env" ]; then
     while IFS= read -r line; do [ -n "$line" ] && export "${line?}"; done < "$case_dir/env"
   fi
-  "$bin" "${args[@]}" < /dev/null > "$out/stdout" 2> "$out/stderr"
-  echo $? > "$out/exit_code"
+  : > "$out/stdout"; : > "$out/stderr"; : > "$out/exit_code"
+  while IFS= read -r command_line || [ -n "$command_line" ]; do
+    [ -n "$command_line" ] || continue
+    eval "args=($command_line)"
+    "$bin" "${args[@]}" < /dev/null >> "$out/stdout" 2>> "$out/stderr"
+    echo $? >> "$out/exit_code"
+  done < "$case_dir/cmd"
 )
 (cd "$work" && find . -mindepth 1 | LC_ALL=C sort) > "$out/tree"
 
