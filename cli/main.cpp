@@ -25,6 +25,12 @@ constexpr CommandEntry kCommands[] = {
     {collab::cli::register_validate},
 };
 
+// CLI11's own message, in collab's words around it; its exit codes all become the one usage code.
+int usage_error(const CLI::ParseError& e) {
+  fmt::print(stderr, "collab: error: {}\nRun 'collab --help' or 'collab COMMAND --help' for the options.\n", e.what());
+  return collab::cli::kUsage;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -59,11 +65,9 @@ int main(int argc, char** argv) {
       fmt::print(stderr, "collab: error: unknown command '{}' (collab --help lists the commands)\n", extras.front());
       return collab::cli::kUsage;
     }
-    app.exit(e);
-    return collab::cli::kUsage;
+    return usage_error(e);
   } catch (const CLI::ParseError& e) {
-    app.exit(e);  // prints CLI11's message; its exit codes are remapped to the one usage code
-    return collab::cli::kUsage;
+    return usage_error(e);
   } catch (const std::bad_alloc&) {
     fmt::print(stderr, "collab: internal error: out of memory\n");
     return collab::cli::kInternal;

@@ -92,8 +92,12 @@ class Checker {
     }
   }
 
+  // A reference to an ID held by a file that failed to load was already reported with that file.
+  bool known(FileKind kind, const std::string& id, bool found) const { return found || p_.is_unusable(kind, id); }
+
   void member_ref(const std::string& id, const Source& src, const std::string& field) {
-    if (members_.count(id) == 0) error(src.at(field), fmt::format("no member '{}' in any team", id));
+    if (members_.count(id) || p_.is_unusable(FileKind::team, "member:" + id) || p_.members_incomplete) return;
+    error(src.at(field), fmt::format("no member '{}' in any team", id));
   }
 
   void faculty_ref(const std::string& id, const Source& src, const std::string& field, const char* what) {
@@ -104,7 +108,7 @@ class Checker {
   }
 
   void measure_ref(const std::string& id, const Source& src, const std::string& field) {
-    if (!id.empty() && !p_.find_measure(id)) error(src.at(field), fmt::format("no measure '{}' in measures/", id));
+    if (!id.empty() && !known(FileKind::measure, id, p_.find_measure(id))) error(src.at(field), fmt::format("no measure '{}' in measures/", id));
   }
 
   void check_collaborative() {
@@ -167,10 +171,10 @@ class Checker {
   }
 
   void check_team(const Team& t) {
-    if (!p_.find_organization(t.organization)) {
+    if (!known(FileKind::organization, t.organization, p_.find_organization(t.organization))) {
       error(t.src.at("organization"), fmt::format("no organization '{}' in organizations/", t.organization));
     }
-    if (!t.eoi.empty() && !p_.find_eoi(t.eoi)) error(t.src.at("eoi"), fmt::format("no EOI '{}' in eois/", t.eoi));
+    if (!t.eoi.empty() && !known(FileKind::eoi, t.eoi, p_.find_eoi(t.eoi))) error(t.src.at("eoi"), fmt::format("no EOI '{}' in eois/", t.eoi));
     within_span(t.joined, t.src, "joined", "joined date");
     if (t.withdrawal) within_span(t.withdrawal->date, t.src, "withdrawal/date", "withdrawal date");
     within_span(t.completed, t.src, "completed", "completion date");
@@ -203,7 +207,8 @@ class Checker {
 
   void check_eoi(const Eoi& e) {
     check_timezone(e.organization.timezone, e.src, "organization/timezone");
-    if (!e.organization.id.empty() && !p_.find_organization(e.organization.id)) {
+    if (!e.organization.id.empty() &&
+        !known(FileKind::organization, e.organization.id, p_.find_organization(e.organization.id))) {
       error(e.src.at("organization/id"), fmt::format("no organization '{}' in organizations/", e.organization.id));
     }
   }
@@ -224,7 +229,7 @@ class Checker {
   }
 
   void check_review(const Review& r) {
-    if (!p_.find_eoi(r.eoi)) error(r.src.at("eoi"), fmt::format("no EOI '{}' in eois/", r.eoi));
+    if (!known(FileKind::eoi, r.eoi, p_.find_eoi(r.eoi))) error(r.src.at("eoi"), fmt::format("no EOI '{}' in eois/", r.eoi));
     faculty_ref(r.reviewer, r.src, "reviewer", "reviewer");
     if (p_.collaborative) {
       const FacultyMember* f = p_.collaborative->find_faculty(r.reviewer);
@@ -233,7 +238,7 @@ class Checker {
       }
     }
     if (!p_.rubric) {
-      error(r.src.at(), "reviews need a rubric.yaml at the collaborative's root");
+      if (!p_.is_unusable(FileKind::rubric, "rubric")) error(r.src.at(), "reviews need a rubric.yaml at the collaborative's root");
       return;
     }
     for (const auto& [gate, passed] : r.gates) {
@@ -254,7 +259,9 @@ class Checker {
   }
 
   void check_event(const Event& e) {
-    if (!e.phase.empty() && phases_.count(e.phase) == 0) {
+    if (!p_.collaborative) {
+      // collab.yaml did not load: phases cannot be checked.
+    } else if (!e.phase.empty() && phases_.count(e.phase) == 0) {
       error(e.src.at("phase"), fmt::format("no phase '{}' in collab.yaml", e.phase));
     } else if (!e.phase.empty()) {
       for (const auto& ph : p_.collaborative->phases) {
@@ -294,7 +301,9 @@ class Checker {
 
   void check_attendance(const Attendance& a) {
     const Event* e = p_.find_event(a.event);
-    if (!e) {
+    if (!e && p_.is_unusable(FileKind::event, a.event)) {
+      // reported with the event's file
+    } else if (!e) {
       error(a.src.at("event"), fmt::format("no event '{}' in events/", a.event));
     } else if (e->recurrence && !a.date) {
       error(a.src.at("event"), fmt::format("event '{}' recurs: say which occurrence with date", a.event));
@@ -337,7 +346,7 @@ class Checker {
   }
 
   void check_data(const TeamData& d) {
-    if (!p_.find_team(d.team)) error(d.src.at("team"), fmt::format("no team '{}' in teams/", d.team));
+    if (!known(FileKind::team, d.team, p_.find_team(d.team))) error(d.src.at("team"), fmt::format("no team '{}' in teams/", d.team));
     std::map<Period, int> seen;
     for (const auto& per : d.periods) {
       period_within_span(per.period, per.src, "period");
@@ -353,7 +362,7 @@ class Checker {
     std::string field = "values/" + id;
     const Measure* m = p_.find_measure(id);
     if (!m) {
-      error(src.key_at(field), fmt::format("no measure '{}' in measures/", id));
+      if (!p_.is_unusable(FileKind::measure, id)) error(src.key_at(field), fmt::format("no measure '{}' in measures/", id));
       return;
     }
     if (v.missing) return;
@@ -372,7 +381,7 @@ class Checker {
   }
 
   void check_assessments(const TeamAssessments& a) {
-    if (!p_.find_team(a.team)) error(a.src.at("team"), fmt::format("no team '{}' in teams/", a.team));
+    if (!known(FileKind::team, a.team, p_.find_team(a.team))) error(a.src.at("team"), fmt::format("no team '{}' in teams/", a.team));
     std::map<Period, int> seen;
     for (const auto& r : a.ratings) {
       period_within_span(r.period, r.src, "period");

@@ -1426,7 +1426,9 @@ Result<std::vector<File>> scaffold(const Options& options) {
         fmt::format("unknown template {}; valid templates: {}", quote(options.template_name), valid));
   }
   auto start = parse_date(options.start);
-  if (!start) return usage(fmt::format("bad start date {}: expected YYYY-MM-DD", quote(options.start)));
+  if (!start) {
+    return usage(fmt::format("--start {} is not a date that exists: write YYYY-MM-DD", quote(options.start)));
+  }
   int year = static_cast<int>(start->year());
   if (year < 1900 || year > 9990)
     return usage(fmt::format("bad start date {}: the year must be between 1900 and 9990", options.start));

@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 #include <fstream>
+#include <map>
 #include <regex>
 #include <sstream>
 #include <unordered_set>
@@ -201,6 +202,48 @@ std::optional<std::pair<Position, std::string>> check_text(std::string_view text
   return std::nullopt;
 }
 
+namespace {
+
+// yaml-cpp's messages, with a hint where its words do not say what is wrong.
+std::string parser_message(const YAML::Exception& e, std::string_view text) {
+  if (e.msg == YAML::ErrorMsg::BAD_FILE) {
+    return fmt::format("values are nested too deeply to read (collab reads at most {} levels)", kMaxDepth);
+  }
+  static const std::map<std::string, std::string> plain = {
+      {YAML::ErrorMsg::END_OF_SEQ_FLOW, "a list opened with '[' is not closed with ']'"},
+      {YAML::ErrorMsg::END_OF_MAP_FLOW, "a mapping opened with '{' is not closed with '}'"},
+      {YAML::ErrorMsg::END_OF_MAP, "a mapping ends where it cannot (check the indentation)"},
+      {YAML::ErrorMsg::END_OF_SEQ, "a list ends where it cannot (check the indentation)"},
+      {YAML::ErrorMsg::MAP_VALUE, "a 'key: value' pair cannot stand here (check the indentation)"},
+      {YAML::ErrorMsg::MAP_KEY, "a key cannot stand here (check the indentation)"},
+      {YAML::ErrorMsg::BLOCK_ENTRY, "a '- ' list item cannot stand here (check the indentation)"},
+      {YAML::ErrorMsg::EOF_IN_SCALAR, "a quoted text is not closed before the end of the file"},
+      {YAML::ErrorMsg::UNKNOWN_ANCHOR, "an alias (*name) names no anchor (&name) defined before it"},
+  };
+  auto known = plain.find(e.msg);
+  std::string message = "not valid YAML: " + (known != plain.end() ? known->second : e.msg);
+  if (!e.mark.is_null()) {
+    // The line of the error and the one before: a tab in their indentation is the usual cause.
+    size_t line_start = 0;
+    for (int line = 0; line < e.mark.line - 1 && line_start != std::string_view::npos; ++line) {
+      line_start = text.find('\n', line_start);
+      if (line_start != std::string_view::npos) ++line_start;
+    }
+    for (int k = 0; k < 2 && line_start != std::string_view::npos && line_start < text.size(); ++k) {
+      size_t i = line_start;
+      while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) {
+        if (text[i] == '\t') return "not valid YAML: a tab indents this line or the one before; YAML indents with spaces only";
+        ++i;
+      }
+      line_start = text.find('\n', line_start);
+      if (line_start != std::string_view::npos) ++line_start;
+    }
+  }
+  return message;
+}
+
+}  // namespace
+
 std::optional<YamlDocument> parse_yaml(std::string_view text, const std::string& path, Diagnostics& diags) {
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   if (auto bad = check_text(text)) {
@@ -211,12 +254,8 @@ std::optional<YamlDocument> parse_yaml(std::string_view text, const std::string&
   try {
     documents = YAML::LoadAll(std::string(text));
   } catch (const YAML::Exception& e) {
-    if (e.mark.is_null()) {
-      diags.error({path, 1, 1}, fmt::format("not valid YAML: {}", e.msg));
-    } else {
-      Position p = position_of(e.mark);
-      diags.error({path, p.line, p.column}, fmt::format("not valid YAML: {}", e.msg));
-    }
+    Position p = e.mark.is_null() ? Position{1, 1} : position_of(e.mark);
+    diags.error({path, p.line, p.column}, parser_message(e, text));
     return std::nullopt;
   } catch (const std::exception& e) {
     diags.error({path, 1, 1}, fmt::format("not valid YAML: {}", e.what()));

@@ -470,7 +470,27 @@ std::vector<std::string> list_yaml_files(const fs::path& root, const std::string
   return files;
 }
 
+// Records the member IDs of a team file that failed its schema, where they can still be read.
+void note_unusable_members(const json* team, Project& project) {
+  if (team == nullptr || !team->is_object() || !team->contains("members") || !(*team)["members"].is_array()) {
+    project.members_incomplete = true;
+    return;
+  }
+  for (const auto& m : (*team)["members"]) {
+    if (m.is_object() && m.contains("id") && m["id"].is_string()) {
+      project.unusable[FileKind::team].insert("member:" + m["id"].get<std::string>());
+    } else {
+      project.members_incomplete = true;
+    }
+  }
+}
+
 }  // namespace
+
+bool Project::is_unusable(FileKind kind, const std::string& id) const {
+  auto it = unusable.find(kind);
+  return it != unusable.end() && it->second.count(id) > 0;
+}
 
 Project load_project(const fs::path& root, const std::string& display_root, Diagnostics& diags) {
   Project project;
@@ -498,12 +518,12 @@ Project load_project(const fs::path& root, const std::string& display_root, Diag
     }
     ++project.files_read;
     auto doc = load_yaml_file((root / rel).string(), shown, diags);
-    if (!doc) continue;
-    if (doc->json.is_null()) {
-      diags.error({shown, 0, 0}, "the file is empty");
+    if (doc && doc->json.is_null()) diags.error({shown, 0, 0}, "the file is empty");
+    if (!doc || doc->json.is_null() || !schemas.validate(kind_name(*kind), *doc, diags)) {
+      project.unusable[*kind].insert(file_id);
+      if (*kind == FileKind::team) note_unusable_members(doc ? &doc->json : nullptr, project);
       continue;
     }
-    if (!schemas.validate(kind_name(*kind), *doc, diags)) continue;
 
     project.documents.push_back(std::make_unique<YamlDocument>(std::move(*doc)));
     const YamlDocument* d = project.documents.back().get();

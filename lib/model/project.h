@@ -8,7 +8,9 @@
 #include "model/collaborative.h"
 
 #include <filesystem>
+#include <map>
 #include <memory>
+#include <set>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,6 +44,13 @@ struct Project {
   std::vector<TeamData> data;
   std::vector<TeamAssessments> assessments;
   std::vector<NetworkWave> network;
+
+  // Files that exist but could not be loaded (bad YAML, schema errors): their IDs, taken from their file
+  // names, so that references to them are not reported a second time as "no such ...". When a team file
+  // is unusable its member IDs may be unknown too: then member references cannot be checked.
+  std::map<FileKind, std::set<std::string>> unusable;
+  bool members_incomplete = false;
+  bool is_unusable(FileKind kind, const std::string& id) const;
 
   const Organization* find_organization(const std::string& id) const;
   const Team* find_team(const std::string& id) const;

@@ -1,0 +1,2633 @@
+#!/usr/bin/env python3
+"""Regenerate the example collaboratives in examples/.
+
+    python3 examples/generate.py
+
+Writes three complete collaboratives, one folder each:
+
+    examples/nctsn-tf-cbt/            NCTSN-style learning collaborative (TF-CBT)
+    examples/chs-interprofessional/   CHS-style action learning collaborative
+    examples/r4d-phc-network/         R4D-style collaborative learning network
+
+Only the standard library is used, and every random choice comes from a
+random.Random with a fixed seed, so two runs give byte-identical files. The
+script deletes and rewrites those three folders and touches nothing else.
+
+The files are written the way a person would write them by hand (block style,
+2-space indent, keys in schema order, a short comment header), because they are
+also meant to be read and edited. All people, organizations and figures are
+invented.
+"""
+
+import datetime as dt
+import json
+import math
+import os
+import random
+import re
+import shutil
+import textwrap
+import unicodedata
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SCHEMAS = HERE.parent / "schemas"
+WIDTH = 100  # wrap long text (folded scalars, comments) at this column
+
+# ---------------------------------------------------------------------------
+# A small YAML writer: block style, 2-space indent, double quotes only where
+# needed, long text as folded scalars.
+# ---------------------------------------------------------------------------
+
+
+class Comment:
+    """Use as a mapping key to write a '# ...' line at that position."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text):
+        self.text = text
+
+
+class Fixed:
+    """A number written with a fixed number of decimals (2.0, 412.5)."""
+
+    __slots__ = ("value", "places")
+
+    def __init__(self, value, places):
+        self.value = value
+        self.places = places
+
+    def __str__(self):
+        return f"{self.value:.{self.places}f}"
+
+
+_RESERVED = {"null", "~", "true", "false", "yes", "no", "on", "off", "y", "n"}
+_NUMBER = re.compile(
+    r"""^(
+        [-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?
+      | [-+]?\.(inf|Inf|INF) | \.(nan|NaN|NAN)
+      | 0x[0-9a-fA-F_]+ | 0o?[0-7_]+ | 0b[01_]+
+      | [-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?
+    )$""",
+    re.X,
+)
+_BAD_START = set("-?:,[]{}#&*!|>'\"%@`")
+
+
+def needs_quotes(s):
+    if s == "" or s != s.strip():
+        return True
+    if s.lower() in _RESERVED or _NUMBER.match(s):
+        return True
+    if s[0] in _BAD_START:
+        return True
+    if ": " in s or " #" in s or s.endswith(":"):
+        return True
+    return any(ord(c) < 32 for c in s)
+
+
+def quote(s):
+    return json.dumps(s, ensure_ascii=False)  # JSON strings are valid YAML double-quoted scalars
+
+
+def scalar(v):
+    if v is True:
+        return "true"
+    if v is False:
+        return "false"
+    if v is None:
+        return "null"
+    if isinstance(v, Fixed):
+        return str(v)
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, float):
+        s = f"{v:.2f}".rstrip("0").rstrip(".")
+        return "0" if s == "-0" else s
+    if isinstance(v, str):
+        return quote(v) if needs_quotes(v) else v
+    raise TypeError(f"cannot write {v!r}")
+
+
+def _is_collection(v):
+    return isinstance(v, (dict, list)) and len(v) > 0
+
+
+def emit_map(d, ind, lines, top=False):
+    pad = " " * ind
+    prev = None  # what the previous entry was: "scalar", "coll" or "comment"
+    for k, v in d.items():
+        if isinstance(k, Comment):
+            if top and prev is not None and prev != "comment":
+                lines.append("")
+            for t in k.text.split("\n"):
+                lines.append(pad + "# " + t)
+            prev = "comment"
+            continue
+        assert isinstance(k, str) and not needs_quotes(k), k
+        coll = _is_collection(v)
+        if top and prev is not None and prev != "comment" and (coll or prev == "coll"):
+            lines.append("")
+        if isinstance(v, dict):
+            if v:
+                lines.append(f"{pad}{k}:")
+                emit_map(v, ind + 2, lines)
+            else:
+                lines.append(f"{pad}{k}: {{}}")
+        elif isinstance(v, list):
+            if v:
+                lines.append(f"{pad}{k}:")
+                emit_seq(v, ind + 2, lines)
+            else:
+                lines.append(f"{pad}{k}: []")
+        else:
+            text = scalar(v)
+            if (isinstance(v, str) and len(pad) + len(k) + 2 + len(text) > WIDTH and " " in v
+                    and not any(ord(c) < 32 for c in v) and "  " not in v):
+                lines.append(f"{pad}{k}: >-")
+                for line in textwrap.wrap(v, WIDTH - ind - 2, break_long_words=False,
+                                          break_on_hyphens=False):
+                    lines.append(" " * (ind + 2) + line)
+            else:
+                lines.append(f"{pad}{k}: {text}")
+        prev = "coll" if coll else "scalar"
+
+
+def emit_seq(items, ind, lines):
+    pad = " " * ind
+    for it in items:
+        if isinstance(it, dict):
+            sub = []
+            emit_map(it, ind + 2, sub)
+            assert sub[0].startswith(" " * (ind + 2)) and not sub[0].lstrip().startswith("#")
+            sub[0] = pad + "- " + sub[0][ind + 2:]
+            lines.extend(sub)
+        elif isinstance(it, list):
+            raise TypeError("nested sequences are not used in these files")
+        else:
+            lines.append(pad + "- " + scalar(it))
+
+
+def render(schema_ref, header, body):
+    lines = [f"# yaml-language-server: $schema={schema_ref}"]
+    for h in header:
+        wrapped = textwrap.wrap(h, WIDTH - 2, break_long_words=False, break_on_hyphens=False)
+        for w in wrapped or [""]:
+            lines.append(("# " + w) if w else "#")
+    lines.append("")
+    emit_map(body, 0, lines, top=True)
+    return "\n".join(lines) + "\n"
+
+
+class Folder:
+    """The files of one example collaborative, written all at once."""
+
+    def __init__(self, name):
+        self.name = name
+        self.root = HERE / name
+        self.files = {}
+
+    def add(self, rel, kind, header, body):
+        assert rel not in self.files, rel
+        self.files[rel] = (kind, header, body)
+
+    def write(self):
+        if self.root.exists():
+            shutil.rmtree(self.root)
+        for rel in sorted(self.files):
+            kind, header, body = self.files[rel]
+            path = self.root / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            ref = os.path.relpath(SCHEMAS / f"{kind}.schema.json", path.parent).replace(os.sep, "/")
+            with open(path, "w", encoding="utf-8", newline="\n") as f:
+                f.write(render(ref, header, body))
+        return len(self.files)
+
+
+# ---------------------------------------------------------------------------
+# Dates, periods, names
+# ---------------------------------------------------------------------------
+
+
+def D(s):
+    return dt.date.fromisoformat(s)
+
+
+def iso(d):
+    return d.isoformat()
+
+
+def ym(d):
+    return f"{d.year:04d}-{d.month:02d}"
+
+
+def add_months(d, k):
+    m = d.month - 1 + k
+    y, m = d.year + m // 12, m % 12 + 1
+    last = [31, 29 if (y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)) else 28,
+            31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+    return dt.date(y, m, min(d.day, last))
+
+
+def month_starts(first, last):
+    """First days of the months from first's month to last's month."""
+    out, d = [], dt.date(first.year, first.month, 1)
+    while d <= last:
+        out.append(d)
+        d = add_months(d, 1)
+    return out
+
+
+def weekday(d):
+    assert d.weekday() < 5, f"{d} is a weekend day"
+    return d
+
+
+def monthly_occurrences(first, until):
+    """Occurrences of a monthly recurrence: same day of the month, from first to until."""
+    out, k = [], 0
+    while True:
+        d = add_months(first, k)
+        if d > until:
+            return out
+        out.append(d)
+        k += 1
+
+
+def slug(text):
+    t = unicodedata.normalize("NFKD", text.replace("'", "")).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", t.lower()).strip("-")
+
+
+NAME_PARTS = {}  # full name -> (given names, family name), as drawn by Names
+
+
+def email_local(name):
+    given, family = NAME_PARTS.get(name) or name.split(" ", 1)
+    return f"{slug(given)}.{slug(family)}"
+
+
+class Names:
+    """Draws unique, plausible (invented) names from pools of first and family names."""
+
+    def __init__(self, rng, used=None):
+        self.rng = rng
+        self.used = used if used is not None else set()
+        self.firsts = {}
+
+    def take(self, firsts, lasts, avoid=(), max_first=2):
+        """A new full name; avoid holds names already on the team (no shared first or family name)."""
+        avoid_first = {n.split()[0] for n in avoid}
+        avoid_last = {NAME_PARTS.get(n, (None, n.split()[-1]))[1] for n in avoid}
+        for _ in range(10000):
+            first, last = self.rng.choice(firsts), self.rng.choice(lasts)
+            full = f"{first} {last}"
+            if full in self.used or slug(full) in self.used or last in avoid_last \
+                    or first.split()[0] in avoid_first:
+                continue
+            if self.firsts.get(first, 0) >= max_first:
+                continue
+            self.firsts[first] = self.firsts.get(first, 0) + 1
+            self.used.add(full)
+            self.used.add(slug(full))
+            NAME_PARTS[full] = (first, last)
+            return full
+        raise RuntimeError("name pool exhausted")
+
+    def reserve(self, full):
+        assert full not in self.used, full
+        self.used.add(full)
+        self.used.add(slug(full))
+        return full
+
+
+def binom(rng, n, p):
+    return sum(1 for _ in range(n) if rng.random() < p)
+
+
+def logistic(t, mid, width):
+    return 1.0 / (1.0 + math.exp(-(t - mid) / width))
+
+
+def clamp(x, lo, hi):
+    return max(lo, min(hi, x))
+
+
+US_FIRST = [
+    "Aaliyah", "Abigail", "Adrian", "Ahmed", "Aisha", "Alejandro", "Alicia", "Amara", "Ana", "Andre",
+    "Angela", "Anjali", "Benjamin", "Brianna", "Caleb", "Camila", "Carlos", "Carmen", "Chloe",
+    "Christopher", "Claire", "Colleen", "Cristina", "Darnell", "Deborah", "Deja", "Denise", "Diego",
+    "Dmitri", "Dominique", "Elena", "Elijah", "Emily", "Erin", "Esperanza", "Ethan", "Fatima",
+    "Gabriel", "Grace", "Hannah", "Hector", "Hiroshi", "Imani", "Isaac", "Isabel", "Jamal", "Janelle",
+    "Jasmine", "Javier", "Jenna", "Jessica", "Jordan", "Joseph", "Julia", "Katarzyna", "Kayla",
+    "Keisha", "Kevin", "Kiara", "Kwame", "Laura", "Leah", "Leila", "Lena", "Linh", "Luis", "Lydia",
+    "Malik", "Marcus", "Maria", "Marisol", "Megan", "Mei", "Michelle", "Miguel", "Mira", "Monique",
+    "Nadia", "Naomi", "Nathan", "Nicole", "Noah", "Olivia", "Omar", "Paige", "Priya", "Rachel",
+    "Rafael", "Rebecca", "Renee", "Ricardo", "Rosa", "Ruth", "Samantha", "Samuel", "Sara", "Shauna",
+    "Simone", "Sophia", "Tamika", "Tanya", "Tenzin", "Teresa", "Thomas", "Tiffany",
+    "Trevor", "Valerie", "Vanessa", "Victor", "Wendy", "Xavier", "Yolanda", "Zoe",
+]
+US_LAST = [
+    "Abernathy", "Acosta", "Adeyemi", "Alvarez", "Bautista", "Begay", "Bellamy", "Birch", "Calloway",
+    "Castellanos", "Chandler", "Chen", "Coleman", "Contreras", "Dalton", "Delgado", "Dunmore",
+    "Ellison", "Espinoza", "Fairbanks", "Farouk", "Fitzgerald", "Fontaine", "Galloway", "Garrison",
+    "Gonzales", "Greer", "Haddad", "Halvorsen", "Harlan", "Hawthorne", "Holloway", "Huang", "Ibarra",
+    "Jansen", "Kaminski", "Kaur", "Kessler", "Kowalski", "Lachance", "Larkin", "Lindqvist", "Lomax",
+    "Lowry", "Maddox", "Mahoney", "Marsh", "Mendoza", "Mensah", "Mercer", "Montgomery", "Moreno",
+    "Nakamura", "Navarro", "Nguyen", "Novak", "Oduya", "Okafor", "Olmstead", "Ortega", "Osei",
+    "Pacheco", "Patel", "Pemberton", "Pham", "Prescott", "Quintero", "Ramsey", "Reyes", "Rinaldi",
+    "Romero", "Rosales", "Saavedra", "Salazar", "Sandoval", "Schaefer", "Serrano", "Shepard",
+    "Sinclair", "Sorensen", "Stanton", "Sutherland", "Takahashi", "Thibodeaux", "Toledo", "Tran",
+    "Trujillo", "Underwood", "Valdez", "Vance", "Vasquez", "Wakefield", "Whitaker", "Whitlock",
+    "Winslow", "Yamamoto", "Yazzie", "Zamora", "Zielinski",
+]
+
+# The IHI-derived progress scale faculty use for monthly assessments.
+SCALE = {
+    0.5: "Intent to participate",
+    1.0: "Forming team",
+    1.5: "Planning for the project has begun",
+    2.0: "Activity, but no changes",
+    2.5: "Changes tested, but no improvement",
+    3.0: "Modest improvement",
+    3.5: "Improvement",
+    4.0: "Significant improvement",
+    4.5: "Sustainable improvement",
+    5.0: "Outstanding sustainable results",
+}
+
+
+# ---------------------------------------------------------------------------
+# Teams and members, and the generic pieces built from them
+# ---------------------------------------------------------------------------
+
+
+class Member:
+    def __init__(self, mid, name, roles, email, engagement=None, joined=None, left=None):
+        self.id, self.name, self.roles, self.email = mid, name, roles, email
+        self.engagement, self.joined, self.left = engagement, joined, left
+
+    def body(self):
+        b = {"id": self.id, "name": self.name, "roles": list(self.roles), "email": self.email}
+        if self.engagement:
+            b["engagement"] = self.engagement
+        if self.joined:
+            b["joined"] = iso(self.joined)
+        if self.left:
+            b["left"] = iso(self.left)
+        return b
+
+
+class Team:
+    def __init__(self, tid, name, org, tz, joined, members, eoi=None):
+        self.id, self.name, self.org, self.tz, self.joined = tid, name, org, tz, joined
+        self.members, self.eoi = members, eoi
+        self.status, self.withdrawal, self.completed = "active", None, None
+        self.goals = []
+
+    def until(self):
+        """The last day the team takes part (exclusive), or None."""
+        return self.withdrawal[0] if self.withdrawal else None
+
+    def members_on(self, d):
+        if d < self.joined or (self.until() and d >= self.until()):
+            return []
+        return [m for m in self.members
+                if (m.joined or self.joined) <= d and (m.left is None or m.left > d)]
+
+    def body(self):
+        b = {"id": self.id, "name": self.name, "organization": self.org}
+        if self.eoi:
+            b["eoi"] = self.eoi
+        b["status"] = self.status
+        b["joined"] = iso(self.joined)
+        if self.withdrawal:
+            b["withdrawal"] = {"date": iso(self.withdrawal[0]), "reason": self.withdrawal[1]}
+        if self.completed:
+            b["completed"] = iso(self.completed)
+        if self.goals:
+            b["goals"] = self.goals
+        b["members"] = [m.body() for m in self.members]
+        return b
+
+
+def attendance(rng, teams, d, prob, excuse_p=0.6, expected=None):
+    """Who was present at an event on day d; prob(team, member) is the chance a member attends.
+
+    Members expected at the event (expected(team, member), everyone by default) who
+    stay away send their apologies (are excused) with probability excuse_p.
+    """
+    present, excused = [], []
+    for t in teams:
+        for m in t.members_on(d):
+            if rng.random() < prob(t, m):
+                present.append(m.id)
+            elif (expected is None or expected(t, m)) and rng.random() < excuse_p:
+                excused.append(m.id)
+    return present, excused
+
+
+def attendance_body(event, d, present, excused, guests, recurring):
+    b = {"event": event}
+    if recurring:
+        b["date"] = iso(d)
+    b["present"] = present
+    if excused:
+        b["excused"] = excused
+    if guests:
+        b["guests"] = guests
+    return b
+
+
+RELATIONS = ["information", "advice", "collaboration", "friendship", "resources"]
+
+
+def network_waves(rng, teams, wave1, wave2, relation_weights=(40, 25, 15, 10, 10), affinity=None,
+                  response=(0.9, 0.85)):
+    """Two waves of a network survey: ties between members of different teams.
+
+    wave1 and wave2 are (id, date, number of ties). Wave 2 keeps most wave-1 ties
+    (often stronger and more trusted) and adds new ones, so the network grows
+    denser. affinity(team_a, a, team_b, b) weights whom a respondent names.
+    """
+    order, team_of = {}, {}
+    for t in teams:
+        for m in t.members:
+            order[m.id] = len(order)
+            team_of[m.id] = t
+
+    def people(d):
+        return [m for t in teams for m in t.members_on(d)]
+
+    def gather(resp, everyone, target, ties):
+        ties = dict(ties)
+        per = [1.0 + (0.8 if m.engagement == "crew" else 0.3 if m.engagement == "deep-diver" else 0.0)
+               for m in resp]
+        guard = 0
+        while len(ties) < target:
+            guard += 1
+            assert guard < target * 100, "cannot place enough ties"
+            r = rng.choices(resp, weights=per)[0]
+            pool = [c for c in everyone if team_of[c.id] is not team_of[r.id]]
+            ws = [affinity(team_of[r.id], r, team_of[c.id], c) if affinity else 1.0 for c in pool]
+            c = rng.choices(pool, weights=ws)[0]
+            rel = rng.choices(RELATIONS, weights=relation_weights)[0]
+            if (r.id, c.id, rel) in ties:
+                continue
+            ties[(r.id, c.id, rel)] = (rng.choice([1, 2, 2, 3, 3, 3, 4]), rng.choice([2, 3, 3, 3, 4, 4]))
+        return ties
+
+    (id1, d1, n1), (id2, d2, n2) = wave1, wave2
+    resp1 = [m for m in people(d1) if rng.random() < response[0]]
+    ties1 = gather(resp1, people(d1), n1, {})
+    resp2 = [m for m in people(d2) if rng.random() < response[1]]
+    alive2 = {m.id for m in people(d2)}
+    resp2_ids = {m.id for m in resp2}
+    kept = {}
+    for (a, b, rel), (s, tr) in ties1.items():
+        if a in resp2_ids and b in alive2 and rng.random() < 0.8:
+            kept[(a, b, rel)] = (min(5, s + rng.choice([0, 1, 1])), min(5, tr + rng.choice([0, 0, 1])))
+    ties2 = gather(resp2, people(d2), n2, kept)
+
+    def body(wid, d, resp, ties):
+        items = sorted(ties.items(), key=lambda kv: (order[kv[0][0]], order[kv[0][1]],
+                                                     RELATIONS.index(kv[0][2])))
+        return {
+            "id": wid,
+            "date": iso(d),
+            "respondents": [m.id for m in sorted(resp, key=lambda m: order[m.id])],
+            "ties": [{"from": a, "to": b, "relation": rel, "strength": s, "trust": tr}
+                     for (a, b, rel), (s, tr) in items],
+        }
+
+    return body(id1, d1, resp1, ties1), body(id2, d2, resp2, ties2)
+
+
+def ratings(periods, first, final, mid, width, assessor, notes, dips=()):
+    """Monthly ratings on the 0.5-5.0 scale, rising from first to final along an S-curve.
+
+    A score never wobbles down except in the periods listed in dips (one half-step
+    below the month before). The note gives the scale's label whenever the score
+    changes, then any team-specific note for that period.
+    """
+    out, prev = [], None
+    for i, p in enumerate(periods):
+        key = ym(p)
+        x = round((first + (final - first) * logistic(i, mid, width)) * 2) / 2
+        if prev is not None:
+            x = max(1.0, prev - 0.5) if key in dips else clamp(x, prev, prev + 0.5)
+        x = clamp(x, 0.5, 5.0)
+        r = {"period": key, "score": Fixed(x, 1), "assessor": assessor}
+        text = []
+        if prev is not None and x < prev:
+            text.append(f"Down from {prev:.1f}.")
+        elif prev is None or x != prev:
+            text.append(SCALE[x] + ".")
+        if key in notes:
+            text.append(notes[key])
+        if text:
+            r["note"] = " ".join(text)
+        out.append(r)
+        prev = x
+    return out
+
+
+def submitted_on(rng, period_start, due_day, earliest=None):
+    """The day a month's data were sent: a weekday in the days before the due day."""
+    nxt = add_months(period_start, 1)
+    day = rng.randint(earliest or max(1, due_day - 10), due_day)
+    d = dt.date(nxt.year, nxt.month, day)
+    if d.weekday() >= 5:
+        friday = d - dt.timedelta(days=d.weekday() - 4)
+        d = friday if friday.month == nxt.month else d + dt.timedelta(days=7 - d.weekday())
+    return d
+
+
+def review_comment(scores, criteria, fragments, variant=0):
+    """A short reviewer comment: the strongest and the weakest criterion, in words."""
+    ids = [c["id"] for c in criteria]
+    lo_c = {c["id"]: c["min"] for c in criteria}
+    hi_c = {c["id"]: c["max"] for c in criteria}
+
+    def level(cid):
+        frac = (scores[cid] - lo_c[cid]) / (hi_c[cid] - lo_c[cid])
+        return "high" if frac >= 0.7 else "mid" if frac >= 0.4 else "low"
+
+    best = max(ids, key=lambda c: ((scores[c] - lo_c[c]) / (hi_c[c] - lo_c[c]), -ids.index(c)))
+    worst = min(ids, key=lambda c: ((scores[c] - lo_c[c]) / (hi_c[c] - lo_c[c]), ids.index(c)))
+    def say(cid):
+        options = fragments[cid][level(cid)]
+        return options if isinstance(options, str) else options[variant % len(options)]
+
+    parts = [say(best)]
+    if worst != best:
+        parts.append(say(worst))
+    return " ".join(parts)
+
+
+def weighted_mean(scores, criteria):
+    tw = sum(c["weight"] for c in criteria)
+    return sum(scores[c["id"]] * c["weight"] for c in criteria) / tw
+
+
+# ===========================================================================
+# 1. NCTSN-style learning collaborative: TF-CBT across child-serving clinics
+#    (seed 003: informational calls, application, core team, core data set,
+#    three learning sessions with action periods, consultation calls)
+# ===========================================================================
+
+NCTSN_ORGS = [
+    # key, organization name, city, state, time zone, sector, size of team, monthly intakes,
+    # strength of the application (0-1), EOI status, then the EOI's own words.
+    dict(key="riverbend", name="Riverbend Family Services", city="Dayton", state="Ohio",
+         tz="America/New_York", sector="community-mental-health", size=6, intakes=48, q=0.84,
+         status="selected",
+         ebp="Implemented Parent-Child Interaction Therapy in 2023 with a dedicated fidelity coach; "
+             "9 of the 11 clinicians trained then still deliver it.",
+         why="School-based referrals doubled in two years and most of those children report a "
+             "traumatic event at intake; we have no trauma-specific treatment to offer them.",
+         data="Our EHR has a report builder and the quality manager already produces a monthly "
+              "dashboard for the board."),
+    dict(key="cedar-hollow", name="Cedar Hollow Child Guidance Center", city="Asheville",
+         state="North Carolina", tz="America/New_York", sector="community-mental-health", size=5,
+         intakes=30, q=0.78, status="selected",
+         ebp="Clinicians use trauma-informed care practices and two are certified in a brief "
+             "parenting intervention; we have no structured trauma treatment model yet.",
+         why="Since the 2024 floods, trauma-related referrals from schools and pediatric practices "
+             "in our counties have not come back down.",
+         data="We can pull intake and discharge data from the EHR; the screening tool would be new."),
+    dict(key="bayview", name="Bayview Children's Trauma Clinic", city="Norfolk", state="Virginia",
+         tz="America/New_York", sector="hospital-outpatient", size=5, intakes=36, q=0.75,
+         status="selected",
+         ebp="Part of a children's hospital with a quality improvement office; we have run two "
+             "Plan-Do-Study-Act collaboratives on ADHD care.",
+         why="Many of our patients are military-connected families, and referrals for deployment "
+             "stress and family violence are rising.",
+         data="The hospital analytics team supports monthly extracts; an EHR upgrade is planned "
+              "for May 2026."),
+    dict(key="three-rivers", name="Three Rivers Youth Counseling", city="Pittsburgh",
+         state="Pennsylvania", tz="America/New_York", sector="community-mental-health", size=7,
+         intakes=55, q=0.71, status="selected",
+         ebp="We deliver Child-Parent Psychotherapy in our early childhood program and want a "
+             "matching model for school-age children.",
+         why="Our county contract will require an evidence-based trauma treatment for children in "
+             "foster care from 2027.",
+         data="A data analyst shared with the county runs our monthly contract reports."),
+    dict(key="green-mountain", name="Green Mountain Child and Family Clinic", city="Burlington",
+         state="Vermont", tz="America/New_York", sector="community-mental-health", size=4,
+         intakes=22, q=0.50, status="waitlisted",
+         ebp="A small team; two clinicians took an online TF-CBT course in 2025 but have had no "
+             "consultation since.",
+         why="Rural families drive more than an hour to reach us; we want to offer a complete "
+             "trauma treatment close to home.",
+         data="Our practice-management system has limited reporting; monthly figures would be "
+              "counted by hand at first."),
+    dict(key="prairie-hope", name="Prairie Hope Behavioral Health", city="Wichita", state="Kansas",
+         tz="America/Chicago", sector="community-mental-health", size=5, intakes=40, q=0.80,
+         status="selected",
+         ebp="Adopted Motivational Interviewing agency-wide in 2022, with coaching and fidelity "
+             "ratings that continue today.",
+         why="Our board made access to trauma treatment a strategic priority for 2026-2028 and "
+             "funded protected training time.",
+         data="A dedicated data coordinator already submits monthly measures to the state."),
+    dict(key="lakeshore", name="Lakeshore Child and Family Center", city="Milwaukee",
+         state="Wisconsin", tz="America/Chicago", sector="community-mental-health", size=6,
+         intakes=60, q=0.86, status="selected",
+         ebp="We are a certified site for two evidence-based practices, with internal trainers and a "
+             "standing implementation team.",
+         why="We want to spread TF-CBT from our one trained clinician to all three outpatient sites "
+             "and the new school-based office.",
+         data="Our EHR can produce the core data set with small changes; our data manager did the "
+              "same for a previous collaborative."),
+    dict(key="magnolia", name="Magnolia Children's Advocacy Center", city="Jackson",
+         state="Mississippi", tz="America/Chicago", sector="child-advocacy-center", size=4,
+         intakes=26, q=0.67, status="selected",
+         ebp="Our forensic interview and family advocacy services are accredited; the mental health "
+             "program started in 2024.",
+         why="Children seen for forensic interviews often wait months for trauma treatment "
+             "elsewhere; we want to provide it in house.",
+         data="A small program: the clinical supervisor keeps a spreadsheet that can produce the "
+              "core data set."),
+    dict(key="red-river", name="Red River Youth Services", city="Shreveport", state="Louisiana",
+         tz="America/Chicago", sector="community-mental-health", size=5, intakes=34, q=0.66,
+         status="selected",
+         ebp="We piloted trauma screening in one clinic in 2025; we have no treatment model yet.",
+         why="Local hospitals report more youth emergency visits after exposure to violence, and we "
+             "are their main outpatient referral.",
+         data="The EHR reports intakes and first sessions; discharge outcomes need a new form."),
+    dict(key="front-range", name="Front Range Child Wellness Center", city="Pueblo",
+         state="Colorado", tz="America/Denver", sector="community-mental-health", size=5,
+         intakes=38, q=0.77, status="selected",
+         ebp="Two clinicians were trained in TF-CBT through a 2019 grant; both still use it, without "
+             "consultation.",
+         why="We want to rebuild a full TF-CBT program with supervision and fidelity monitoring.",
+         data="We already send monthly reports to the county human services department."),
+    dict(key="high-desert", name="High Desert Family Health Center", city="Albuquerque",
+         state="New Mexico", tz="America/Denver", sector="fqhc", size=4, intakes=28, q=0.52,
+         status="waitlisted", travel=False,
+         ebp="Integrated behavioral health in pediatric primary care; short-term interventions only.",
+         why="Our pediatric screens show high trauma exposure and we have nowhere to refer.",
+         data="Our FQHC data warehouse builds behavioral health reports quarterly; monthly would be "
+              "new."),
+    dict(key="sawtooth", name="Sawtooth Youth and Family Services", city="Boise", state="Idaho",
+         tz="America/Boise", sector="community-mental-health", size=4, intakes=24, q=0.70,
+         status="selected",
+         ebp="Adopted a structured family therapy model for juvenile justice referrals in 2021.",
+         why="Refugee resettlement in our area brings many children with war-related trauma; our "
+             "clinicians want a model that works well with interpreters.",
+         data="Our operations manager pulls data from the EHR every month."),
+    dict(key="pacific-crest", name="Pacific Crest Children's Mental Health", city="Eugene",
+         state="Oregon", tz="America/Los_Angeles", sector="community-mental-health", size=6,
+         intakes=42, q=0.80, status="selected",
+         ebp="We completed a statewide collaborative on collaborative documentation in 2024 and "
+             "kept the gains.",
+         why="After recent wildfire seasons, trauma-related referrals from schools have grown by a "
+             "third.",
+         data="The state requires monthly outcome reporting; we can add the core data set to it."),
+    dict(key="central-valley", name="Central Valley Child Trauma Services", city="Fresno",
+         state="California", tz="America/Los_Angeles", sector="community-mental-health", size=7,
+         intakes=65, q=0.73, status="selected",
+         ebp="A large agency with an internal training institute; we have scaled two "
+             "evidence-based practices across five clinics.",
+         why="Many farmworker families we serve have children with trauma exposure and little "
+             "access to treatment in Spanish; we will train bilingual clinicians first.",
+         data="A data manager and county-mandated monthly reports; our EHR changed vendors in 2025 "
+              "and some reports are still being rebuilt."),
+    dict(key="sound-harbor", name="Sound Harbor Youth Clinic", city="Tacoma", state="Washington",
+         tz="America/Los_Angeles", sector="hospital-outpatient", size=5, intakes=30, q=0.72,
+         status="withdrawn",
+         ebp="Our clinicians deliver brief trauma-informed interventions in pediatric primary care.",
+         why="We want a full trauma treatment for our new youth clinic.",
+         data="We are part of a health system with an analytics team."),
+    dict(key="saguaro", name="Saguaro Family Resource Center", city="Tucson", state="Arizona",
+         tz="America/Phoenix", sector="family-service-agency", size=4, intakes=20, q=0.55,
+         status="declined", data_commitment=False,
+         ebp="We provide case management and parenting classes; therapy began in 2025 with two "
+             "licensed clinicians.",
+         why="Families in our parenting classes often describe trauma symptoms in their children.",
+         data="We change EHR vendors in 2026 and cannot commit to monthly reporting before 2027."),
+]
+
+NCTSN_SEASON = {1: 1.0, 2: 1.0, 3: 1.05, 4: 1.0, 5: 0.95, 6: 0.85, 7: 0.8, 8: 0.95, 9: 1.15,
+                10: 1.1, 11: 0.95, 12: 0.85}
+
+NCTSN_FRAGMENTS = {
+    "readiness": {
+        "high": ["Strong leadership backing and a track record of sustaining an evidence-based "
+                 "practice.",
+                 "Ready to start: leadership is committed and the agency has implemented EBPs "
+                 "before.",
+                 "Clear reasons to adopt TF-CBT now and the experience to do it."],
+        "mid": ["Some experience with evidence-based practice; the implementation plan is still "
+                "general.",
+                "Leadership is supportive, but the plan for protected clinician time is vague.",
+                "Motivated, with modest implementation experience."],
+        "low": ["Readiness is a concern: little implementation experience and stretched clinical "
+                "leadership.",
+                "Not yet ready: no plan for supervision or protected time."],
+    },
+    "data-use": {
+        "high": ["Data capacity is a strength: monthly reporting is already routine.",
+                 "Existing monthly reports make the core data set easy to add.",
+                 "Named data manager with experience of collaborative reporting."],
+        "mid": ["Can report the core data set, but several measures will need hand counts at "
+                "first.",
+                "Data plan is workable; discharge outcomes will need a new form.",
+                "Reporting is possible, though it leans on one person."],
+        "low": ["Unclear how the team would produce the core data set every month.",
+                "Monthly reporting is not feasible with the current system."],
+    },
+    "core-team": {
+        "high": ["The proposed core team is complete, with a named data manager and protected "
+                 "time.",
+                 "Well-balanced core team with leadership, supervision, clinicians and data "
+                 "support.",
+                 "Core team has the right roles and a realistic plan for protected time."],
+        "mid": ["The core team meets the minimum; a dedicated data manager would strengthen it.",
+                "Core team is adequate but small for the caseload described.",
+                "Core team is complete on paper; the senior leader's time is limited."],
+        "low": ["The core team is thin: the supervisor also carries a full caseload.",
+                "Core team is small and roles overlap; hard to sustain if anyone leaves."],
+    },
+    "attendance": {
+        "high": ["Commits to sending the whole core team to all three learning sessions.",
+                 "Travel for all three sessions is budgeted.",
+                 "Attendance at every session is confirmed by the senior leader."],
+        "mid": ["Attendance at all learning sessions depends on travel funding not yet confirmed.",
+                "Likely to attend all sessions; one clinician may join remotely.",
+                "Plans to attend, but coverage for clinic days is not yet arranged."],
+        "low": ["Cannot commit to sending the core team to every learning session.",
+                "Travel funding is not available for all three sessions."],
+    },
+}
+
+USED_NAMES = set()
+
+
+def build_nctsn():
+    rng = random.Random(20260105)
+    names = Names(rng, USED_NAMES)
+    F = Folder("nctsn-tf-cbt")
+    start, end = D("2026-01-05"), D("2027-02-26")
+    tz = "America/New_York"
+    selected_on = D("2026-02-09")
+    mail = "nctpn.example.net"
+
+    # -- collab.yaml ---------------------------------------------------------
+    phases = [
+        ("application", "Informational calls, applications and selection", "2026-01-05", "2026-02-08"),
+        ("prework", "Pre-work: team charter, aims and baseline data", "2026-02-09", "2026-03-15"),
+        ("ls1", "Learning session 1", "2026-03-16", "2026-03-17"),
+        ("ap1", "Action period 1", "2026-03-18", "2026-06-14"),
+        ("ls2", "Learning session 2", "2026-06-15", "2026-06-16"),
+        ("ap2", "Action period 2", "2026-06-17", "2026-10-04"),
+        ("ls3", "Learning session 3", "2026-10-05", "2026-10-06"),
+        ("ap3", "Action period 3 and sustainability", "2026-10-07", "2027-02-26"),
+    ]
+    faculty = [
+        ("ravery", "Rosalind Avery", ["faculty", "reviewer"]),
+        ("mokonkwo", "Michael Okonkwo", ["faculty", "coach", "reviewer"]),
+        ("sbrandt", "Sofia Brandt", ["faculty", "coach"]),
+        ("jwhitfield", "Janelle Whitfield", ["coach", "reviewer"]),
+        ("lferreira", "Lucia Ferreira", ["facilitator", "coach"]),
+        ("tpark", "Theresa Park", ["reviewer", "sponsor-liaison"]),
+        ("dnakamura", "Daniel Nakamura", ["data-manager"]),
+    ]
+    for _, n, _ in faculty:
+        names.reserve(n)
+    collab = {
+        "id": "tf-cbt-lc-2026",
+        "name": "Trauma-Focused CBT Learning Collaborative 2026-2027",
+        "focus": "Spreading Trauma-Focused Cognitive Behavioral Therapy (TF-CBT) with fidelity across "
+                 "child-serving community clinics: screening every child for trauma at intake, "
+                 "shortening the wait for a first session and helping more children complete a full "
+                 "course of treatment.",
+        "kind": "learning-collaborative",
+        "model": "nctsn-learning-collaborative",
+        "sponsors": [
+            {"name": "National Child Trauma Practice Network", "type": "network"},
+            {"name": "Federal Office of Child and Family Behavioral Health", "type": "federal-agency"},
+            {"name": "Atlantic Children's Health Foundation", "type": "foundation"},
+        ],
+        "start": iso(start),
+        "end": iso(end),
+        "timezone": tz,
+        "design": {
+            "purpose": "evidence-based-practice",
+            "membership": "closed",
+            "scope": "across-agencies",
+            "capacity": 12,
+            "format": "hybrid",
+            "facilitation": "designated",
+            "meeting_frequency": "monthly",
+            "stage": "sustaining",
+        },
+        Comment("Three two-day learning sessions with action periods between them; consultation "
+                "calls\nand webinars in the action periods (see events/)."): None,
+        "phases": [{"id": i, "name": n, "start": s, "end": e} for i, n, s, e in phases],
+        "goals": [
+            {"id": "screening", "text": "Screen at least 90% of children aged 3-18 for trauma at "
+                                        "intake in every participating clinic.",
+             "measure": "trauma-screening", "target": 90, "by": "2026-10-04"},
+            {"id": "completion", "text": "At least 60% of children ending trauma treatment complete a "
+                                         "full course of TF-CBT.",
+             "measure": "tfcbt-completion", "target": 60, "by": "2027-02-26"},
+            {"id": "access", "text": "Children wait no more than 14 days on average from referral to "
+                                     "their first session.",
+             "measure": "referral-to-first-session", "target": 14, "by": "2027-02-26"},
+            {"id": "workforce", "text": "Each clinic has at least six clinicians trained in TF-CBT and "
+                                        "carrying TF-CBT cases.",
+             "measure": "clinicians-trained", "target": 6, "by": "2027-02-26"},
+        ],
+        "core_team": {"required_roles": ["senior-leader", "supervisor", "clinician"],
+                      "min_members": 3, "max_members": 8},
+        "data": {"due_day": 15},
+        "faculty": [{"id": i, "name": n, "email": f"{email_local(n)}@{mail}", "roles": r}
+                    for i, n, r in faculty],
+    }
+    F.add("collab.yaml", "collaborative",
+          ["The collaborative: an NCTSN-style learning collaborative spreading TF-CBT across",
+           "child-serving clinics. Invented example data; see examples/README.md."], collab)
+
+    # -- rubric.yaml ---------------------------------------------------------
+    criteria = [
+        {"id": "readiness", "name": "Organizational readiness",
+         "description": "Readiness of the organization to adopt TF-CBT: leadership support, prior "
+                        "experience with evidence-based practices, a realistic plan.",
+         "weight": 0.35, "min": 1, "max": 5},
+        {"id": "data-use", "name": "Use of the core data set",
+         "description": "Willingness and ability to collect the core data set and submit metrics "
+                        "every month.",
+         "weight": 0.25, "min": 1, "max": 5},
+        {"id": "core-team", "name": "Core team",
+         "description": "Ability to assemble a core team: a senior leader, a clinical supervisor and "
+                        "clinicians, with a named data manager and contact.",
+         "weight": 0.25, "min": 1, "max": 5},
+        {"id": "attendance", "name": "Learning session attendance",
+         "description": "Ability to send the core team to all three learning sessions.",
+         "weight": 0.15, "min": 1, "max": 5},
+    ]
+    rubric = {
+        "gates": [
+            {"id": "core-team", "question": "Does the application name a core team with a senior "
+                                            "leader, a clinical supervisor and at least one "
+                                            "clinician?"},
+            {"id": "data-commitment", "question": "Does the organization commit to collect the core "
+                                                  "data set and submit it every month?"},
+        ],
+        "criteria": criteria,
+        "reviewers_per_eoi": 2,
+    }
+    F.add("rubric.yaml", "rubric",
+          ["How applications (EOIs) are reviewed: two yes/no gates, then four weighted criteria",
+           "scored 1-5, from the NCTSN criteria for inclusion in a learning collaborative."], rubric)
+
+    # -- teams and members ---------------------------------------------------
+    patterns = {
+        4: [["senior-leader"], ["supervisor", "contact"], ["clinician", "data-manager"], ["clinician"]],
+        5: [["senior-leader"], ["supervisor", "contact"], ["clinician"], ["clinician"],
+            ["data-manager"]],
+        6: [["senior-leader"], ["supervisor"], ["clinician"], ["clinician"], ["clinician"],
+            ["data-manager", "contact"]],
+        7: [["senior-leader"], ["supervisor", "contact"], ["clinician"], ["clinician"], ["clinician"],
+            ["data-manager"], ["family-partner"]],
+    }
+
+    def engagement_for(roles):
+        r = rng.random()
+        if "senior-leader" in roles:
+            return "passenger" if r < 0.7 else "deep-diver"
+        if "supervisor" in roles:
+            return "crew" if r < 0.5 else "deep-diver"
+        if "clinician" in roles:
+            return "deep-diver" if r < 0.6 else "passenger" if r < 0.9 else "crew"
+        if "family-partner" in roles:
+            return "deep-diver"
+        return "deep-diver" if r < 0.5 else "passenger"
+
+    def person(domain, roles, avoid=()):
+        n = names.take(US_FIRST, US_LAST, avoid)
+        return Member(slug(n), n, roles, f"{email_local(n)}@{domain}", engagement_for(roles))
+
+    teams, eoi_people = [], {}
+    for o in NCTSN_ORGS:
+        domain = f"{o['key']}.example.org"
+        o["domain"] = domain
+        pattern = [list(p) for p in patterns[o["size"]]]
+        members = []
+        for roles in pattern:
+            members.append(person(domain, roles, [m.name for m in members]))
+        eoi_people[o["key"]] = members
+        if o["status"] != "selected":
+            continue
+        org_id = slug(o["name"])
+        t = Team(o["key"], f"{o['name']} TF-CBT team", org_id, o["tz"], selected_on, list(members),
+                 eoi=f"{o['key']}-eoi")
+        t.o = o
+        teams.append(t)
+
+    team = {t.id: t for t in teams}
+    # Staff turnover, as it happens in real collaboratives.
+    lk = team["lakeshore"]
+    lk.members[3].left = D("2026-07-31")
+    m = person(lk.o["domain"], ["clinician"], [x.name for x in lk.members])
+    m.engagement, m.joined = "deep-diver", D("2026-08-17")
+    lk.members.insert(5, m)
+    ch = team["cedar-hollow"]
+    ch.members[4].left = D("2026-11-20")
+    m = person(ch.o["domain"], ["data-manager"], [x.name for x in ch.members])
+    m.engagement, m.joined = "passenger", D("2026-12-01")
+    ch.members.append(m)
+    rr = team["red-river"]
+    rr.members[2].left = D("2026-06-30")
+    rr.members[1].left = D("2026-07-24")
+    rr.status = "withdrawn"
+    rr.withdrawal = (D("2026-08-21"), "The clinical supervisor and one of the two trained clinicians "
+                                      "left the agency in the summer; leadership paused participation "
+                                      "until the team can be rebuilt and plans to apply to the next "
+                                      "cohort.")
+
+    goal_texts = {
+        "access": ("Cut the wait from referral to first session to 14 days or fewer.",
+                   "referral-to-first-session", 14),
+        "completion": ("At least 60% of children ending trauma treatment complete a full course of "
+                       "TF-CBT.", "tfcbt-completion", 60),
+        "workforce": ("Train six clinicians in TF-CBT, including the school-based office.",
+                      "clinicians-trained", 6),
+    }
+    second_goal = {"riverbend": "access", "cedar-hollow": "completion", "bayview": "access",
+                   "three-rivers": "workforce", "prairie-hope": "completion", "lakeshore": "workforce",
+                   "magnolia": "access", "red-river": "access", "front-range": "completion",
+                   "sawtooth": "completion", "pacific-crest": "access", "central-valley": "workforce"}
+    for t in teams:
+        t.goals = [{"id": "screening", "text": "Screen at least 90% of new intakes aged 3-18 with the "
+                                               "standardized trauma screen by the end of action "
+                                               "period 2.",
+                    "measure": "trauma-screening", "target": 90, "by": "2026-10-04"}]
+        g = second_goal[t.id]
+        text, measure, target = goal_texts[g]
+        t.goals.append({"id": g, "text": text, "measure": measure, "target": target,
+                        "by": "2027-02-26"})
+
+    for t in teams:
+        o = t.o
+        F.add(f"organizations/{t.org}.yaml", "organization",
+              [f"Organization: {o['name']}, {o['city']}, {o['state']}."],
+              {"id": t.org, "name": o["name"], "region": f"{o['city']}, {o['state']}",
+               "country": "United States", "sector": o["sector"], "timezone": o["tz"],
+               "website": f"https://{o['domain']}"})
+        F.add(f"teams/{t.id}.yaml", "team",
+              [f"Team: {t.name}.",
+               "Member ids are unique across the collaborative; attendance and network files use them."],
+              t.body())
+
+    # -- EOIs and reviews ----------------------------------------------------
+    reviewers = ["ravery", "mokonkwo", "jwhitfield", "tpark"]
+    bias = {"ravery": -0.2, "mokonkwo": 0.1, "jwhitfield": 0.0, "tpark": 0.2}
+    pairs = [("ravery", "mokonkwo"), ("jwhitfield", "tpark"), ("ravery", "jwhitfield"),
+             ("mokonkwo", "tpark"), ("ravery", "tpark"), ("mokonkwo", "jwhitfield")]
+    adjust = {("magnolia", "core-team"): -0.9, ("high-desert", "attendance"): -2.0,
+              ("high-desert", "data-use"): -0.8,
+              ("saguaro", "data-use"): -2.0, ("saguaro", "readiness"): -0.8, ("green-mountain", "readiness"): -0.8,
+              ("green-mountain", "data-use"): -0.8, ("lakeshore", "data-use"): 0.5,
+              ("red-river", "data-use"): -0.5}
+    submit_days = sorted(weekday(d) for d in
+                         (D("2026-01-14") + dt.timedelta(days=i) for i in range(17))
+                         if d.weekday() < 5)
+    means = {}
+    for i, o in enumerate(NCTSN_ORGS):
+        eid = f"{o['key']}-eoi"
+        members = eoi_people[o["key"]]
+        contact = next(m for m in members if "contact" in m.roles)
+        leader = members[0]
+        clinicians = sum(1 for m in members if "clinician" in m.roles)
+        org = {}
+        if o["status"] == "selected":
+            org["id"] = slug(o["name"])
+        org.update({"name": o["name"], "region": f"{o['city']}, {o['state']}",
+                    "country": "United States", "sector": o["sector"], "timezone": o["tz"]})
+        answers = {
+            "population-served": f"Children and adolescents aged 3-18 and their caregivers in the "
+                                 f"{o['city']} area.",
+            "monthly-intakes": o["intakes"],
+            "prior-ebp-experience": o["ebp"],
+            "why-now": o["why"],
+            "data-system": o["data"],
+            "core-data-set-commitment": o.get("data_commitment", True),
+            "clinicians-committed": clinicians + (1 if o["size"] >= 6 else 0),
+            "attend-all-learning-sessions": o.get("travel", True),
+            "senior-leader-sponsor": f"{leader.name}, who will join the core team as senior leader.",
+        }
+        eoi = {
+            "id": eid,
+            "submitted": iso(submit_days[(i * 7) % len(submit_days)]),
+            "organization": org,
+            "contact": {"name": contact.name, "email": contact.email},
+            "answers": answers,
+            "proposed_team": [{"name": m.name, "roles": list(m.roles), "email": m.email}
+                              for m in members],
+            "status": o["status"],
+        }
+        F.add(f"eois/{eid}.yaml", "eoi",
+              [f"Application (expression of interest) from {o['name']}.",
+               f"Status after review: {o['status']}."], eoi)
+
+        revs = list(pairs[i % len(pairs)])
+        conflict = None
+        if o["key"] == "three-rivers":
+            revs, conflict = ["tpark", "mokonkwo", "jwhitfield"], "tpark"
+        elif o["key"] == "magnolia":
+            revs = revs + [r for r in reviewers if r not in revs][:1]
+        scored = []
+        for j, r in enumerate(revs):
+            sub = weekday(D("2026-02-02") + dt.timedelta(days=i % 2 + j))
+            if r == conflict:
+                F.add(f"reviews/{eid}/{r}.yaml", "review",
+                      [f"Review of {eid} by {r}: conflict of interest declared, not scored."],
+                      {"eoi": eid, "reviewer": r, "submitted": iso(sub), "conflict": True,
+                       "scores": {},
+                       "comments": f"I was clinical director at {o['name']} until 2024. Declaring a "
+                                   "conflict of interest; a third reviewer was assigned."})
+                continue
+            scores = {}
+            for c in criteria:
+                x = 1 + 4 * o["q"] + bias[r] + adjust.get((o["key"], c["id"]), 0) \
+                    + rng.uniform(-0.6, 0.6)
+                scores[c["id"]] = int(clamp(round(x), c["min"], c["max"]))
+            gates = {"core-team": True, "data-commitment": o.get("data_commitment", True)}
+            comments = review_comment(scores, criteria, NCTSN_FRAGMENTS, reviewers.index(r))
+            if o["key"] == "magnolia" and j == 0:
+                gates["core-team"] = False
+                comments += (" Gate: the supervisor is also the only full-time clinician, so I do "
+                             "not count a separate supervisor.")
+            if o["key"] == "magnolia" and j == 2:
+                comments += (" Third review to settle the core-team gate: a part-time clinician and "
+                             "the supervisor are separate people, so the gate is met.")
+            if not gates["data-commitment"]:
+                comments += " Gate not met: monthly core data set reporting cannot start before 2027."
+            F.add(f"reviews/{eid}/{r}.yaml", "review",
+                  [f"Review of {eid} by {r}."],
+                  {"eoi": eid, "reviewer": r, "submitted": iso(sub), "gates": gates,
+                   "scores": scores, "comments": comments})
+            scored.append(weighted_mean(scores, criteria))
+        means[o["key"]] = sum(scored) / len(scored)
+    sel = [means[o["key"]] for o in NCTSN_ORGS if o["status"] == "selected"]
+    wait = [means[o["key"]] for o in NCTSN_ORGS if o["status"] == "waitlisted"]
+    assert min(sel) > max(wait), (sorted(means.items(), key=lambda kv: kv[1]))
+
+    # -- events ----------------------------------------------------------------
+    url = "https://meet.example.org/tf-cbt-lc"
+    call_first, call_until = D("2026-04-22"), D("2027-02-22")
+    events = [
+        {"id": "info-call-1", "name": "Informational call 1", "type": "informational-call",
+         "phase": "application", "start": "2026-01-08T14:00", "end": "2026-01-08T15:00",
+         "format": "virtual", "url": f"{url}/info",
+         "description": "Faculty present TF-CBT, the learning collaborative model and what "
+                        "membership asks of a clinic, then answer questions. Optional."},
+        {"id": "info-call-2", "name": "Informational call 2", "type": "informational-call",
+         "phase": "application", "start": "2026-01-13T17:00", "end": "2026-01-13T18:00",
+         "format": "virtual", "url": f"{url}/info",
+         "description": "Repeat of the first informational call at a time that suits clinics on "
+                        "Pacific and Mountain time."},
+        {"id": "prework-kickoff", "name": "Pre-work kickoff", "type": "prework", "phase": "prework",
+         "start": "2026-02-18T13:00", "end": "2026-02-18T14:30", "format": "virtual",
+         "url": f"{url}/prework", "required": True,
+         "description": "Team charters, aims, the core data set and how to pull baseline data for "
+                        "January and February."},
+        {"id": "learning-session-1", "name": "Learning session 1", "type": "learning-session",
+         "phase": "ls1", "start": "2026-03-16", "end": "2026-03-17", "format": "in-person",
+         "location": "Riverside Conference Center, Atlanta, Georgia", "required": True,
+         "description": "Two days of TF-CBT skills training (PRACTICE components), the model for "
+                        "improvement and first PDSA cycles on trauma screening."},
+        {"id": "action-period-1", "name": "Action period 1", "type": "action-period", "phase": "ap1",
+         "start": "2026-03-18", "end": "2026-06-14",
+         "description": "Teams test screening at intake and start TF-CBT cases, with monthly "
+                        "consultation calls and coaching."},
+        {"id": "learning-session-2", "name": "Learning session 2", "type": "learning-session",
+         "phase": "ls2", "start": "2026-06-15", "end": "2026-06-16", "timezone": "America/Denver",
+         "format": "in-person", "location": "Mile High Conference Center, Denver, Colorado",
+         "required": True,
+         "description": "Trauma narrative and processing, caregiver engagement, and storyboards of "
+                        "each team's first changes."},
+        {"id": "action-period-2", "name": "Action period 2", "type": "action-period", "phase": "ap2",
+         "start": "2026-06-17", "end": "2026-10-04",
+         "description": "Teams work on access (referral to first session) and completion, and start "
+                        "spreading TF-CBT to more clinicians."},
+        {"id": "learning-session-3", "name": "Learning session 3", "type": "learning-session",
+         "phase": "ls3", "start": "2026-10-05", "end": "2026-10-06", "timezone": "America/Chicago",
+         "format": "in-person", "location": "Lakefront Convention Center, Chicago, Illinois",
+         "required": True,
+         "description": "Fidelity and supervision, sustainability planning and spread to new sites."},
+        {"id": "action-period-3", "name": "Action period 3 and sustainability", "type": "action-period",
+         "phase": "ap3", "start": "2026-10-07", "end": "2027-02-26",
+         "description": "Teams hold their gains, write sustainability plans and prepare storyboards "
+                        "for the closing congress."},
+        {"id": "consultation-call", "name": "Monthly consultation call", "type": "consultation-call",
+         "start": f"{iso(call_first)}T13:00", "duration_minutes": 60, "format": "virtual",
+         "url": f"{url}/consult",
+         "recurrence": {"frequency": "monthly", "until": iso(call_until)},
+         "description": "Case consultation for clinicians and supervisors with TF-CBT faculty, on the "
+                        "22nd of each month. When the 22nd falls on a weekend there is no call that "
+                        "month."},
+        {"id": "webinar-run-charts", "name": "Webinar: reading your run charts", "type": "webinar",
+         "phase": "ap1", "start": "2026-05-06T14:00", "end": "2026-05-06T15:00", "format": "virtual",
+         "url": f"{url}/webinar",
+         "description": "How to read the core data set run charts: medians, shifts and trends, and "
+                        "how to annotate changes."},
+        {"id": "webinar-caregiver-engagement", "name": "Webinar: engaging caregivers in TF-CBT",
+         "type": "webinar", "phase": "ap2", "start": "2026-09-16T14:00", "end": "2026-09-16T15:00",
+         "format": "virtual", "url": f"{url}/webinar",
+         "description": "Keeping caregivers involved from the first session to the conjoint "
+                        "sessions, the main lever for completion."},
+        {"id": "closing-congress", "name": "Closing congress", "type": "congress", "phase": "ap3",
+         "start": "2027-02-17T12:00", "end": "2027-02-17T16:00", "format": "virtual",
+         "url": f"{url}/congress", "required": True,
+         "description": "Teams present storyboards and sustainability plans; sponsors and the next "
+                        "cohort's applicants are invited."},
+    ]
+    for e in events:
+        F.add(f"events/{e['id']}.yaml", "event", [f"Event: {e['name']}."], e)
+    event_name = {e["id"]: e["name"] for e in events}
+
+    # -- attendance ------------------------------------------------------------
+    def p_session(t, m):
+        return 0.8 if "senior-leader" in m.roles else 0.93
+
+    def p_call(t, m):
+        if "clinician" in m.roles:
+            return 0.65
+        if "supervisor" in m.roles:
+            return 0.7
+        if "family-partner" in m.roles:
+            return 0.3
+        return 0.05 if "senior-leader" in m.roles else 0.1
+
+    def p_webinar(t, m):
+        if "data-manager" in m.roles:
+            return 0.7
+        return 0.1 if "senior-leader" in m.roles else 0.5
+
+    def add_att(fname, eid, d, prob, guests, recurring=False, excuse=0.6, label=None, expected=None):
+        present, excused = attendance(rng, teams, d, prob, excuse, expected)
+        for mid in kept_away.get(eid, ()):
+            if mid in present:
+                present.remove(mid)
+            if mid not in excused:
+                excused.append(mid)
+        order = [m.id for t in teams for m in t.members]
+        excused.sort(key=order.index)
+        F.add(f"attendance/{fname}.yaml", "attendance",
+              [f"Attendance: {label or event_name[eid]}" + (f" on {iso(d)}." if recurring else ".")],
+              attendance_body(eid, d, present, excused, guests, recurring))
+
+    # Two Riverbend clinicians missed learning session 1 (make-up training in April, see data/).
+    kept_away = {"learning-session-1": [m.id for m in team["riverbend"].members
+                                        if "clinician" in m.roles][1:3]}
+    add_att("prework-kickoff", "prework-kickoff", D("2026-02-18"), lambda t, m: 0.85, 2, excuse=0.7)
+    for k, d in enumerate([D("2026-03-16"), D("2026-06-15"), D("2026-10-05")], 1):
+        add_att(f"learning-session-{k}", f"learning-session-{k}", d, p_session, rng.randint(3, 6),
+                excuse=0.8)
+    add_att("webinar-run-charts", "webinar-run-charts", D("2026-05-06"), p_webinar, 1, excuse=0.2,
+            expected=lambda t, m: "data-manager" in m.roles)
+    add_att("webinar-caregiver-engagement", "webinar-caregiver-engagement", D("2026-09-16"),
+            p_webinar, 4, excuse=0.2, expected=lambda t, m: "clinician" in m.roles)
+    for d in monthly_occurrences(call_first, call_until):
+        if d.weekday() >= 5:
+            continue
+        add_att(f"consultation-call-{iso(d)}", "consultation-call", d, p_call, rng.randint(0, 2),
+                recurring=True, excuse=0.4,
+                expected=lambda t, m: "clinician" in m.roles or "supervisor" in m.roles)
+    add_att("closing-congress", "closing-congress", D("2027-02-17"), lambda t, m: 0.8,
+            rng.randint(8, 14), excuse=0.7)
+
+    # -- measures --------------------------------------------------------------
+    base = {"from": "2026-01", "to": "2026-02"}
+    measures = [
+        {"id": "trauma-screening", "name": "Children screened for trauma at intake",
+         "type": "proportion", "category": "process", "core": True,
+         "numerator": "Children in the denominator screened with the collaborative's standardized "
+                      "trauma exposure and symptom screen at or before their second visit.",
+         "denominator": "Children and adolescents aged 3-18 with a new outpatient intake during the "
+                        "month.",
+         "exclusions": "Children seen only for a one-time crisis or assessment visit.",
+         "unit": "percent", "multiplier": 100, "better": "higher", "baseline": base, "goal": 90},
+        {"id": "tfcbt-completion", "name": "Children completing a full course of TF-CBT",
+         "type": "proportion", "category": "outcome", "core": True,
+         "numerator": "Children in the denominator who completed all TF-CBT components, including "
+                      "the trauma narrative and conjoint caregiver sessions, before discharge.",
+         "denominator": "Children aged 3-18 discharged during the month after starting "
+                        "trauma-focused treatment at the clinic.",
+         "exclusions": "Children who moved out of the service area or were transferred to a higher "
+                       "level of care.",
+         "unit": "percent", "multiplier": 100, "better": "higher", "baseline": base, "goal": 60},
+        {"id": "referral-to-first-session", "name": "Days from referral to first session",
+         "type": "continuous", "category": "process", "core": True,
+         "numerator": "Sum, over children in the denominator, of calendar days from the date the "
+                      "referral was received to the first treatment session.",
+         "denominator": "Children aged 3-18 with a first treatment session during the month.",
+         "exclusions": "Referrals the family asked to postpone.",
+         "unit": "days", "better": "lower", "baseline": base, "goal": 14},
+        {"id": "clinicians-trained", "name": "Clinicians trained in TF-CBT",
+         "type": "count", "category": "process", "core": True,
+         "numerator": "Clinicians on staff at the end of the month who have completed the "
+                      "collaborative's TF-CBT training (a learning session or make-up training, plus "
+                      "the web course) and carry at least one TF-CBT case.",
+         "unit": "clinicians", "better": "higher", "baseline": base, "goal": 6},
+    ]
+    for m in measures:
+        F.add(f"measures/{m['id']}.yaml", "measure",
+              [f"Measure of the core data set: {m['name']}."], m)
+
+    # -- data ------------------------------------------------------------------
+    periods = month_starts(D("2026-01-01"), end)  # 2026-01 .. 2027-02, 14 months
+    missing = {
+        ("bayview", "2026-05", "referral-to-first-session"):
+            "Referral dates were not captured during the EHR upgrade (May 4-22).",
+        ("magnolia", "2026-09", "tfcbt-completion"):
+            "Discharge summaries backlog; completion status for September discharges not yet coded.",
+        ("sawtooth", "2026-07", "trauma-screening"):
+            "Screens were on paper during the summer intake backlog and have not been abstracted.",
+        ("prairie-hope", "2027-01", "referral-to-first-session"):
+            "Scheduling system outage in January; first-session dates incomplete.",
+    }
+    for mid in ("trauma-screening", "tfcbt-completion", "referral-to-first-session"):
+        missing[("central-valley", "2026-12", mid)] = (
+            "December data not compiled: the data manager was on leave and nobody else could run "
+            "the report.")
+    late = {("three-rivers", "2026-01"): "2026-02-24", ("sawtooth", "2026-01"): "2026-02-26",
+            ("red-river", "2026-06"): "2026-07-29", ("pacific-crest", "2026-08"): "2026-09-21",
+            ("magnolia", "2026-11"): "2027-01-06", ("central-valley", "2026-12"): "2027-01-27",
+            ("prairie-hope", "2027-01"): "2027-02-19", ("bayview", "2026-05"): "2026-06-23"}
+    notes = {
+        ("lakeshore", "2026-09", "trauma-screening"):
+            "Includes children seen at the new school-based office.",
+        ("front-range", "2026-10", "referral-to-first-session"):
+            "Two clinician vacancies in September lengthened the wait list.",
+        ("riverbend", "2026-04", "clinicians-trained"):
+            "Two clinicians who missed learning session 1 finished make-up training in April.",
+        ("lakeshore", "2026-08", "clinicians-trained"):
+            "One trained clinician left at the end of July; the new clinician starts training "
+            "in September.",
+        ("red-river", "2026-07", "clinicians-trained"):
+            "The clinical supervisor and a trained clinician left; one trained clinician remains.",
+        ("three-rivers", "2026-09", "tfcbt-completion"):
+            "Denominator includes five children transferred from the closed Northside office.",
+    }
+    for t in teams:
+        o = t.o
+        q = o["q"]
+        screen0, screen1 = 0.2 + rng.uniform(0, 0.35), min(0.97, 0.82 + 0.15 * q + rng.uniform(-0.03, 0.03))
+        comp0, comp1 = 0.12 + rng.uniform(0, 0.15), 0.5 + 0.2 * q + rng.uniform(-0.04, 0.04)
+        days0, days1 = 24 + rng.uniform(0, 20), 11 + rng.uniform(0, 5) + (1 - q) * 4
+        mid_s, mid_c, mid_d = 5.5 - 2 * q, 8.5 - 2 * q, 6.5 - 2 * q
+        prior = {"front-range": 2, "lakeshore": 1, "riverbend": 0}.get(t.id, rng.choice([0, 0, 1]))
+        spread1, spread2 = rng.choice([1, 1, 2]), rng.choice([0, 1, 1, 2])
+        if t.id in ("three-rivers", "lakeshore", "central-valley"):
+            spread1, spread2 = spread1 + 1, spread2 + 1
+        rows = []
+        for i, p in enumerate(periods):
+            key = ym(p)
+            if t.until() and p >= dt.date(t.until().year, t.until().month, 1):
+                break
+            season = NCTSN_SEASON[p.month]
+            n = max(6, round(o["intakes"] * season * (1 + rng.uniform(-0.12, 0.12))))
+            ps = screen0 + (screen1 - screen0) * logistic(i, mid_s, 1.1)
+            dn = max(2, round(o["intakes"] * 0.16 * season * (1 + rng.uniform(-0.25, 0.25))))
+            pc = comp0 + (comp1 - comp0) * logistic(i, mid_c, 1.3)
+            days = days0 + (days1 - days0) * logistic(i, mid_d, 1.4) + rng.gauss(0, 2.0)
+            if p.month in (7, 8):
+                days += 2.5
+            if t.id == "red-river" and p.month >= 6:
+                ps, pc, days = ps - 0.15 * (p.month - 5), pc - 0.1, days + 6 * (p.month - 5)
+            if t.id == "front-range" and key == "2026-10":
+                days += 8
+            # Staff who leave on the last day of a month still count for that month.
+            end_of_month = add_months(p, 1) - dt.timedelta(days=2)
+            trained = prior
+            if i >= 2:
+                on_team = [m for m in t.members_on(end_of_month)
+                           if ("clinician" in m.roles or "supervisor" in m.roles)
+                           and (m.joined is None or add_months(m.joined, 1) < p)]
+                trained += len(on_team)
+                if t.id == "riverbend" and i == 2:
+                    trained -= 2
+            if i >= 6 and t.id != "red-river":
+                trained += spread1
+            if i >= 10:
+                trained += spread2
+            vals = {
+                "trauma-screening": {"numerator": binom(rng, n, clamp(ps, 0.02, 0.99)),
+                                     "denominator": n},
+                "tfcbt-completion": {"numerator": binom(rng, dn, clamp(pc, 0.02, 0.95)),
+                                     "denominator": dn},
+                "referral-to-first-session": {"value": Fixed(max(4.0, days), 1)},
+                "clinicians-trained": {"value": trained},
+            }
+            for mid in list(vals):
+                if (t.id, key, mid) in missing:
+                    vals[mid] = {"missing": missing[(t.id, key, mid)]}
+                if (t.id, key, mid) in notes:
+                    vals[mid]["note"] = notes[(t.id, key, mid)]
+            earliest = 10 if i == 0 else None
+            sub = late.get((t.id, key)) or iso(submitted_on(rng, p, 15, earliest))
+            rows.append({"period": key, "submitted": sub, "values": vals})
+        F.add(f"data/{t.id}.yaml", "data",
+              [f"Core data set reported monthly by {o['name']}.",
+               "January and February 2026 are baseline months, pulled from records during pre-work.",
+               "Data for a month are due on the 15th of the following month."],
+              {"team": t.id, "periods": rows})
+
+    # -- assessments -------------------------------------------------------------
+    coaches = ["mokonkwo", "sbrandt", "jwhitfield", "lferreira"]
+    team_notes = {
+        "riverbend": {"2026-05": "Screen built into the intake packet at both sites."},
+        "bayview": {"2026-05": "The EHR upgrade paused tracking of referral dates for three weeks."},
+        "lakeshore": {"2026-08": "Lost a trained clinician at the end of July; caseload shared out.",
+                      "2026-12": "Spreading TF-CBT to the school-based office."},
+        "red-river": {"2026-06": "A trained clinician left at the end of June.",
+                      "2026-07": "The supervisor left too; leadership is considering a pause."},
+        "front-range": {"2026-10": "Two vacancies lengthened the wait list; recovery plan agreed."},
+        "central-valley": {"2026-12": "No December data; a back-up for the data manager is needed."},
+        "magnolia": {"2026-04": "Small team; the supervisor also carries TF-CBT cases."},
+        "three-rivers": {"2026-09": "Took in children from the closed Northside office."},
+    }
+    dips = {"lakeshore": {"2026-08"}, "red-river": {"2026-07"}, "front-range": {"2026-10"}}
+    apers = month_starts(D("2026-02-01"), end)
+    for k, t in enumerate(teams):
+        q = t.o["q"]
+        final = clamp(round((1.2 + 3.6 * q + rng.uniform(-0.4, 0.4)) * 2) / 2, 3.0, 5.0)
+        mid, width = 3.5 + (1 - q) * 5 + rng.uniform(-0.8, 0.8), rng.uniform(1.1, 2.2)
+        if t.id == "red-river":
+            final, mid, width = 2.5, 2.5, 1.2
+        stop = t.until()
+        ps = [p for p in apers if not stop or p < dt.date(stop.year, stop.month, 1)]
+        rs = ratings(ps, 0.5, final, mid, width, coaches[k % len(coaches)],
+                     team_notes.get(t.id, {}), dips.get(t.id, ()))
+        F.add(f"assessments/{t.id}.yaml", "assessment",
+              [f"Monthly progress ratings of {t.name} by its coach,",
+               "on the IHI-derived scale from 0.5 (intent to participate) to 5.0 (outstanding "
+               "sustainable results)."],
+              {"team": t.id, "ratings": rs})
+
+    # -- network -------------------------------------------------------------------
+    def affinity(ta, a, tb, b):
+        w = 1.0
+        if ta.tz == tb.tz:
+            w *= 2.5
+        if set(a.roles) & set(b.roles) - {"contact"}:
+            w *= 2.0
+        if b.engagement == "crew":
+            w *= 1.5
+        return w
+
+    w1, w2 = network_waves(rng, teams, ("baseline", D("2026-03-16"), 46),
+                           ("month-12", D("2026-12-14"), 138), affinity=affinity)
+    F.add("network/baseline.yaml", "network",
+          ["Network survey, wave 1 (baseline), taken at learning session 1.",
+           "Each respondent named members of other teams they had exchanged with in the past three "
+           "months."], w1)
+    F.add("network/month-12.yaml", "network",
+          ["Network survey, wave 2 (month 12), taken in December 2026.",
+           "Same questions as the baseline; the Red River team had withdrawn."], w2)
+    return F
+
+
+# ===========================================================================
+# 2. CHS-style action learning collaborative: interprofessional teams
+#    (seed 000: four statewide associations and a state public health agency
+#    with federal funding; teams of 3-5 from health care, public health and
+#    community organizations; four onsite sessions over nine months; a capstone
+#    project per team; a final teach-back)
+# ===========================================================================
+
+CHS_ORGS = [
+    dict(key="flint-hills", name="Flint Hills Rural Health Clinic", city="Emporia",
+         sector="rural-health-clinic", q=0.80, status="selected",
+         team=[["nurse", "team-lead", "contact"], ["physician"], ["pharmacist"], ["home-health-nurse"],
+               ["social-worker"]],
+         capstone="A daily discharge huddle between the clinic, the county hospital and home health, "
+                  "so that heart failure patients are seen within seven days of discharge.",
+         need="Heart failure readmissions in our county are well above the state average, and "
+              "follow-up after discharge depends on who happens to call whom.",
+         sponsor="the clinic's chief executive"),
+    dict(key="smoky-hill", name="Smoky Hill County Health Department", city="Salina",
+         sector="local-health-department", q=0.78, status="selected",
+         team=[["public-health-nurse", "team-lead"], ["epidemiologist", "contact"],
+               ["community-health-worker"], ["health-educator"]],
+         capstone="A blood pressure cuff loaner program run with the public libraries and the "
+                  "community health center, with results shared back to patients' clinicians.",
+         need="One adult in three in our county has high blood pressure and many do not know it.",
+         sponsor="the county health officer"),
+    dict(key="prairie-wind", name="Prairie Wind Community Health Center", city="Garden City",
+         sector="fqhc", q=0.83, status="selected",
+         team=[["physician", "team-lead"], ["dietitian"], ["community-health-worker"], ["nurse"],
+               ["data-manager", "contact"]],
+         capstone="Bilingual diabetes prevention classes co-led by a community health worker and a "
+                  "dietitian, offered at two large employers during shift changes.",
+         need="Prediabetes is common among the meat-packing workers we serve, and evening classes "
+              "clash with their shifts.",
+         sponsor="the health center's medical director"),
+    dict(key="cottonwood", name="Cottonwood Regional Medical Center", city="Hays",
+         sector="hospital", q=0.74, status="selected",
+         team=[["nurse", "team-lead", "contact"], ["pharmacist"], ["social-worker"], ["physician"]],
+         capstone="Interprofessional bedside rounds on the medical-surgical unit that include "
+                  "pharmacy and social work every weekday.",
+         need="Patients and families tell us they hear different plans from each profession, and "
+              "discharge barriers surface on the day of discharge.",
+         sponsor="the chief nursing officer"),
+    dict(key="neosho-valley", name="Neosho Valley Family Services", city="Chanute",
+         sector="community-nonprofit", q=0.70, status="selected",
+         team=[["home-visitor", "team-lead", "contact"], ["nurse"], ["social-worker"]],
+         capstone="A referral pathway from prenatal care at two clinics to our home-visiting program, "
+                  "with a warm hand-off at the 28-week visit.",
+         need="Fewer than a third of eligible families are referred to home visiting, and most "
+              "referrals come after the baby is born.",
+         sponsor="our executive director"),
+    dict(key="sunflower", name="Sunflower Free Clinic", city="Lawrence", sector="free-clinic",
+         q=0.76, status="selected",
+         team=[["nurse-practitioner", "team-lead"], ["pharmacist", "contact"], ["social-worker"],
+               ["nurse"]],
+         capstone="Pharmacist-led medication reconciliation and patient assistance enrollment for "
+                  "uninsured adults with chronic conditions.",
+         need="Uninsured patients ration or skip medicines they cannot afford; we lose them between "
+              "visits.",
+         sponsor="the clinic's board chair"),
+    dict(key="kaw-river", name="Kaw River Community Partners", city="Kansas City",
+         sector="community-coalition", q=0.73, status="selected",
+         team=[["community-health-worker", "team-lead"], ["community-health-worker"], ["nurse"],
+               ["social-worker"], ["data-manager", "contact"]],
+         capstone="Community health worker-led food insecurity screening and referral in three "
+                  "partner clinics, with closed-loop follow-up.",
+         need="Food insecurity in our neighborhoods is twice the state rate and clinic referrals to "
+              "food resources are rarely followed up.",
+         sponsor="the coalition's steering committee"),
+    dict(key="high-plains", name="High Plains Regional Public Health", city="Dodge City",
+         sector="local-health-department", q=0.69, status="selected",
+         team=[["administrator", "team-lead", "contact"], ["public-health-nurse"], ["paramedic"]],
+         capstone="A heat illness prevention plan for outdoor and plant workers with EMS, two "
+                  "employers and the regional hospital.",
+         need="Emergency calls for heat illness among workers rise every summer, and nobody owns "
+              "prevention.",
+         sponsor="the regional health director"),
+    dict(key="bluestem", name="Bluestem Home Health and Hospice", city="Manhattan",
+         sector="home-health", q=0.60, status="waitlisted",
+         team=[["nurse", "team-lead", "contact"], ["social-worker"], ["chaplain"]],
+         capstone="Earlier hospice conversations for home health patients with advanced illness.",
+         need="Patients are referred to hospice in their last days.",
+         sponsor="our administrator"),
+    dict(key="cimarron", name="Cimarron Valley Wellness Coalition", city="Liberal",
+         sector="community-coalition", q=0.55, status="declined",
+         team=[["health-educator", "team-lead", "contact"]],
+         capstone="A community walking program.",
+         need="Physical inactivity is high in our county.",
+         sponsor="the coalition chair"),
+]
+
+CHS_FRAGMENTS = {
+    "capstone-idea": {
+        "high": ["A concrete, well-scoped capstone that needs every profession on the team.",
+                 "Capstone idea is specific and can show results within nine months."],
+        "mid": ["The capstone idea is sound but broad; it will need narrowing at orientation.",
+                "Good idea; milestones are not yet clear."],
+        "low": ["The capstone is an existing program rather than a new team project.",
+                "Capstone idea is too general to act on."],
+    },
+    "team-composition": {
+        "high": ["A genuinely interprofessional team that crosses organizations.",
+                 "Team mixes clinical, public health and community roles well."],
+        "mid": ["Team is interprofessional but drawn from one department.",
+                "Composition is adequate; adding a community partner would help."],
+        "low": ["Not a team: a single applicant.",
+                "Team is too narrow for an interprofessional collaborative."],
+    },
+    "community-need": {
+        "high": ["Need is well documented with local data.",
+                 "Clear, urgent community need."],
+        "mid": ["Need is plausible but not yet backed by local data.",
+                "Need described in general terms."],
+        "low": ["Community need is not described.",
+                "Little evidence of need."],
+    },
+    "commitment": {
+        "high": ["Strong executive support and time for all four onsite sessions.",
+                 "Letter of support commits staff time and travel."],
+        "mid": ["Support is there, but travel to every onsite session is not yet secured.",
+                "Commitment is reasonable; staffing is tight."],
+        "low": ["No letter of support.",
+                "Commitment is unclear."],
+    },
+}
+
+
+def build_chs():
+    rng = random.Random(20260106)
+    names = Names(rng, USED_NAMES)
+    F = Folder("chs-interprofessional")
+    start, end = D("2026-01-05"), D("2027-02-26")
+    tz = "America/Chicago"
+    selected_on = D("2026-03-02")
+    mail = "hchs.example.net"
+
+    phases = [
+        ("recruitment", "Recruitment: informational webinar, EOIs and selection", "2026-01-05",
+         "2026-03-01"),
+        ("orientation", "Orientation: team charters, capstone plans and baseline", "2026-03-02",
+         "2026-04-13"),
+        ("cycle-1", "Learning session 1 and action period 1", "2026-04-14", "2026-06-15"),
+        ("cycle-2", "Learning session 2 and action period 2", "2026-06-16", "2026-09-14"),
+        ("cycle-3", "Learning session 3 and capstone work", "2026-09-15", "2026-12-07"),
+        ("teach-back", "Learning session 4 and teach-back", "2026-12-08", "2026-12-09"),
+        ("close-out", "Close-out: follow-up measurement and evaluation", "2026-12-10", "2027-02-26"),
+    ]
+    faculty = [
+        ("kbrennan", "Kathleen Brennan", ["facilitator", "faculty", "reviewer"]),
+        ("amalik", "Amir Malik", ["faculty", "reviewer"]),
+        ("dsolberg", "Dana Solberg", ["coach", "reviewer"]),
+        ("jrichter", "Joel Richter", ["coach"]),
+        ("cgutierrez", "Celia Gutierrez", ["coach", "sponsor-liaison"]),
+        ("nlaughlin", "Nora Laughlin", ["data-manager"]),
+    ]
+    for _, n, _ in faculty:
+        names.reserve(n)
+    collab = {
+        "id": "ipcl-2026",
+        "name": "Kansas Interprofessional Collaboration and Leadership Collaborative",
+        "focus": "Helping interprofessional teams from health care, public health and community "
+                 "organizations strengthen their competencies for interprofessional collaboration "
+                 "and leadership, each through a capstone project on a real challenge in its "
+                 "community.",
+        "kind": "action-learning-collaborative",
+        "model": "action-learning",
+        "sponsors": [
+            {"name": "Kansas Rural Health Network Association", "type": "association"},
+            {"name": "Kansas Council of Nurse Leaders", "type": "association"},
+            {"name": "Kansas Association of Local Health Officials", "type": "association"},
+            {"name": "Kansas Allied Health Professions Alliance", "type": "association"},
+            {"name": "Kansas State Office of Public Health Workforce", "type": "public-agency"},
+            {"name": "Federal Health Workforce Partnership Grant Program", "type": "federal-agency"},
+        ],
+        "start": iso(start),
+        "end": iso(end),
+        "timezone": tz,
+        "design": {
+            "purpose": "cross-system",
+            "membership": "closed",
+            "scope": "across-systems",
+            "capacity": 8,
+            "format": "hybrid",
+            "facilitation": "designated",
+            "meeting_frequency": "monthly",
+            "stage": "sustaining",
+        },
+        Comment("Four onsite learning sessions over nine months (April to December), with webinars\n"
+                "and group coaching calls in between; the teach-back closes the last session."): None,
+        "phases": [{"id": i, "name": n, "start": s, "end": e} for i, n, s, e in phases],
+        "goals": [
+            {"id": "collaboration", "text": "Every team raises its collaboration self-assessment "
+                                            "score to 4.0 or more.",
+             "measure": "team-collaboration", "target": Fixed(4.0, 1), "by": "2026-12-09"},
+            {"id": "capstones", "text": "Every team completes at least six of the eight milestones "
+                                        "of its capstone plan by the teach-back.",
+             "measure": "capstone-milestones", "target": 6, "by": "2026-12-09"},
+            {"id": "teach-back", "text": "Every team presents its capstone project, results and "
+                                         "lessons at the teach-back.",
+             "by": "2026-12-09"},
+        ],
+        "core_team": {"required_roles": ["team-lead", "contact"], "min_members": 3,
+                      "max_members": 5},
+        "data": {"due_day": 10},
+        "faculty": [{"id": i, "name": n, "email": f"{email_local(n)}@{mail}", "roles": r}
+                    for i, n, r in faculty],
+    }
+    F.add("collab.yaml", "collaborative",
+          ["The collaborative: a CHS-style action learning collaborative for interprofessional",
+           "teams in Kansas. Invented example data; see examples/README.md."], collab)
+
+    criteria = [
+        {"id": "capstone-idea", "name": "Capstone idea",
+         "description": "A real challenge or opportunity the team can act on in nine months and that "
+                        "needs more than one profession.",
+         "weight": 3, "min": 0, "max": 10},
+        {"id": "team-composition", "name": "Interprofessional team",
+         "description": "Three to five people from different professions, ideally from more than one "
+                        "organization.",
+         "weight": 3, "min": 0, "max": 10},
+        {"id": "community-need", "name": "Community need",
+         "description": "How well the EOI documents the need the capstone addresses.",
+         "weight": 2, "min": 0, "max": 10},
+        {"id": "commitment", "name": "Commitment",
+         "description": "Executive support, staff time and travel to all four onsite sessions.",
+         "weight": 2, "min": 0, "max": 10},
+    ]
+    F.add("rubric.yaml", "rubric",
+          ["How EOIs are reviewed: two gates, then four criteria scored 0-10 with weights 3-3-2-2."],
+          {"gates": [
+              {"id": "interprofessional-team", "question": "Does the EOI propose a team of three to "
+                                                           "five people from at least two "
+                                                           "professions?"},
+              {"id": "executive-support", "question": "Is there a letter of support from an "
+                                                      "executive who can release staff time?"}],
+           "criteria": criteria, "reviewers_per_eoi": 2})
+
+    # -- teams -----------------------------------------------------------------
+    teams, eoi_people = [], {}
+    for o in CHS_ORGS:
+        domain = f"{o['key']}.example.org"
+        o["domain"] = domain
+        members = []
+        for roles in o["team"]:
+            n = names.take(US_FIRST, US_LAST, [m.name for m in members])
+            members.append(Member(slug(n), n, roles, f"{email_local(n)}@{domain}"))
+        eoi_people[o["key"]] = members
+        if o["status"] != "selected":
+            continue
+        t = Team(o["key"], f"{o['name']} team", slug(o["name"]), tz, selected_on, list(members),
+                 eoi=f"{o['key']}-eoi")
+        t.o = o
+        t.status, t.completed = "completed", D("2027-02-26")
+        t.goals = [
+            {"id": "capstone", "text": "Capstone: " + o["capstone"][0].lower() + o["capstone"][1:],
+             "measure": "capstone-milestones",
+             "target": 8 if o["q"] >= 0.78 else 6, "by": "2026-12-09"},
+            {"id": "leadership", "text": "Each member leads at least one team huddle or partner "
+                                         "meeting using the collaborative's facilitation tools."},
+        ]
+        teams.append(t)
+    team = {t.id: t for t in teams}
+    sh = team["smoky-hill"]
+    sh.members[2].left = D("2026-09-30")
+    n = names.take(US_FIRST, US_LAST, [x.name for x in sh.members])
+    sh.members.insert(3, Member(slug(n), n, ["community-health-worker"],
+                                f"{email_local(n)}@{sh.o['domain']}", joined=D("2026-10-12")))
+
+    for t in teams:
+        o = t.o
+        F.add(f"organizations/{t.org}.yaml", "organization",
+              [f"Organization: {o['name']}, {o['city']}, Kansas."],
+              {"id": t.org, "name": o["name"], "region": f"{o['city']}, Kansas",
+               "country": "United States", "sector": o["sector"], "timezone": tz,
+               "website": f"https://{o['domain']}"})
+        F.add(f"teams/{t.id}.yaml", "team",
+              [f"Team: {t.name}.",
+               "An interprofessional team; roles name each member's profession and team role."],
+              t.body())
+
+    # -- EOIs and reviews --------------------------------------------------------
+    reviewers = ["kbrennan", "amalik", "dsolberg"]
+    bias = {"kbrennan": 0.0, "amalik": -0.4, "dsolberg": 0.3}
+    means = {}
+    for i, o in enumerate(CHS_ORGS):
+        eid = f"{o['key']}-eoi"
+        members = eoi_people[o["key"]]
+        contact = next(m for m in members if "contact" in m.roles)
+        professions = sorted({r.replace("-", " ") for m in members for r in m.roles
+                              if r not in ("team-lead", "contact", "data-manager")})
+        org = {"id": slug(o["name"])} if o["status"] == "selected" else {}
+        org.update({"name": o["name"], "region": f"{o['city']}, Kansas", "country": "United States",
+                    "sector": o["sector"], "timezone": tz})
+        single = len(members) == 1
+        eoi = {
+            "id": eid,
+            "submitted": iso(weekday(D("2026-02-02") + dt.timedelta(days=[0, 1, 2, 3, 4, 7, 8, 9, 10,
+                                                                         11][(i * 3) % 10]))),
+            "organization": org,
+            "contact": {"name": contact.name, "email": contact.email},
+            "answers": {
+                "team-professions": ", ".join(professions).capitalize() + ".",
+                "team-size": len(members),
+                "capstone-idea": o["capstone"],
+                "community-need": o["need"],
+                "executive-sponsor": f"Letter of support from {o['sponsor']}." if not single else
+                                     "None yet.",
+                "letter-of-support": not single,
+                "attend-onsite-sessions": True,
+            },
+            "proposed_team": [{"name": m.name, "roles": list(m.roles), "email": m.email}
+                              for m in members],
+            "status": o["status"],
+        }
+        F.add(f"eois/{eid}.yaml", "eoi",
+              [f"Expression of interest from {o['name']}.", f"Status after review: {o['status']}."],
+              eoi)
+        revs = [reviewers[i % 3], reviewers[(i + 1) % 3]]
+        if o["key"] == "bluestem":
+            revs.append(reviewers[(i + 2) % 3])
+        scored = []
+        for j, r in enumerate(revs):
+            scores = {}
+            for c in criteria:
+                x = 10 * o["q"] + bias[r] * 2 + rng.uniform(-1.2, 1.2)
+                if single and c["id"] == "team-composition":
+                    x = 1
+                scores[c["id"]] = int(clamp(round(x), c["min"], c["max"]))
+            comments = review_comment(scores, criteria, CHS_FRAGMENTS, j + i)
+            if o["key"] == "bluestem" and j == 2:
+                comments += " Third review requested because the first two were split on ranking."
+            gates = {"interprofessional-team": not single, "executive-support": not single}
+            F.add(f"reviews/{eid}/{r}.yaml", "review", [f"Review of {eid} by {r}."],
+                  {"eoi": eid, "reviewer": r,
+                   "submitted": iso(weekday(D("2026-02-16") + dt.timedelta(days=i % 3 + j))),
+                   "gates": gates, "scores": scores, "comments": comments})
+            scored.append(weighted_mean(scores, criteria))
+        means[o["key"]] = sum(scored) / len(scored)
+    sel = [means[o["key"]] for o in CHS_ORGS if o["status"] == "selected"]
+    assert min(sel) > means["bluestem"], sorted(means.items(), key=lambda kv: kv[1])
+
+    # -- events ------------------------------------------------------------------
+    url = "https://meet.example.org/ks-ipcl"
+    coach_first = D("2026-05-22")
+    events = [
+        {"id": "info-webinar", "name": "Informational webinar", "type": "informational-call",
+         "phase": "recruitment", "start": "2026-01-20T12:00", "end": "2026-01-20T13:00",
+         "format": "virtual", "url": f"{url}/info",
+         "description": "What the collaborative offers, what a capstone project is and how to "
+                        "submit an expression of interest by 13 February."},
+        {"id": "orientation", "name": "Orientation webinar", "type": "prework",
+         "phase": "orientation", "start": "2026-03-10T12:00", "end": "2026-03-10T13:30",
+         "format": "virtual", "url": f"{url}/orientation", "required": True,
+         "description": "Team charters, capstone plans with eight milestones, and the team "
+                        "collaboration self-assessment."},
+        {"id": "learning-session-1", "name": "Learning session 1", "type": "learning-session",
+         "phase": "cycle-1", "start": "2026-04-14", "end": "2026-04-14", "format": "in-person",
+         "location": "Kaw Valley Conference Center, Topeka, Kansas", "required": True,
+         "description": "Interprofessional roles and communication; capstone plans peer-reviewed by "
+                        "other teams."},
+        {"id": "learning-session-2", "name": "Learning session 2", "type": "learning-session",
+         "phase": "cycle-2", "start": "2026-06-16", "end": "2026-06-16", "format": "in-person",
+         "location": "Cottonwood Regional Medical Center, Hays, Kansas", "required": True,
+         "description": "Leading change without authority; hosted by the Cottonwood team, with a "
+                        "visit to its interprofessional rounds."},
+        {"id": "learning-session-3", "name": "Learning session 3", "type": "learning-session",
+         "phase": "cycle-3", "start": "2026-09-15", "end": "2026-09-15", "format": "in-person",
+         "location": "Arkansas River Event Center, Wichita, Kansas", "required": True,
+         "description": "Conflict and shared decision-making; mid-course capstone check-in."},
+        {"id": "learning-session-4", "name": "Learning session 4", "type": "learning-session",
+         "phase": "teach-back", "start": "2026-12-08", "end": "2026-12-09", "format": "in-person",
+         "location": "Smoky Hill Conference Center, Salina, Kansas", "required": True,
+         "description": "Sustaining teams and results; the second morning is the teach-back."},
+        {"id": "teach-back", "name": "Capstone teach-back", "type": "teach-back",
+         "phase": "teach-back", "start": "2026-12-09T09:00", "end": "2026-12-09T12:00",
+         "format": "in-person", "location": "Smoky Hill Conference Center, Salina, Kansas",
+         "required": True,
+         "description": "Each team presents its capstone project: accomplishments, insights and "
+                        "lessons learned. Sponsors attend."},
+        {"id": "group-coaching", "name": "Group coaching call", "type": "consultation-call",
+         "start": f"{iso(coach_first)}T12:00", "duration_minutes": 45, "format": "virtual",
+         "url": f"{url}/coaching",
+         "recurrence": {"frequency": "monthly", "count": 10},
+         "description": "Coaches and teams troubleshoot capstone work together, on the 22nd of each "
+                        "month at noon; no call when the 22nd falls on a weekend."},
+        {"id": "webinar-leading-across-professions", "name": "Webinar: leading across professions",
+         "type": "webinar", "phase": "cycle-1", "start": "2026-05-13T12:00",
+         "end": "2026-05-13T13:00", "format": "virtual", "url": f"{url}/webinar"},
+        {"id": "webinar-measuring-team-performance", "name": "Webinar: measuring team performance",
+         "type": "webinar", "phase": "cycle-2", "start": "2026-08-12T12:00",
+         "end": "2026-08-12T13:00", "format": "virtual", "url": f"{url}/webinar"},
+        {"id": "webinar-sustaining-capstones", "name": "Webinar: sustaining capstone results",
+         "type": "webinar", "phase": "cycle-3", "start": "2026-10-21T12:00",
+         "end": "2026-10-21T13:00", "format": "virtual", "url": f"{url}/webinar"},
+    ]
+    for e in events:
+        F.add(f"events/{e['id']}.yaml", "event", [f"Event: {e['name']}."], e)
+    event_name = {e["id"]: e["name"] for e in events}
+
+    def add_att(fname, eid, d, prob, guests, recurring=False, excuse=0.6, label=None, expected=None):
+        present, excused = attendance(rng, teams, d, prob, excuse, expected)
+        F.add(f"attendance/{fname}.yaml", "attendance",
+              [f"Attendance: {label or event_name[eid]}" + (f" on {iso(d)}." if recurring else ".")],
+              attendance_body(eid, d, present, excused, guests, recurring))
+
+    add_att("orientation", "orientation", D("2026-03-10"), lambda t, m: 0.85, 0, excuse=0.8)
+    for k, d in enumerate([D("2026-04-14"), D("2026-06-16"), D("2026-09-15"), D("2026-12-08")], 1):
+        add_att(f"learning-session-{k}", f"learning-session-{k}", d, lambda t, m: 0.9,
+                rng.randint(4, 9), excuse=0.85)
+    add_att("teach-back", "teach-back", D("2026-12-09"), lambda t, m: 0.96, 23, excuse=0.9)
+    for eid, d in (("webinar-leading-across-professions", D("2026-05-13")),
+                   ("webinar-measuring-team-performance", D("2026-08-12")),
+                   ("webinar-sustaining-capstones", D("2026-10-21"))):
+        add_att(eid, eid, d, lambda t, m: 0.55, rng.randint(0, 3), excuse=0.3)
+    for d in [add_months(coach_first, k) for k in range(10)]:
+        if d.weekday() >= 5:
+            continue
+        add_att(f"group-coaching-{iso(d)}", "group-coaching", d,
+                lambda t, m: 0.75 if "team-lead" in m.roles else 0.35, rng.randint(0, 1),
+                recurring=True, excuse=0.5,
+                expected=lambda t, m: "team-lead" in m.roles)
+
+    # -- measures and data ---------------------------------------------------------
+    measures = [
+        {"id": "team-collaboration", "name": "Team collaboration self-assessment score",
+         "type": "continuous", "category": "outcome", "core": True,
+         "numerator": "Sum of all ratings given by responding team members on the 10-item team "
+                      "collaboration self-assessment (each item rated 1-5).",
+         "denominator": "Number of item ratings given (10 per responding member).",
+         "exclusions": "Members who joined the team less than a month before the survey.",
+         "unit": "points (1-5 scale)", "better": "higher",
+         "baseline": {"from": "2026-03", "to": "2026-04"}, "goal": Fixed(4.0, 1)},
+        {"id": "capstone-milestones", "name": "Capstone milestones completed",
+         "type": "count", "category": "process", "core": True,
+         "numerator": "Milestones of the team's capstone plan (eight per plan) that the team's coach "
+                      "has confirmed as complete, counted cumulatively from the start.",
+         "unit": "milestones", "better": "higher", "goal": 6},
+    ]
+    for m in measures:
+        F.add(f"measures/{m['id']}.yaml", "measure",
+              [f"Measure adapted to this collaborative: {m['name']}."], m)
+
+    periods = month_starts(D("2026-03-01"), end)  # 2026-03 .. 2027-02, 12 months
+    missing = {("neosho-valley", "2026-07", "team-collaboration"):
+               "Survey not fielded in July: the team lead was on leave.",
+               ("high-plains", "2026-08", "team-collaboration"):
+               "Only one member answered; below the minimum of two responses.",
+               ("kaw-river", "2026-12", "team-collaboration"):
+               "Survey skipped in December because of the teach-back week."}
+    late = {("neosho-valley", "2026-07"): "2026-08-24", ("high-plains", "2026-08"): "2026-09-15",
+            ("sunflower", "2026-11"): "2026-12-16", ("flint-hills", "2026-03"): "2026-04-14"}
+    mnotes = {("cottonwood", "2026-06", "capstone-milestones"):
+              "Rounds pilot started on one unit before learning session 2.",
+              ("flint-hills", "2026-10", "capstone-milestones"):
+              "Daily discharge huddle now runs with the county hospital and home health.",
+              ("smoky-hill", "2026-10", "team-collaboration"):
+              "New community health worker joined on 12 October.",
+              ("prairie-wind", "2026-09", "capstone-milestones"):
+              "Second employer signed on; classes now in English and Spanish.",
+              ("high-plains", "2026-08", "capstone-milestones"):
+              "Heat plan tested during the August heat wave with EMS."}
+    for t in teams:
+        o, q = t.o, t.o["q"]
+        s0 = 2.5 + rng.uniform(0, 0.8)
+        s1 = min(4.6, 3.6 + 0.9 * q + rng.uniform(-0.15, 0.15))
+        mid = 6 - 2 * q + rng.uniform(-0.8, 0.8)
+        final_ms = 8 if q >= 0.78 else 7 if q >= 0.72 else 6 if q >= 0.70 else 5
+        ms, rows = 0, []
+        for i, p in enumerate(periods):
+            key = ym(p)
+            score = s0 + (s1 - s0) * logistic(i, mid, 1.5) + rng.gauss(0, 0.08)
+            if i >= 2:
+                expected_ms = final_ms * clamp((i - 1) / 8.0, 0, 1)
+                if ms < expected_ms - 0.3 and rng.random() < 0.85:
+                    ms += 1
+                if ms < round(expected_ms) - 1:
+                    ms += 1
+            ms = min(ms, 8)
+            vals = {"team-collaboration": {"value": Fixed(clamp(score, 1.0, 5.0), 2)},
+                    "capstone-milestones": {"value": ms}}
+            for mid_ in list(vals):
+                if (t.id, key, mid_) in missing:
+                    vals[mid_] = {"missing": missing[(t.id, key, mid_)]}
+                if (t.id, key, mid_) in mnotes:
+                    vals[mid_]["note"] = mnotes[(t.id, key, mid_)]
+            sub = late.get((t.id, key)) or iso(submitted_on(rng, p, 10, 2))
+            rows.append({"period": key, "submitted": sub, "values": vals})
+        F.add(f"data/{t.id}.yaml", "data",
+              [f"Monthly measures reported by the {o['name']} team.",
+               "Due on the 10th of the following month."],
+              {"team": t.id, "periods": rows})
+
+    # -- assessments -------------------------------------------------------------
+    coaches = ["dsolberg", "jrichter", "cgutierrez"]
+    notes = {
+        "cottonwood": {"2026-06": "Hosted learning session 2; rounds pilot visible to all teams."},
+        "neosho-valley": {"2026-07": "Team lead on leave; momentum slipped.",
+                          "2026-09": "Back on track; first referrals from the 28-week visit."},
+        "smoky-hill": {"2026-10": "Community health worker turnover; new member onboarded quickly."},
+        "high-plains": {"2026-08": "Heat plan used for real during the August heat wave."},
+        "flint-hills": {"2026-12": "Strong teach-back; hospital adopting the huddle permanently."},
+    }
+    dips = {"neosho-valley": {"2026-07"}}
+    for k, t in enumerate(teams):
+        q = t.o["q"]
+        final = clamp(round((1.0 + 3.8 * q + rng.uniform(-0.3, 0.3)) * 2) / 2, 3.0, 5.0)
+        rs = ratings(periods, 0.5, final, 3.0 + (1 - q) * 4 + rng.uniform(-0.6, 0.6),
+                     rng.uniform(1.2, 2.0), coaches[k % 3], notes.get(t.id, {}), dips.get(t.id, ()))
+        F.add(f"assessments/{t.id}.yaml", "assessment",
+              [f"Monthly progress ratings of the {t.o['name']} team by its coach (0.5-5.0 scale)."],
+              {"team": t.id, "ratings": rs})
+
+    # -- network -------------------------------------------------------------------
+    def affinity(ta, a, tb, b):
+        shared = (set(a.roles) & set(b.roles)) - {"contact", "team-lead"}
+        w = 3.0 if shared else 1.0
+        if "team-lead" in a.roles and "team-lead" in b.roles:
+            w *= 2.0
+        if ta.o["sector"] == tb.o["sector"]:
+            w *= 1.5
+        return w
+
+    w1, w2 = network_waves(rng, teams, ("baseline", D("2026-04-14"), 18),
+                           ("final", D("2026-12-08"), 64), affinity=affinity,
+                           relation_weights=(35, 25, 20, 12, 8), response=(0.95, 0.9))
+    F.add("network/baseline.yaml", "network",
+          ["Network survey, baseline: at learning session 1, whom in other teams do you",
+           "exchange information or advice with, collaborate with, or count as a friend?"], w1)
+    F.add("network/final.yaml", "network",
+          ["Network survey, final wave: the same questions at learning session 4."], w2)
+    return F
+
+
+# ===========================================================================
+# 3. R4D-style collaborative learning network: PHC financing
+#    (seed 004: EOI process, country teams rather than individuals, members
+#    with authority to act, passengers / deep-divers / crew, virtual exchanges,
+#    technical facilitation, MEL with network analysis)
+# ===========================================================================
+
+R4D_COUNTRIES = [
+    dict(key="kenya", country="Kenya", region="East Africa", tz="Africa/Nairobi", cc="ke",
+         org="Kenya Ministry of Health, PHC Financing Taskforce", sector="ministry-of-health",
+         q=0.88, status="selected", fy=7, sub="county", lang="English",
+         size=6, crew=[0, 4], passengers=[5], scale=1850.0, facilities=1420,
+         first=["Grace", "Faith", "Brian", "Dennis", "Mercy", "Caroline", "Peter", "Lilian",
+                "Collins", "Esther", "Samuel", "Joyce"],
+         last=["Mwangi", "Otieno", "Kiprono", "Wafula", "Wanjiku", "Njoroge", "Chebet", "Omondi",
+               "Mutua", "Kariuki", "Odhiambo", "Kimathi"],
+         objectives="Learn how peers protect PHC funds once they reach subnational governments, and "
+                    "design facility financing rules that counties will actually use.",
+         why="Counties receive PHC allocations but facilities see little of it; two counties are "
+             "ready to pilot direct facility financing this fiscal year.",
+         authority="The team lead chairs the national PHC financing technical working group and "
+                   "reports to the Principal Secretary."),
+    dict(key="nigeria", country="Nigeria", region="West Africa", tz="Africa/Lagos", cc="ng",
+         org="Nigeria PHC Financing Coordination Office", sector="national-agency",
+         q=0.80, status="selected", fy=1, sub="state", lang="English",
+         size=5, crew=[], passengers=[1, 3], scale=9400.0, facilities=860,
+         first=["Adaeze", "Chinedu", "Oluwaseun", "Ngozi", "Ibrahim", "Aisha", "Emeka", "Funmilayo",
+                "Yusuf", "Temitope"],
+         last=["Okonkwo", "Adeyemi", "Bello", "Eze", "Abubakar", "Olawale", "Nwosu", "Danjuma",
+               "Afolabi", "Usman"],
+         objectives="Understand how to keep PHC releases flowing when appropriations are late, and "
+                    "how other countries pay PHC facilities directly.",
+         why="The federal PHC fund now reaches one facility per ward, but releases arrive months "
+             "late and are not fully spent.",
+         authority="The team includes the federal budget office and a state PHC board that decide "
+                   "on releases."),
+    dict(key="philippines", country="Philippines", region="Southeast Asia", tz="Asia/Manila",
+         cc="ph", org="Philippines Department of Health, Local Health Financing Office",
+         sector="ministry-of-health", q=0.84, status="selected", fy=1, sub="province",
+         lang="English", size=5, crew=[0], passengers=[3], scale=2100.0, facilities=640,
+         first=["Maria Teresa", "Jose Miguel", "Kristine", "Ramon", "Angelica", "Mark Anthony",
+                "Rowena", "Paolo", "Jocelyn", "Ernesto"],
+         last=["Santos", "Dela Cruz", "Reyes", "Bautista", "Villanueva", "Mendoza", "Navarro",
+               "Castillo", "Manalo", "Tolentino"],
+         objectives="Compare how capitation for primary care networks is paid out and used at "
+                    "facility level.",
+         why="Provinces are forming primary care provider networks and need rules for pooling and "
+             "spending capitation.",
+         authority="The office drafts the department's financing guidelines; the insurance "
+                   "corporation is on the team."),
+    dict(key="india", country="India", region="South Asia", tz="Asia/Kolkata", cc="in",
+         org="India Ministry of Health, PHC Financing Cell", sector="ministry-of-health",
+         q=0.76, status="selected", fy=4, sub="state", lang="English",
+         size=4, crew=[], passengers=[1], scale=48500.0, facilities=1800,
+         first=["Priya", "Rahul", "Ananya", "Vikram", "Meera", "Arjun", "Kavita", "Suresh", "Deepa",
+                "Sanjay"],
+         last=["Sharma", "Iyer", "Nair", "Reddy", "Banerjee", "Kulkarni", "Menon", "Verma", "Rao",
+               "Chatterjee"],
+         objectives="Learn how untied facility funds can be spent faster without weakening "
+                    "accountability.",
+         why="Health and wellness centres receive untied funds but spend less than half of them "
+             "each year.",
+         authority="Two state health societies on the team can change fund-flow rules for their "
+                   "facilities."),
+    dict(key="peru", country="Peru", region="Latin America", tz="America/Lima", cc="pe",
+         org="Peru Ministry of Health, First-Level Care Budget Office", sector="ministry-of-health",
+         q=0.74, status="selected", fy=1, sub="region", lang="Spanish",
+         size=5, crew=[], passengers=[1], scale=410.0, facilities=420,
+         first=["Rosa", "Jorge", "Lucía", "Carlos", "Milagros", "Luis", "Carmen", "Javier", "Patricia",
+                "Raúl"],
+         last=["Quispe", "Mamani", "Huamán", "Flores", "Rojas", "Vargas", "Chávez", "Torres",
+               "Salazar", "Paredes"],
+         objectives="Link first-level care budgets to results and learn from capitation designs "
+                    "elsewhere.",
+         why="The results-based budget program for first-level care is being redesigned this year.",
+         authority="The budget office prepares the program's budget structure with the finance "
+                   "ministry."),
+    dict(key="indonesia", country="Indonesia", region="Southeast Asia", tz="Asia/Jakarta", cc="id",
+         org="Indonesia Ministry of Health, Primary Care Financing Directorate",
+         sector="ministry-of-health", q=0.79, status="selected", fy=1, sub="district",
+         lang="Bahasa Indonesia and English", size=4, crew=[2], passengers=[], scale=1950000.0,
+         facilities=980,
+         first=["Siti", "Budi", "Dewi", "Agus", "Rina", "Hendra", "Wulan", "Eko", "Ratna", "Fajar"],
+         last=["Rahayu", "Santoso", "Wijaya", "Kusuma", "Hidayat", "Pratama", "Nugroho", "Lestari",
+               "Saputra", "Setiawan"],
+         objectives="Improve performance-based capitation for community health centres and share "
+                    "what works.",
+         why="A new capitation performance scheme starts this year and districts ask how to use the "
+             "funds.",
+         authority="The directorate sets capitation rules with the national insurer, which is on "
+                   "the team."),
+    dict(key="ghana", country="Ghana", region="West Africa", tz="Africa/Accra", cc="gh",
+         org="Ghana PHC Financing Secretariat", sector="national-agency", q=0.77,
+         status="selected", fy=1, sub="district", lang="English", size=5, crew=[4],
+         passengers=[1], scale=210.0, facilities=730,
+         first=["Kwame", "Ama", "Kofi", "Akosua", "Yaw", "Efua", "Kwabena", "Abena", "Kojo", "Adwoa"],
+         last=["Mensah", "Owusu", "Asante", "Boateng", "Osei", "Darko", "Agyeman", "Appiah", "Ofori",
+               "Addo"],
+         objectives="Speed up insurance claims payment to primary care providers and protect "
+                    "district PHC budgets.",
+         why="Primary care providers wait months for claims payments and run short of medicines.",
+         authority="The secretariat advises the health minister and works with the insurance "
+                   "authority on payment rules."),
+    dict(key="ethiopia", country="Ethiopia", region="East Africa", tz="Africa/Addis_Ababa", cc="et",
+         org="Ethiopia Ministry of Health, Health Financing Unit", sector="ministry-of-health",
+         q=0.66, status="waitlisted", fy=7, sub="region", lang="English", size=4, crew=[],
+         passengers=[], scale=0, facilities=0,
+         first=["Selam", "Dawit", "Hana", "Yonas", "Meron", "Liya", "Abebe", "Bethlehem"],
+         last=["Bekele", "Tadesse", "Haile", "Girma", "Alemu", "Desta", "Kebede", "Mekonnen"],
+         objectives="Learn how to finance health posts through community-based insurance.",
+         why="Community-based insurance is being scaled nationally.",
+         authority="The unit drafts financing policy for the ministry."),
+    dict(key="vietnam", country="Viet Nam", region="Southeast Asia", tz="Asia/Ho_Chi_Minh", cc="vn",
+         org="Viet Nam Ministry of Health, Grassroots Health Financing Division",
+         sector="ministry-of-health", q=0.72, status="withdrawn", fy=1, sub="province",
+         lang="Vietnamese and English", size=4, crew=[], passengers=[], scale=0, facilities=0,
+         first=["Lan", "Minh", "Hoa", "Tuan", "Thao", "Duc", "Huong", "Quang"],
+         last=["Nguyen", "Tran", "Le", "Pham", "Hoang", "Vu", "Dang", "Bui"],
+         objectives="Learn how commune health stations can be paid by social health insurance.",
+         why="The grassroots health network is being reorganized.",
+         authority="The division proposes payment policy to the ministry."),
+    dict(key="colombia", country="Colombia", region="Latin America", tz="America/Bogota", cc="co",
+         org="Colombia Primary Care Financing Observatory", sector="research-institute", q=0.55,
+         status="declined", fy=1, sub="department", lang="Spanish", size=1, crew=[],
+         passengers=[], scale=0, facilities=0,
+         first=["Andrés", "Camila", "Santiago", "Valentina"],
+         last=["Gómez", "Restrepo", "Ospina", "Cárdenas"],
+         objectives="Document primary care financing reforms across the region.",
+         why="An academic study of financing reforms is under way.",
+         authority="An individual researcher; no government agency is involved yet."),
+]
+
+R4D_SUB = {"county": "a county health department", "state": "a state primary health care board",
+           "province": "a provincial health office", "region": "a regional health directorate",
+           "district": "a district health office", "department": "a departmental health secretariat"}
+
+R4D_FRAGMENTS = {
+    "stakeholder-composition": {
+        "high": ["The team brings health, finance and the purchaser together, plus a subnational "
+                 "implementer.",
+                 "Optimal composition: budget, purchasing and implementation voices are all there."],
+        "mid": ["The right agencies, though some members are junior for the decisions involved.",
+                "Composition is good; a stronger subnational voice would help."],
+        "low": ["A single individual, not a team.",
+                "The team lacks the agencies that control the funds."],
+    },
+    "timeliness-relevance": {
+        "high": ["Timely: a reform decision falls inside the network's 18 months.",
+                 "Highly relevant to a live policy process."],
+        "mid": ["Relevant, but the policy window is not yet clear.",
+                "Timing is uncertain because of the budget calendar."],
+        "low": ["No current policy process to inform.",
+                "Timing does not match the network's cycle."],
+    },
+    "genuine-demand": {
+        "high": ["Demand is genuine: the EOI states a concrete problem the team owns.",
+                 "Clear demand, backed by a senior official's letter."],
+        "mid": ["Demand is plausible but stated in general terms.",
+                "Interest is real; the learning question needs sharpening."],
+        "low": ["Demand appears driven by a research interest rather than a country need.",
+                "Little evidence of country demand."],
+    },
+    "authority-to-act": {
+        "high": ["Members have the authority to decide and commit resources.",
+                 "The team can table reforms with decision-makers."],
+        "mid": ["Some authority; decisions sit one level above the team.",
+                "Authority is indirect, through a working group."],
+        "low": ["No member can commit resources.",
+                "No link yet to decision-makers."],
+    },
+}
+
+
+def build_r4d():
+    rng = random.Random(20260202)
+    names = Names(rng, USED_NAMES)
+    F = Folder("r4d-phc-network")
+    start, end = D("2026-02-02"), D("2027-07-30")
+    tz = "UTC"
+    selected_on = D("2026-04-06")
+    mail = "phcfin-network.example.net"
+
+    phases = [
+        ("demand-and-eoi", "Demand scoping and expressions of interest", "2026-02-02", "2026-04-05"),
+        ("onboarding", "Onboarding, technical scoping and a joint learning agenda", "2026-04-06",
+         "2026-05-14"),
+        ("cycle-1", "Learning cycle 1: getting PHC budgets executed", "2026-05-15", "2026-11-09"),
+        ("convening", "In-person convening", "2026-11-10", "2026-11-12"),
+        ("cycle-2", "Learning cycle 2: direct facility financing and purchasing", "2026-11-13",
+         "2027-04-30"),
+        ("synthesis", "Synthesis, knowledge products and sustainability", "2027-05-01", "2027-07-30"),
+    ]
+    faculty = [
+        ("aokoro", "Adanna Okoro", ["network-manager"]),
+        ("mhalvorsen", "Mats Halvorsen", ["facilitator", "coach", "reviewer"]),
+        ("pdesai", "Pooja Desai", ["facilitator", "coach", "reviewer"]),
+        ("lmoreno", "Lucía Moreno", ["facilitator", "coach"]),
+        ("jkimani", "Joseph Kimani", ["data-manager"]),
+        ("swright", "Sarah Wright", ["sponsor-liaison", "reviewer"]),
+    ]
+    for _, n, _ in faculty:
+        names.reserve(n)
+    collab = {
+        "id": "phc-financing-cln",
+        "name": "Primary Health Care Financing Collaborative Learning Network",
+        "focus": "Country teams from ministries of health, ministries of finance and purchasing "
+                 "agencies learn together how to get more of the PHC budget spent at the front "
+                 "line: budget release and execution, direct facility financing and strategic "
+                 "purchasing for primary health care.",
+        "kind": "collaborative-learning-network",
+        "model": "cln",
+        "sponsors": [
+            {"name": "Meridian Global Health Foundation", "type": "foundation"},
+            {"name": "Horizon Fund for Health Systems", "type": "foundation"},
+            {"name": "Nordhavn Development Cooperation Agency", "type": "public-agency"},
+            {"name": "PHC Financing Network Secretariat", "type": "network"},
+        ],
+        "start": iso(start),
+        "end": iso(end),
+        "timezone": tz,
+        "design": {
+            "purpose": "cross-system",
+            "membership": "closed",
+            "scope": "across-systems",
+            "capacity": 7,
+            "format": "virtual",
+            "facilitation": "designated",
+            "meeting_frequency": "monthly",
+            "stage": "growing",
+        },
+        Comment("Monthly virtual exchanges at 12:00 UTC, one in-person convening in Nairobi, and\n"
+                "country pairings on demand (see events/)."): None,
+        "phases": [{"id": i, "name": n, "start": s, "end": e} for i, n, s, e in phases],
+        "goals": [
+            {"id": "execution", "text": "Country teams execute at least 85% of scheduled PHC budget "
+                                        "releases.",
+             "measure": "phc-budget-execution", "target": 85, "by": "2027-06-30"},
+            {"id": "facility-financing", "text": "Half of the facilities in each country's target "
+                                                 "set receive direct transfers every month.",
+             "measure": "facility-direct-financing", "target": 50, "by": "2027-06-30"},
+            {"id": "reforms", "text": "Each country adopts at least one PHC financing reform "
+                                      "informed by the network.",
+             "measure": "policy-reforms", "target": 1, "by": "2027-07-30"},
+            {"id": "knowledge-products", "text": "Publish a synthesis brief and one case study per "
+                                                 "country as global public goods.",
+             "by": "2027-07-30"},
+        ],
+        "core_team": {"required_roles": ["team-lead", "contact"], "min_members": 3,
+                      "max_members": 6},
+        "data": {"due_day": 20},
+        "faculty": [{"id": i, "name": n, "email": f"{email_local(n)}@{mail}", "roles": r}
+                    for i, n, r in faculty],
+    }
+    F.add("collab.yaml", "collaborative",
+          ["The collaborative: an R4D-style collaborative learning network of country teams working",
+           "on primary health care financing. Invented example data; see examples/README.md."],
+          collab)
+
+    criteria = [
+        {"id": "stakeholder-composition", "name": "Stakeholder composition",
+         "description": "A team rather than a lone individual, with the agencies that budget, "
+                        "release and spend PHC funds.",
+         "weight": 0.3, "min": 1, "max": 4},
+        {"id": "timeliness-relevance", "name": "Timeliness and relevance",
+         "description": "The learning opportunity matches a live policy process in the country.",
+         "weight": 0.25, "min": 1, "max": 4},
+        {"id": "genuine-demand", "name": "Genuine demand",
+         "description": "The country owns the problem and asked for help with it.",
+         "weight": 0.25, "min": 1, "max": 4},
+        {"id": "authority-to-act", "name": "Authority to act",
+         "description": "Members can make decisions, commit resources and move reforms forward.",
+         "weight": 0.2, "min": 1, "max": 4},
+    ]
+    F.add("rubric.yaml", "rubric",
+          ["How EOIs are reviewed: two gates, then four weighted criteria scored 1-4."],
+          {"gates": [
+              {"id": "team", "question": "Does the EOI propose a team from at least two agencies "
+                                         "rather than a single individual?"},
+              {"id": "senior-endorsement", "question": "Is the EOI endorsed by a senior official "
+                                                       "with authority over PHC financing?"}],
+           "criteria": criteria, "reviewers_per_eoi": 2})
+
+    # -- teams: cross-agency country teams ----------------------------------------
+    layout = [(["team-lead"], "health"), (["budget-officer"], "finance"),
+              (["purchaser"], "insurance"), (["subnational-lead"], None),
+              (["data-manager"], "health"), (["senior-official"], "health")]
+    teams, eoi_people = [], {}
+    for c in R4D_COUNTRIES:
+        members = []
+        for k, (roles, agency) in enumerate(layout[:c["size"]]):
+            roles = list(roles)
+            if c["size"] == 1:
+                roles = ["team-lead", "contact"]
+            elif k == (4 if c["size"] >= 5 else 0):
+                roles.append("contact")
+            n = names.take(c["first"], c["last"], [m.name for m in members], max_first=1)
+            domain = f"{agency or c['sub']}.{c['cc']}.example.org"
+            if c["key"] == "colombia":
+                domain = "observatorio.co.example.org"
+            if k in c["crew"]:
+                eng = "crew"
+            elif k in c["passengers"] or "senior-official" in roles:
+                eng = "passenger"
+            else:
+                eng = "deep-diver"
+            members.append(Member(slug(n), n, roles, f"{email_local(n)}@{domain}", eng))
+        c["members"] = members
+        if c["status"] != "selected":
+            continue
+        t = Team(c["key"], f"{c['country']} country team", slug(c["org"]), c["tz"], selected_on,
+                 list(members), eoi=f"{c['key']}-eoi")
+        t.o = c
+        t.goals = [{"id": "learning-plan", "text": "Learning plan: " + c["objectives"][0].lower()
+                    + c["objectives"][1:]}]
+        teams.append(t)
+    team = {t.id: t for t in teams}
+    # Government teams change: a reshuffle in Peru, a rotation in the Philippines.
+    pe = team["peru"]
+    pe.members[0].left = D("2026-09-30")
+    n = names.take(pe.o["first"], pe.o["last"], [m.name for m in pe.members], max_first=1)
+    pe.members.insert(1, Member(slug(n), n, ["team-lead"], f"{email_local(n)}@health.pe.example.org",
+                                "deep-diver", joined=D("2026-10-19")))
+    ph = team["philippines"]
+    ph.members[1].left = D("2026-12-31")
+    n = names.take(ph.o["first"], ph.o["last"], [m.name for m in ph.members], max_first=1)
+    ph.members.insert(2, Member(slug(n), n, ["budget-officer"],
+                                f"{email_local(n)}@finance.ph.example.org", "passenger",
+                                joined=D("2027-02-01")))
+    team_goal = {
+        "kenya": ("Ring-fence PHC facility funds in county budgets and pilot direct facility "
+                  "financing in two counties.", "facility-direct-financing", 60),
+        "nigeria": ("Cut the delay in quarterly PHC releases and raise execution to 80%.",
+                    "phc-budget-execution", 80),
+        "philippines": ("Adopt a guideline on direct capitation transfers to primary care "
+                        "networks.", "policy-reforms", 1),
+        "india": ("Raise spending of untied funds at health and wellness centres to 80%.",
+                  "phc-budget-execution", 80),
+        "peru": ("Restructure the first-level care budget program around results.",
+                 "policy-reforms", 1),
+        "indonesia": ("Reach 70% of community health centres with performance-adjusted "
+                      "capitation.", "facility-direct-financing", 70),
+        "ghana": ("Pay primary care claims within 60 days and protect district PHC budgets.",
+                  "phc-budget-execution", 85),
+    }
+    for t in teams:
+        text, measure, target = team_goal[t.id]
+        t.goals.append({"id": "reform", "text": text, "measure": measure, "target": target,
+                        "by": "2027-06-30"})
+
+    for t in teams:
+        c = t.o
+        F.add(f"organizations/{t.org}.yaml", "organization",
+              [f"Organization: {c['org']} (lead agency of the {c['country']} team)."],
+              {"id": t.org, "name": c["org"], "region": c["region"], "country": c["country"],
+               "sector": c["sector"], "timezone": c["tz"],
+               "website": f"https://health.{c['cc']}.example.org"})
+        F.add(f"teams/{t.id}.yaml", "team",
+              [f"Team: {t.name}. Members come from several agencies (see their email domains):",
+               "health ministry, finance ministry, purchasing agency and a subnational government.",
+               "Engagement follows the ship analogy: passengers, deep-divers and crew."],
+              t.body())
+
+    # -- EOIs and reviews ---------------------------------------------------------
+    reviewers = ["mhalvorsen", "pdesai", "swright"]
+    bias = {"mhalvorsen": -0.1, "pdesai": 0.1, "swright": 0.0}
+    means = {}
+    for i, c in enumerate(R4D_COUNTRIES):
+        eid = f"{c['key']}-eoi"
+        members = c["members"]
+        contact = next(m for m in members if "contact" in m.roles)
+        single = len(members) == 1
+        agencies = ["health ministry"] + (["finance ministry"] if c["size"] >= 2 else []) + \
+            (["purchasing agency"] if c["size"] >= 3 else []) + \
+            ([R4D_SUB[c["sub"]]] if c["size"] >= 4 else [])
+        org = {"id": slug(c["org"])} if c["status"] == "selected" else {}
+        org.update({"name": c["org"], "region": c["region"], "country": c["country"],
+                    "sector": c["sector"], "timezone": c["tz"]})
+        eoi = {
+            "id": eid,
+            "submitted": iso(weekday(D("2026-03-02") + dt.timedelta(
+                days=[0, 2, 3, 7, 8, 9, 10, 14, 16, 17][(i * 3) % 10]))),
+            "organization": org,
+            "contact": {"name": contact.name, "email": contact.email},
+            "answers": {
+                "learning-objectives": c["objectives"],
+                "why-now": c["why"],
+                "team-composition": "An individual researcher." if single else
+                                    "Members from the " + ", ".join(agencies[:-1]) + " and "
+                                    + agencies[-1] + ".",
+                "authority-to-act": c["authority"],
+                "endorsed-by-senior-official": not single,
+                "team-size": len(members),
+                "fiscal-year-starts": dt.date(2026, c["fy"], 1).strftime("%B"),
+                "working-language": c["lang"],
+            },
+            "proposed_team": [{"name": m.name, "roles": list(m.roles), "email": m.email}
+                              for m in members],
+            "status": c["status"],
+        }
+        F.add(f"eois/{eid}.yaml", "eoi",
+              [f"Expression of interest from the {c['country']} team.",
+               f"Status after review: {c['status']}."], eoi)
+        revs = [reviewers[i % 3], reviewers[(i + 1) % 3]]
+        conflict = None
+        if c["key"] == "ghana":
+            revs, conflict = ["swright", "mhalvorsen", "pdesai"], "swright"
+        scored = []
+        for j, r in enumerate(revs):
+            sub = weekday(D("2026-03-23") + dt.timedelta(days=i % 2 + j))
+            if r == conflict:
+                F.add(f"reviews/{eid}/{r}.yaml", "review",
+                      [f"Review of {eid} by {r}: conflict of interest declared, not scored."],
+                      {"eoi": eid, "reviewer": r, "submitted": iso(sub), "conflict": True,
+                       "scores": {},
+                       "comments": "Until 2025 I advised the Ghana team's agency as a consultant on "
+                                   "claims payment. Declaring a conflict; please assign another "
+                                   "reviewer."})
+                continue
+            scores = {}
+            for cr in criteria:
+                x = 1 + 3 * c["q"] + bias[r] + rng.uniform(-0.45, 0.45)
+                if single and cr["id"] in ("stakeholder-composition", "authority-to-act"):
+                    x = 1
+                scores[cr["id"]] = int(clamp(round(x), cr["min"], cr["max"]))
+            comments = review_comment(scores, criteria, R4D_FRAGMENTS, i + j)
+            if c["key"] == "ethiopia":
+                comments += " Strong case; recommend the waitlist if the cohort is full."
+            F.add(f"reviews/{eid}/{r}.yaml", "review", [f"Review of {eid} by {r}."],
+                  {"eoi": eid, "reviewer": r, "submitted": iso(sub),
+                   "gates": {"team": not single, "senior-endorsement": not single},
+                   "scores": scores, "comments": comments})
+            scored.append(weighted_mean(scores, criteria))
+        means[c["key"]] = sum(scored) / len(scored)
+    sel = [means[c["key"]] for c in R4D_COUNTRIES if c["status"] == "selected"]
+    assert min(sel) >= means["ethiopia"], sorted(means.items(), key=lambda kv: kv[1])
+
+    # -- events --------------------------------------------------------------------
+    url = "https://meet.example.org/phc-cln"
+    ex_first, ex_until = D("2026-05-15"), D("2027-07-15")
+    events = [
+        {"id": "eoi-webinar", "name": "Call for expressions of interest: informational webinar",
+         "type": "informational-call", "phase": "demand-and-eoi", "start": "2026-02-18T12:00",
+         "end": "2026-02-18T13:30", "format": "virtual", "url": f"{url}/info",
+         "description": "The network's purpose, what country teams commit to, and how to write an "
+                        "EOI: who the right participants are and why now."},
+        {"id": "launch", "name": "Virtual launch and learning agenda", "type": "meeting",
+         "phase": "onboarding", "start": "2026-04-22T12:00", "end": "2026-04-22T14:00",
+         "format": "virtual", "url": f"{url}/launch", "required": True,
+         "description": "Teams introduce their problems and vote on the priority topics of the "
+                        "joint learning agenda."},
+        {"id": "virtual-exchange", "name": "Monthly virtual exchange", "type": "meeting",
+         "start": f"{iso(ex_first)}T12:00", "duration_minutes": 90, "timezone": "UTC",
+         "format": "virtual", "url": f"{url}/exchange",
+         "recurrence": {"frequency": "monthly", "until": iso(ex_until)},
+         "description": "Peer exchange on the learning agenda's current topic, on the 15th at 12:00 "
+                        "UTC (07:00 Lima, 13:00 Lagos and Accra, 15:00 Nairobi, 17:30 New Delhi, "
+                        "19:00 Jakarta, 20:00 Manila), with Spanish interpretation. No exchange when "
+                        "the 15th falls on a weekend."},
+        {"id": "webinar-budget-execution", "name": "Technical webinar: diagnosing PHC budget "
+                                                   "execution",
+         "type": "webinar", "phase": "cycle-1", "start": "2026-06-24T12:00",
+         "end": "2026-06-24T13:00", "timezone": "UTC", "format": "virtual", "url": f"{url}/webinar"},
+        {"id": "convening", "name": "In-person convening", "type": "learning-session",
+         "phase": "convening", "start": "2026-11-10", "end": "2026-11-12",
+         "timezone": "Africa/Nairobi", "format": "in-person",
+         "location": "Nairobi, Kenya (hosted by the Kenya team)",
+         "description": "Three days of collaborative problem-solving, a field visit to a county that "
+                        "pays facilities directly, and informal time to build trust."},
+        {"id": "webinar-capitation", "name": "Technical webinar: capitation for primary care",
+         "type": "webinar", "phase": "cycle-2", "start": "2027-01-20T12:00",
+         "end": "2027-01-20T13:00", "timezone": "UTC", "format": "virtual", "url": f"{url}/webinar"},
+        {"id": "pairing-kenya-philippines", "name": "Country pairing: Kenya and the Philippines",
+         "type": "meeting", "phase": "cycle-2", "start": "2027-02-10T09:00",
+         "end": "2027-02-10T10:30", "timezone": "UTC", "format": "virtual", "url": f"{url}/pairing",
+         "description": "Direct facility financing: how funds reach facilities and how facilities "
+                        "report on them."},
+        {"id": "pairing-nigeria-india", "name": "Country pairing: Nigeria and India",
+         "type": "meeting", "phase": "cycle-2", "start": "2027-03-10T10:00",
+         "end": "2027-03-10T11:30", "timezone": "UTC", "format": "virtual", "url": f"{url}/pairing",
+         "description": "Keeping releases flowing: cash plans, untied funds and late budgets."},
+        {"id": "synthesis-workshop", "name": "Synthesis write-shop", "type": "meeting",
+         "phase": "synthesis", "start": "2027-06-16T12:00", "end": "2027-06-16T15:00",
+         "timezone": "UTC", "format": "virtual", "url": f"{url}/writeshop",
+         "description": "Teams and facilitators draft the synthesis brief and country case "
+                        "studies."},
+        {"id": "closing", "name": "Closing session: what next for the network", "type": "meeting",
+         "phase": "synthesis", "start": "2027-07-21T12:00", "end": "2027-07-21T13:30",
+         "timezone": "UTC", "format": "virtual", "url": f"{url}/closing", "required": True,
+         "description": "Members decide whether to continue, expand to new countries and mentor "
+                        "them."},
+    ]
+    for e in events:
+        F.add(f"events/{e['id']}.yaml", "event", [f"Event: {e['name']}."], e)
+    event_name = {e["id"]: e["name"] for e in events}
+
+    def p_engaged(hi, mid, lo):
+        return lambda t, m: hi if m.engagement == "crew" else mid if m.engagement == "deep-diver" \
+            else lo
+
+    def engaged(t, m):
+        return m.engagement != "passenger"
+
+    def add_att(fname, eid, d, prob, guests, recurring=False, excuse=0.6, label=None,
+                expected=engaged, only=None):
+        ts = [t for t in teams if only is None or t.id in only]
+        present, excused = attendance(rng, ts, d, prob, excuse, expected)
+        F.add(f"attendance/{fname}.yaml", "attendance",
+              [f"Attendance: {label or event_name[eid]}" + (f" on {iso(d)}." if recurring else ".")],
+              attendance_body(eid, d, present, excused, guests, recurring))
+
+    add_att("launch", "launch", D("2026-04-22"), p_engaged(1.0, 0.9, 0.6), 6, excuse=0.8,
+            expected=None)
+    for d in monthly_occurrences(ex_first, ex_until):
+        if d.weekday() >= 5:
+            continue
+        add_att(f"virtual-exchange-{iso(d)}", "virtual-exchange", d, p_engaged(0.92, 0.7, 0.25),
+                rng.randint(1, 4), recurring=True, excuse=0.5)
+    add_att("webinar-budget-execution", "webinar-budget-execution", D("2026-06-24"),
+            p_engaged(0.8, 0.6, 0.2), 11, excuse=0.3)
+    add_att("convening", "convening", D("2026-11-10"),
+            lambda t, m: 0.95 if m.engagement == "crew" else 0.8 if m.engagement == "deep-diver"
+            else 0.5 if "senior-official" in m.roles else 0.3, 14, excuse=0.7)
+    add_att("webinar-capitation", "webinar-capitation", D("2027-01-20"), p_engaged(0.8, 0.6, 0.2),
+            9, excuse=0.3)
+    add_att("pairing-kenya-philippines", "pairing-kenya-philippines", D("2027-02-10"),
+            p_engaged(1.0, 0.8, 0.3), 0, only={"kenya", "philippines"})
+    add_att("pairing-nigeria-india", "pairing-nigeria-india", D("2027-03-10"),
+            p_engaged(1.0, 0.8, 0.3), 1, only={"nigeria", "india"})
+    add_att("synthesis-workshop", "synthesis-workshop", D("2027-06-16"), p_engaged(0.95, 0.6, 0.15),
+            2, excuse=0.5)
+    add_att("closing", "closing", D("2027-07-21"), p_engaged(1.0, 0.85, 0.5), 12, excuse=0.8,
+            expected=None)
+
+    # -- measures and data ---------------------------------------------------------------
+    base = {"from": "2026-04", "to": "2026-06"}
+    measures = [
+        {"id": "phc-budget-execution", "name": "Share of scheduled PHC budget executed",
+         "type": "proportion", "category": "process", "core": True,
+         "numerator": "PHC budget executed in the month: funds released to and spent by PHC "
+                      "facilities or subnational PHC budget holders, in millions of local currency.",
+         "denominator": "PHC budget scheduled for execution in the month in the approved cash plan, "
+                        "in millions of local currency.",
+         "exclusions": "Off-budget donor funds; salaries paid through the central payroll.",
+         "unit": "percent", "multiplier": 100, "better": "higher", "baseline": base, "goal": 85},
+        {"id": "facility-direct-financing", "name": "PHC facilities receiving direct transfers",
+         "type": "proportion", "category": "outcome", "core": True,
+         "numerator": "Facilities in the target set that received a direct funds transfer (budget "
+                      "release, capitation or claims payment) into their own account in the month.",
+         "denominator": "PHC facilities in the target set of the country's facility financing "
+                        "reform, as defined in the team's learning plan.",
+         "unit": "percent", "multiplier": 100, "better": "higher", "baseline": base, "goal": 50},
+        {"id": "policy-reforms", "name": "PHC financing reforms adopted",
+         "type": "count", "category": "outcome", "core": True,
+         "numerator": "Reforms formally adopted since the team joined (a signed regulation, "
+                      "guideline, budget structure change or payment method) that the team links "
+                      "to the network's learning, counted cumulatively.",
+         "unit": "reforms", "better": "higher", "goal": 1},
+    ]
+    for m in measures:
+        F.add(f"measures/{m['id']}.yaml", "measure",
+              [f"Measure of the network's core data set: {m['name']}."], m)
+
+    periods = month_starts(D("2026-04-01"), D("2027-06-30"))  # 15 months
+    missing = {
+        ("kenya", "2026-06", "phc-budget-execution"):
+            "Fiscal year close (30 June): June releases are reported with the annual accounts in "
+            "September.",
+        ("nigeria", "2027-01", "phc-budget-execution"):
+            "The 2027 appropriation was signed on 29 January; no PHC releases were scheduled in "
+            "January.",
+        ("philippines", "2026-12", "facility-direct-financing"):
+            "December transfers are reconciled in February; figure not yet available.",
+        ("ghana", "2026-09", "phc-budget-execution"):
+            "Financial management system migration; September reports were not produced.",
+        ("ghana", "2026-09", "facility-direct-financing"):
+            "Financial management system migration; September reports were not produced.",
+        ("india", "2027-03", "phc-budget-execution"):
+            "Year-end (31 March) releases are booked in April; the March figure is not final.",
+    }
+    late = {("nigeria", "2026-05"): "2026-07-08", ("nigeria", "2026-10"): "2026-12-02",
+            ("peru", "2026-09"): "2026-11-05", ("ghana", "2026-09"): "2026-11-12",
+            ("indonesia", "2026-12"): "2027-01-29", ("kenya", "2026-06"): "2026-07-27"}
+    reforms = {
+        "kenya": {"2026-09": "Treasury circular ring-fencing PHC facility funds in the 2026/27 "
+                             "county budgets.",
+                  "2027-03": "Facility financing regulations adopted in a third county."},
+        "nigeria": {"2027-02": "PHC budget line separated from hospital services in the 2027 "
+                               "appropriation."},
+        "philippines": {"2026-10": "Guideline on direct capitation transfers to primary care "
+                                   "provider networks.",
+                        "2027-05": "Provincial ordinance letting facilities retain capitation "
+                                   "income."},
+        "india": {"2026-12": "Revised guideline on untied funds for health and wellness centres."},
+        "peru": {"2027-04": "First-level care budget program restructured around results "
+                            "indicators."},
+        "indonesia": {"2026-11": "Performance-based capitation adjustment for community health "
+                                 "centres."},
+        "ghana": {"2027-05": "Fast-track claims payment window for primary care providers."},
+    }
+    expansion = {("kenya", "2027-01"): (2130, "Target set expanded from two to three pilot "
+                                              "counties.")}
+    for t in teams:
+        c, q = t.o, t.o["q"]
+        p0, p1 = 0.45 + rng.uniform(0, 0.2), min(0.95, 0.72 + 0.2 * q + rng.uniform(-0.03, 0.03))
+        f0, f1 = 0.05 + rng.uniform(0, 0.25), 0.35 + 0.45 * q + rng.uniform(-0.05, 0.05)
+        mid_p, mid_f = 7 + (1 - q) * 6 + rng.uniform(-1, 1), 8 + (1 - q) * 6 + rng.uniform(-1, 1)
+        nfac, count, rows = c["facilities"], 0, []
+        for i, p in enumerate(periods):
+            key = ym(p)
+            if (t.id, key) in expansion:
+                nfac = expansion[(t.id, key)][0]
+            share = p0 + (p1 - p0) * logistic(i, mid_p, 1.8) + rng.gauss(0, 0.03)
+            den = c["scale"] * (1 + rng.uniform(-0.1, 0.1))
+            if p.month == c["fy"]:
+                share -= 0.2  # first month of the fiscal year: releases start late
+            if p.month == (c["fy"] - 2) % 12 + 1:
+                share += 0.08  # last month: year-end catch-up
+                den *= 1.25
+            fshare = f0 + (f1 - f0) * logistic(i, mid_f, 2.0)
+            if key in reforms.get(t.id, {}):
+                count += 1
+            places = 0 if c["scale"] >= 100000 else 1
+            den_v = round(den, places)
+            vals = {
+                "phc-budget-execution": {"numerator": Fixed(round(den_v * clamp(share, 0.1, 0.98),
+                                                                  places), places),
+                                         "denominator": Fixed(den_v, places)},
+                "facility-direct-financing": {"numerator": binom(rng, nfac, clamp(fshare, 0.01, 0.95)),
+                                              "denominator": nfac},
+                "policy-reforms": {"value": count},
+            }
+            if key in reforms.get(t.id, {}):
+                vals["policy-reforms"]["note"] = "Reform adopted: " + reforms[t.id][key]
+            if (t.id, key) in expansion:
+                vals["facility-direct-financing"]["note"] = expansion[(t.id, key)][1]
+            for mid_ in list(vals):
+                if (t.id, key, mid_) in missing:
+                    vals[mid_] = {"missing": missing[(t.id, key, mid_)]}
+            sub = late.get((t.id, key)) or iso(submitted_on(rng, p, 20, 8))
+            rows.append({"period": key, "submitted": sub, "values": vals})
+        F.add(f"data/{t.id}.yaml", "data",
+              [f"Monthly data from the {c['country']} team. Money is in millions of local currency; "
+               f"the fiscal year starts in {dt.date(2026, c['fy'], 1).strftime('%B')}.",
+               "Due on the 20th of the following month."],
+              {"team": t.id, "periods": rows})
+
+    # -- assessments ------------------------------------------------------------------
+    assessor = {"kenya": "mhalvorsen", "nigeria": "mhalvorsen", "ghana": "mhalvorsen",
+                "philippines": "pdesai", "india": "pdesai", "indonesia": "pdesai",
+                "peru": "lmoreno"}
+    notes = {
+        "peru": {"2026-10": "Team lead replaced after a ministerial reshuffle; onboarding the new "
+                            "lead."},
+        "kenya": {"2026-11": "Hosted the convening; county field visit well received."},
+        "nigeria": {"2027-01": "Late appropriation stalled releases in January."},
+        "philippines": {"2027-02": "New finance ministry budget officer joined after a rotation."},
+        "ghana": {"2026-09": "Reporting gap during the financial system migration."},
+    }
+    dips = {"peru": {"2026-10"}}
+    aperiods = month_starts(D("2026-05-01"), D("2027-06-30"))
+    for t in teams:
+        q = t.o["q"]
+        final = clamp(round((0.6 + 4.0 * q + rng.uniform(-0.3, 0.3)) * 2) / 2, 3.0, 5.0)
+        rs = ratings(aperiods, 0.5, final, 4.0 + (1 - q) * 6 + rng.uniform(-1, 1),
+                     rng.uniform(1.5, 2.5), assessor[t.id], notes.get(t.id, {}),
+                     dips.get(t.id, ()))
+        F.add(f"assessments/{t.id}.yaml", "assessment",
+              [f"Monthly progress ratings of the {t.o['country']} team by its facilitator "
+               "(0.5-5.0 scale)."],
+              {"team": t.id, "ratings": rs})
+
+    # -- network --------------------------------------------------------------------------
+    def affinity(ta, a, tb, b):
+        shared = (set(a.roles) & set(b.roles)) - {"contact"}
+        w = 3.0 if shared else 1.0
+        if ta.o["region"].split()[-1] == tb.o["region"].split()[-1]:
+            w *= 1.6
+        if b.engagement == "crew":
+            w *= 1.5
+        if b.engagement == "passenger":
+            w *= 0.5
+        return w
+
+    w1, w2 = network_waves(rng, teams, ("baseline", D("2026-04-22"), 16),
+                           ("month-12", D("2027-04-21"), 88), affinity=affinity,
+                           relation_weights=(35, 30, 15, 10, 10), response=(0.85, 0.8))
+    F.add("network/baseline.yaml", "network",
+          ["Organizational network analysis, baseline: at the virtual launch, members named",
+           "people in other country teams they exchange with, and rated strength and trust 1-5."],
+          w1)
+    F.add("network/month-12.yaml", "network",
+          ["Organizational network analysis, month 12 (April 2027): the same survey."], w2)
+    return F
+
+
+def main():
+    USED_NAMES.clear()
+    for build in (build_nctsn, build_chs, build_r4d):
+        folder = build()
+        n = folder.write()
+        print(f"examples/{folder.name}: {n} files")
+
+
+if __name__ == "__main__":
+    main()
