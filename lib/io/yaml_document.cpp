@@ -86,8 +86,8 @@ class Converter {
         out = nlohmann::json::object();
         std::unordered_map<std::string, Position> seen;
         bool ok = true;
-        for (auto it = node.begin(); it != node.end(); ++it) {
-          const YAML::Node& key = it->first;
+        for (const auto& pair : node) {  // `pair` is a temporary kept alive by the loop; it->first would dangle
+          const YAML::Node& key = pair.first;
           if (!key.IsScalar()) {
             fail(key, "a key must be plain text, not a list or mapping");
             ok = false;
@@ -105,7 +105,7 @@ class Converter {
           std::string child = pointer_append(pointer, name);
           doc_.set_key_position(child, kp);
           nlohmann::json value;
-          if (!convert(it->second, child, value, depth + 1)) return false;
+          if (!convert(pair.second, child, value, depth + 1)) return false;
           out[name] = std::move(value);
         }
         return ok;

@@ -76,6 +76,12 @@ class Reader {
     return text;
   }
   Reader child(const char* key) const { return Reader(j_.at(key), sub(key), diags_); }
+  // The members of an object-valued field (empty when absent), e.g. a review's scores.
+  const json& object(const char* key) const {
+    static const json empty = json::object();
+    auto it = j_.find(key);
+    return it != j_.end() && it->is_object() ? *it : empty;
+  }
   template <class F>
   void each(const char* key, F f) const {
     auto it = j_.find(key);
@@ -164,9 +170,7 @@ Eoi read_eoi(const Reader& r) {
   Reader contact = r.child("contact");
   e.contact_name = contact.str("name");
   e.contact_email = contact.str("email");
-  if (r.has("answers")) {
-    for (auto it = r.node()["answers"].begin(); it != r.node()["answers"].end(); ++it) e.answers[it.key()] = it.value();
-  }
+  for (const auto& [key, answer] : r.object("answers").items()) e.answers[key] = answer;
   r.each("proposed_team", [&](const Reader& m) { e.proposed_team.push_back({m.str("name"), m.str("email"), m.strings("roles")}); });
   return e;
 }
@@ -191,10 +195,8 @@ Review read_review(const Reader& r) {
   v.comments = r.str("comments");
   v.submitted = r.date("submitted");
   v.conflict = r.boolean("conflict");
-  if (r.has("gates")) {
-    for (auto it = r.node()["gates"].begin(); it != r.node()["gates"].end(); ++it) v.gates[it.key()] = it->get<bool>();
-  }
-  for (auto it = r.node()["scores"].begin(); it != r.node()["scores"].end(); ++it) v.scores[it.key()] = it->get<double>();
+  for (const auto& [gate, passed] : r.object("gates").items()) v.gates[gate] = passed.get<bool>();
+  for (const auto& [criterion, score] : r.object("scores").items()) v.scores[criterion] = score.get<double>();
   return v;
 }
 
@@ -253,7 +255,8 @@ TeamData read_data(const Reader& r) {
   TeamData d{r.src(), r.str("team"), {}};
   r.each("periods", [&](const Reader& p) {
     DataPeriod period{p.src(), p.period("period"), p.date("submitted"), {}};
-    for (auto it = p.node()["values"].begin(); it != p.node()["values"].end(); ++it) {
+    const json& values = p.object("values");
+    for (auto it = values.begin(); it != values.end(); ++it) {
       Value value;
       const json& j = it.value();
       if (j.contains("numerator")) value.numerator = j["numerator"].get<double>();

@@ -104,6 +104,26 @@ bool needs_guard(const json& instance) {
   return false;
 }
 
+// One step down a JSON value by a valijson context token; nullptr-safe: a token that names nothing (which
+// valijson should never produce) leads to null instead of undefined behaviour.
+const json* step(const json* node, const std::string& token) {
+  static const json nothing;
+  if (node->is_array()) {
+    size_t index = 0;
+    try {
+      index = std::stoul(token);
+    } catch (const std::exception&) {
+      return &nothing;
+    }
+    return index < node->size() ? &(*node)[index] : &nothing;
+  }
+  if (node->is_object()) {
+    auto it = node->find(token);
+    return it != node->end() ? &*it : &nothing;
+  }
+  return &nothing;
+}
+
 std::string describe_type(const std::string& type) {
   if (type == "string") return "text";
   if (type == "number") return "a number";
@@ -190,11 +210,11 @@ std::string field_path(const std::vector<std::string>& tokens, const json& root)
   for (const auto& t : tokens) {
     if (node->is_array()) {
       out += "[" + t + "]";
-      node = &(*node)[std::stoul(t)];
+      node = step(node, t);
     } else {
       if (!out.empty()) out += ".";
       out += t;
-      node = &(*node)[t];
+      node = step(node, t);
     }
   }
   return out;
@@ -226,7 +246,7 @@ class MessageWriter {
     std::vector<const json*> schemas = walker_.expand(&root_);
     for (const auto& token : v.tokens) {
       schemas = walker_.child(schemas, *instance, token);
-      instance = instance->is_array() ? &(*instance)[std::stoul(token)] : &(*instance)[token];
+      instance = step(instance, token);
     }
     Location where = doc_.at(v.pointer);
     std::string message;
@@ -385,23 +405,15 @@ bool SchemaSet::validate(std::string_view kind, const YamlDocument& doc, Diagnos
   valijson::adapters::NlohmannJsonAdapter target(*target_json);
   if (validator.validate(it->second.compiled, target, &results)) return true;
 
-  // valijson's context is "<root>", "[key]", "[0]"...: walk the instance to tell keys from indices.
+  // valijson's context is "<root>", "[key]", "[0]"...: a JSON pointer's tokens once unbracketed.
   std::vector<Violation> violations;
   valijson::ValidationResults::Error error;
   while (results.popError(error)) {
     Violation v;
-    const json* node = &doc.json;
     for (size_t i = 1; i < error.context.size(); ++i) {
       std::string token = error.context[i].substr(1, error.context[i].size() - 2);
       v.tokens.push_back(token);
-      if (node->is_array()) {
-        size_t index = std::stoul(token);
-        v.pointer = pointer_append(v.pointer, index);
-        node = &(*node)[index];
-      } else {
-        v.pointer = pointer_append(v.pointer, token);
-        node = &(*node)[token];
-      }
+      v.pointer = pointer_append(v.pointer, token);  // an index token "3" reads the same as a key
     }
     v.description = error.description;
     violations.push_back(std::move(v));
