@@ -53,6 +53,7 @@ std::string paint_severity(Severity s, bool color);
 void print_diagnostics_text(const Diagnostics& diags, bool color);
 
 void register_init(CLI::App& app, Context& ctx);
+void register_score_eoi(CLI::App& app, Context& ctx);
 void register_validate(CLI::App& app, Context& ctx);
 
 }  // namespace collab::cli

@@ -874,14 +874,19 @@ def build_nctsn():
                                             "leader, a clinical supervisor and at least one "
                                             "clinician?"},
             {"id": "data-commitment", "question": "Does the organization commit to collect the core "
-                                                  "data set and submit it every month?"},
+                                                  "data set and submit it every month?",
+             "rule": {"answer": "core-data-set-commitment", "in": [True, "yes"]}},
         ],
         "criteria": criteria,
         "reviewers_per_eoi": 2,
+        "scoring": {"aggregation": "mean", "normalization": "none", "disagreement": 1.5},
+        "selection": {"capacity": 12},
     }
     F.add("rubric.yaml", "rubric",
           ["How applications (EOIs) are reviewed: two yes/no gates, then four weighted criteria",
-           "scored 1-5, from the NCTSN criteria for inclusion in a learning collaborative."], rubric)
+           "scored 1-5, from the NCTSN criteria for inclusion in a learning collaborative.",
+           "The reviewers answer the core-team gate; the data-commitment gate reads the EOI's answer.",
+           "`collab score-eoi` ranks the EOIs and selects up to 12 teams."], rubric)
 
     # -- teams and members ---------------------------------------------------
     patterns = {
@@ -1046,7 +1051,6 @@ def build_nctsn():
                 F.add(f"reviews/{eid}/{r}.yaml", "review",
                       [f"Review of {eid} by {r}: conflict of interest declared, not scored."],
                       {"eoi": eid, "reviewer": r, "submitted": iso(sub), "conflict": True,
-                       "scores": {},
                        "comments": f"I was clinical director at {o['name']} until 2024. Declaring a "
                                    "conflict of interest; a third reviewer was assigned."})
                 continue
@@ -1055,7 +1059,7 @@ def build_nctsn():
                 x = 1 + 4 * o["q"] + bias[r] + adjust.get((o["key"], c["id"]), 0) \
                     + rng.uniform(-0.6, 0.6)
                 scores[c["id"]] = int(clamp(round(x), c["min"], c["max"]))
-            gates = {"core-team": True, "data-commitment": o.get("data_commitment", True)}
+            gates = {"core-team": True}  # data-commitment is decided by its rule from the EOI
             comments = review_comment(scores, criteria, NCTSN_FRAGMENTS, reviewers.index(r))
             if o["key"] == "magnolia" and j == 0:
                 gates["core-team"] = False
@@ -1064,8 +1068,8 @@ def build_nctsn():
             if o["key"] == "magnolia" and j == 2:
                 comments += (" Third review to settle the core-team gate: a part-time clinician and "
                              "the supervisor are separate people, so the gate is met.")
-            if not gates["data-commitment"]:
-                comments += " Gate not met: monthly core data set reporting cannot start before 2027."
+            if not o.get("data_commitment", True):
+                comments += " Data commitment not met: monthly core data set reporting cannot start before 2027."
             F.add(f"reviews/{eid}/{r}.yaml", "review",
                   [f"Review of {eid} by {r}."],
                   {"eoi": eid, "reviewer": r, "submitted": iso(sub), "gates": gates,
@@ -2200,13 +2204,19 @@ def build_r4d():
          "weight": 0.2, "min": 1, "max": 4},
     ]
     F.add("rubric.yaml", "rubric",
-          ["How EOIs are reviewed: two gates, then four weighted criteria scored 1-4."],
+          ["How EOIs are reviewed: two gates, then four weighted criteria scored 1-4.",
+           "Selection keeps the network balanced across regions: at least one East African",
+           "country, at most two from Southeast Asia."],
           {"gates": [
               {"id": "team", "question": "Does the EOI propose a team from at least two agencies "
                                          "rather than a single individual?"},
               {"id": "senior-endorsement", "question": "Is the EOI endorsed by a senior official "
                                                        "with authority over PHC financing?"}],
-           "criteria": criteria, "reviewers_per_eoi": 2})
+           "criteria": criteria, "reviewers_per_eoi": 2,
+           "scoring": {"aggregation": "mean", "normalization": "z-score"},
+           "selection": {"capacity": 7, "quotas": [
+               {"attribute": "region", "value": "East Africa", "min": 1},
+               {"attribute": "region", "value": "Southeast Asia", "max": 2}]}})
 
     # -- teams: cross-agency country teams ----------------------------------------
     layout = [(["team-lead"], "health"), (["budget-officer"], "finance"),
@@ -2339,7 +2349,6 @@ def build_r4d():
                 F.add(f"reviews/{eid}/{r}.yaml", "review",
                       [f"Review of {eid} by {r}: conflict of interest declared, not scored."],
                       {"eoi": eid, "reviewer": r, "submitted": iso(sub), "conflict": True,
-                       "scores": {},
                        "comments": "Until 2025 I advised the Ghana team's agency as a consultant on "
                                    "claims payment. Declaring a conflict; please assign another "
                                    "reviewer."})

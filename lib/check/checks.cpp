@@ -39,6 +39,7 @@ class Checker {
     for (const auto& d : p_.data) check_data(d);
     for (const auto& a : p_.assessments) check_assessments(a);
     for (const auto& w : p_.network) check_network(w);
+    if (p_.decisions) check_decisions(*p_.decisions);
   }
 
  private:
@@ -216,15 +217,55 @@ class Checker {
   void check_rubric() {
     if (!p_.rubric) return;
     const auto& r = *p_.rubric;
-    std::set<std::string> ids;
-    for (size_t i = 0; i < r.gates.size(); ++i) {
-      if (!ids.insert(r.gates[i].id).second) {
-        error(r.src.at(fmt::format("gates/{}/id", i)), fmt::format("gate ID '{}' is used twice", r.gates[i].id));
+    unique_ids(r.gates, [](const Gate& x) { return x.id; }, "gate");
+    unique_ids(r.criteria, [](const Criterion& x) { return x.id; }, "criterion");
+    for (const auto& g : r.gates) {
+      if (g.rule && g.rule->answer.empty() && (!g.rule->in.empty() || g.rule->at_least)) {
+        error(g.src.at("rule"), fmt::format("gate '{}': 'in' and 'at_least' need the 'answer' they read", g.id));
+      }
+      if (g.rule && g.rule->min_members && g.rule->max_members && *g.rule->min_members > *g.rule->max_members) {
+        error(g.src.at("rule/max_members"), fmt::format("gate '{}': max_members is below min_members", g.id));
       }
     }
-    unique_ids(r.criteria, [](const Criterion& x) { return x.id; }, "criterion");
     for (const auto& c : r.criteria) {
       if (c.min >= c.max) error(c.src.at("max"), fmt::format("criterion '{}': max {} must be above min {}", c.id, c.max, c.min));
+      for (const auto& [score, text] : c.anchors) {
+        (void)text;
+        double v = std::stod(score);
+        if (v < c.min || v > c.max) {
+          error(c.src.key_at("anchors/" + score), fmt::format("criterion '{}': anchor {} is outside {} to {}", c.id, score, c.min, c.max));
+        }
+      }
+    }
+    check_quotas(r);
+  }
+
+  // Quotas that no selection can meet, whatever the applicants: said before anything is scored.
+  static std::string quota_name(const QuotaSpec& q) {
+    return fmt::format("{} = {}", q.attribute, q.value.is_string() ? q.value.get<std::string>() : q.value.dump());
+  }
+
+  void check_quotas(const Rubric& r) {
+    std::optional<int> capacity = r.selection.capacity;
+    if (!capacity && p_.collaborative) capacity = p_.collaborative->design.capacity;
+    std::map<std::string, int> mins;
+    for (const auto& q : r.selection.quotas) {
+      if (q.min && q.max && *q.min > *q.max) {
+        error(q.src.at("max"), fmt::format("quota {}: max {} is below min {}", quota_name(q), *q.max, *q.min));
+      }
+      if (q.min && capacity && *q.min > *capacity) {
+        error(q.src.at("min"), fmt::format("quota {}: min {} is above the capacity {}", quota_name(q), *q.min, *capacity));
+      }
+      mins[q.attribute] += q.min.value_or(0);
+    }
+    if (!capacity && !r.selection.quotas.empty()) {
+      error(r.src.at("selection"), "quotas need a capacity: selection.capacity here, or design.capacity in collab.yaml");
+    }
+    for (const auto& [attribute, total] : mins) {
+      if (capacity && total > *capacity) {
+        error(r.src.at("selection/quotas"), fmt::format("the quotas on {} ask for at least {} EOIs together, more than the capacity {}",
+                                                        attribute, total, *capacity));
+      }
     }
   }
 
@@ -243,14 +284,19 @@ class Checker {
     }
     for (const auto& [gate, passed] : r.gates) {
       (void)passed;
-      bool known = false;
-      for (const auto& g : p_.rubric->gates) known = known || g.id == gate;
-      if (!known) error(r.src.key_at("gates/" + gate), fmt::format("no gate '{}' in rubric.yaml", gate));
+      const Gate* g = p_.rubric->find_gate(gate);
+      if (!g) {
+        error(r.src.key_at("gates/" + gate), fmt::format("no gate '{}' in rubric.yaml", gate));
+      } else if (g->rule) {
+        warning(r.src.key_at("gates/" + gate), fmt::format("gate '{}' is decided by its rule; this answer is not used", gate));
+      }
     }
     for (const auto& [id, score] : r.scores) {
       const Criterion* c = p_.rubric->find_criterion(id);
       if (!c) {
         error(r.src.key_at("scores/" + id), fmt::format("no criterion '{}' in rubric.yaml", id));
+      } else if (c->automatic) {
+        warning(r.src.key_at("scores/" + id), fmt::format("criterion '{}' is scored from the EOI's answers; this score is not used", id));
       } else if (score < c->min || score > c->max) {
         error(r.src.at("scores/" + id), fmt::format("score {} for '{}' is outside the criterion's range {} to {}", score,
                                                      id, c->min, c->max));
@@ -390,6 +436,14 @@ class Checker {
         error(r.src.at("period"), fmt::format("period {} is rated twice (also at line {})", format_period(*r.period),
                                               seen[*r.period]));
       }
+    }
+  }
+
+  void check_decisions(const Decisions& d) {
+    std::set<std::string> seen;
+    for (const auto& x : d.decisions) {
+      if (!known(FileKind::eoi, x.eoi, p_.find_eoi(x.eoi))) error(x.src.at("eoi"), fmt::format("no EOI '{}' in eois/", x.eoi));
+      if (!seen.insert(x.eoi).second) error(x.src.at("eoi"), fmt::format("EOI '{}' has two decisions", x.eoi));
     }
   }
 

@@ -43,7 +43,7 @@ struct Goal {
 
 struct FacultyMember {
   Source src;
-  std::string id, name, email;
+  std::string id, name, email, organization;
   std::vector<std::string> roles;
   bool has_role(const std::string& role) const;
 };
@@ -115,14 +115,52 @@ struct Eoi {
   std::vector<ProposedMember> proposed_team;
 };
 
+// How a gate is decided from the EOI itself (docs/format.md, rubric.yaml).
+struct GateRule {
+  std::string answer;                 // the EOI answer read by `in` and `at_least`
+  std::vector<nlohmann::json> in;     // passing answers
+  std::optional<double> at_least;
+  std::map<std::string, int> roles;   // proposed team: at least this many members with each role
+  std::optional<int> min_members, max_members;
+};
+
 struct Gate {
+  Source src;
   std::string id, question;
+  std::optional<GateRule> rule;  // none: the reviewers answer the gate
+};
+
+struct AutoScore {
+  std::string answer;
+  std::map<std::string, double> points;  // answer text -> points; empty: a numeric answer is the score
 };
 
 struct Criterion {
   Source src;
   std::string id, name, description;
   double weight = 1, min = 0, max = 0;
+  std::map<std::string, std::string> anchors;
+  std::optional<AutoScore> automatic;
+};
+
+struct ScoringSettings {
+  std::string aggregation = "mean";    // mean, median, trimmed-mean
+  double trim = 0.2;
+  std::string normalization = "none";  // none, z-score
+  std::optional<double> disagreement;
+};
+
+struct QuotaSpec {
+  Source src;
+  std::string attribute;  // region, country, sector, timezone, answers.<id>
+  nlohmann::json value;
+  std::optional<int> min, max;
+};
+
+struct SelectionSettings {
+  std::optional<int> capacity;
+  std::optional<double> cut;
+  std::vector<QuotaSpec> quotas;
 };
 
 struct Rubric {
@@ -130,7 +168,10 @@ struct Rubric {
   std::vector<Gate> gates;
   std::vector<Criterion> criteria;
   std::optional<int> reviewers_per_eoi;
+  ScoringSettings scoring;
+  SelectionSettings selection;
   const Criterion* find_criterion(const std::string& id) const;
+  const Gate* find_gate(const std::string& id) const;
 };
 
 struct Review {
@@ -218,6 +259,21 @@ struct NetworkWave {
   std::optional<Date> date;
   std::vector<std::string> respondents;
   std::vector<Tie> ties;
+};
+
+// decisions.yaml: what score-eoi decided, for enroll to act on.
+struct Decision {
+  Source src;
+  std::string eoi, decision, reason;
+  std::optional<int> rank;
+  std::optional<double> total;
+};
+
+struct Decisions {
+  Source src;
+  std::string aggregation, normalization;
+  std::optional<int> capacity;
+  std::vector<Decision> decisions;
 };
 
 }  // namespace collab::model

@@ -128,7 +128,7 @@ Collaborative read_collaborative(const Reader& r) {
   }
   if (r.has("data")) c.data_due_day = r.child("data").integer("due_day");
   r.each("faculty", [&](const Reader& f) {
-    c.faculty.push_back({f.src(), f.str("id"), f.str("name"), f.str("email"), f.strings("roles")});
+    c.faculty.push_back({f.src(), f.str("id"), f.str("name"), f.str("email"), f.str("organization"), f.strings("roles")});
   });
   return c;
 }
@@ -178,12 +178,45 @@ Eoi read_eoi(const Reader& r) {
 Rubric read_rubric(const Reader& r) {
   Rubric rubric;
   rubric.src = r.src();
-  r.each("gates", [&](const Reader& g) { rubric.gates.push_back({g.str("id"), g.str("question")}); });
+  r.each("gates", [&](const Reader& g) {
+    Gate gate{g.src(), g.str("id"), g.str("question"), std::nullopt};
+    if (g.has("rule")) {
+      Reader rule = g.child("rule");
+      GateRule gr{rule.str("answer"), {}, rule.number("at_least"), {}, rule.integer("min_members"), rule.integer("max_members")};
+      if (rule.has("in")) gr.in.assign(rule.node()["in"].begin(), rule.node()["in"].end());
+      for (const auto& [role, count] : rule.object("roles").items()) gr.roles[role] = count.get<int>();
+      gate.rule = std::move(gr);
+    }
+    rubric.gates.push_back(std::move(gate));
+  });
   r.each("criteria", [&](const Reader& c) {
-    rubric.criteria.push_back({c.src(), c.str("id"), c.str("name"), c.str("description"), c.number("weight").value_or(1),
-                               c.number("min").value_or(0), c.number("max").value_or(0)});
+    Criterion criterion{c.src(), c.str("id"), c.str("name"), c.str("description"), c.number("weight").value_or(1),
+                        c.number("min").value_or(0), c.number("max").value_or(0), {}, std::nullopt};
+    for (const auto& [score, text] : c.object("anchors").items()) criterion.anchors[score] = text.get<std::string>();
+    if (c.has("auto")) {
+      Reader a = c.child("auto");
+      AutoScore automatic{a.str("answer"), {}};
+      for (const auto& [answer, points] : a.object("points").items()) automatic.points[answer] = points.get<double>();
+      criterion.automatic = std::move(automatic);
+    }
+    rubric.criteria.push_back(std::move(criterion));
   });
   rubric.reviewers_per_eoi = r.integer("reviewers_per_eoi");
+  if (r.has("scoring")) {
+    Reader s = r.child("scoring");
+    if (s.has("aggregation")) rubric.scoring.aggregation = s.str("aggregation");
+    if (s.has("normalization")) rubric.scoring.normalization = s.str("normalization");
+    rubric.scoring.trim = s.number("trim").value_or(0.2);
+    rubric.scoring.disagreement = s.number("disagreement");
+  }
+  if (r.has("selection")) {
+    Reader s = r.child("selection");
+    rubric.selection.capacity = s.integer("capacity");
+    rubric.selection.cut = s.number("cut");
+    s.each("quotas", [&](const Reader& q) {
+      rubric.selection.quotas.push_back({q.src(), q.str("attribute"), q.node().at("value"), q.integer("min"), q.integer("max")});
+    });
+  }
   return rubric;
 }
 
@@ -271,6 +304,14 @@ TeamData read_data(const Reader& r) {
   return d;
 }
 
+Decisions read_decisions(const Reader& r) {
+  Decisions d{r.src(), r.str("aggregation"), r.str("normalization"), r.integer("capacity"), {}};
+  r.each("decisions", [&](const Reader& x) {
+    d.decisions.push_back({x.src(), x.str("eoi"), x.str("decision"), x.str("reason"), x.integer("rank"), x.number("total")});
+  });
+  return d;
+}
+
 TeamAssessments read_assessments(const Reader& r) {
   TeamAssessments a{r.src(), r.str("team"), {}};
   r.each("ratings", [&](const Reader& x) {
@@ -317,6 +358,7 @@ const char* id_field(FileKind kind) {
     case FileKind::attendance:
     case FileKind::collaborative:
     case FileKind::rubric:
+    case FileKind::decisions:
     case FileKind::review: return nullptr;
     default: return "id";
   }
@@ -345,6 +387,13 @@ bool Member::has_role(const std::string& role) const {
 const FacultyMember* Collaborative::find_faculty(const std::string& id) const {
   for (const auto& f : faculty) {
     if (f.id == id) return &f;
+  }
+  return nullptr;
+}
+
+const Gate* Rubric::find_gate(const std::string& id) const {
+  for (const auto& g : gates) {
+    if (g.id == id) return &g;
   }
   return nullptr;
 }
@@ -403,6 +452,7 @@ const char* kind_name(FileKind kind) {
     case FileKind::data: return "data";
     case FileKind::assessment: return "assessment";
     case FileKind::network: return "network";
+    case FileKind::decisions: return "decisions";
   }
   return "?";
 }
@@ -420,6 +470,7 @@ std::optional<FileKind> classify(const std::string& relative_path, std::string* 
     if (id) *id = *stem;
     if (parts[0] == "collab.yaml") return FileKind::collaborative;
     if (parts[0] == "rubric.yaml") return FileKind::rubric;
+    if (parts[0] == "decisions.yaml") return FileKind::decisions;
     return std::nullopt;
   }
   if (parts.size() == 2) {
@@ -509,7 +560,7 @@ Project load_project(const fs::path& root, const std::string& display_root, Diag
       diags.warning({shown, 0, 0}, "unknown file: collab reads YAML files only in the places docs/format.md names");
       continue;
     }
-    if (*kind != FileKind::collaborative && *kind != FileKind::rubric) {
+    if (*kind != FileKind::collaborative && *kind != FileKind::rubric && *kind != FileKind::decisions) {
       std::string last = file_id.substr(file_id.rfind('/') + 1);
       std::string first = file_id.substr(0, file_id.find('/'));
       if (!is_slug(first) || !is_slug(last)) {
@@ -557,6 +608,7 @@ Project load_project(const fs::path& root, const std::string& display_root, Diag
       case FileKind::data: project.data.push_back(read_data(r)); break;
       case FileKind::assessment: project.assessments.push_back(read_assessments(r)); break;
       case FileKind::network: project.network.push_back(read_network(r)); break;
+      case FileKind::decisions: project.decisions = read_decisions(r); break;
     }
   }
   return project;

@@ -18,7 +18,7 @@
 namespace collab::model {
 
 enum class FileKind { collaborative, rubric, organization, team, eoi, review, event, attendance, measure, data,
-                      assessment, network };
+                      assessment, network, decisions };
 
 const char* kind_name(FileKind kind);  // the schema's name: "team" for schemas/team.schema.json
 
@@ -34,6 +34,7 @@ struct Project {
 
   std::optional<Collaborative> collaborative;
   std::optional<Rubric> rubric;
+  std::optional<Decisions> decisions;
   std::vector<Organization> organizations;
   std::vector<Team> teams;
   std::vector<Eoi> eois;

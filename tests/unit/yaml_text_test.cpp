@@ -54,3 +54,19 @@ TEST_CASE("a second writer is refused while the lock is held", "[lock]") {
   CHECK(Lock::acquire(dir));  // released with the first
   std::filesystem::remove_all(dir);
 }
+
+#include "io/csv_write.h"
+
+// RFC 4180 section 2 (quoting) and OWASP's "CSV Injection" guidance (leading = + - @ tab CR).
+TEST_CASE("CSV cells are quoted and guarded", "[csv]") {
+  CHECK(csv_text("plain") == "plain");
+  CHECK(csv_text("a,b") == "\"a,b\"");
+  CHECK(csv_text("say \"hi\"") == "\"say \"\"hi\"\"\"");
+  CHECK(csv_text("two\nlines") == "\"two\nlines\"");
+  CHECK(csv_text("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"");
+  CHECK(csv_text("+1") == "'+1");
+  CHECK(csv_text("-2") == "'-2");
+  CHECK(csv_text("@SUM(A1)") == "'@SUM(A1)");
+  CHECK(csv_number(-2.5, 1) == "-2.5");
+  CHECK(csv_row({"a", "b"}) == "a,b\r\n");
+}
