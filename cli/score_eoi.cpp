@@ -2,12 +2,18 @@
 // (lib/scoring); --write records the decisions in decisions.yaml for enroll.
 #include "check/checks.h"
 #include "common.h"
+#include "io/csv_read.h"
 #include "io/csv_write.h"
 #include "io/files.h"
 #include "io/lock.h"
 #include "io/yaml_text.h"
 #include "model/project.h"
+#include "scoring/packets.h"
+#include "scoring/review_import.h"
 #include "scoring/round.h"
+
+#include <fstream>
+#include <sstream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -25,6 +31,8 @@ struct ScoreOptions {
   std::string format;
   std::string aggregation, normalization;
   std::string explain;
+  std::string import_reviews;
+  std::string packets;
   bool write = false;
   bool dry_run = false;
 };
@@ -166,6 +174,68 @@ std::string decisions_yaml(const RoundResult& r) {
   return out;
 }
 
+// --import-reviews: the reviewers' spreadsheet becomes review files; good rows are written, bad ones refused.
+int run_import(const Context& ctx, const ScoreOptions& opt, const model::Project& project) {
+  std::ifstream in(opt.import_reviews, std::ios::binary);
+  if (!in) return fail({ErrorKind::io, fmt::format("{}: cannot read the file", opt.import_reviews)});
+  std::stringstream text;
+  text << in.rdbuf();
+  auto table = read_csv(text.str(), opt.import_reviews);
+  if (!table) return fail(table.error());
+  auto result = scoring::import_reviews(*table, opt.import_reviews, project);
+  if (!opt.dry_run && !result.added.empty()) {
+    auto lock = Lock::acquire(project.root);
+    if (!lock) return fail(lock.error());
+    for (const auto& r : result.added) {
+      std::error_code ec;
+      std::filesystem::create_directories((project.root / r.path).parent_path(), ec);
+      if (Status s = write_file_atomic(project.root / r.path, r.content); !s) return fail(s.error());
+    }
+  }
+  const std::string verb = opt.dry_run ? "would add" : "added";
+  if (opt.format == "json") {
+    nlohmann::json j = {{"dry_run", opt.dry_run}, {"added", nlohmann::json::array()}, {"skipped", nlohmann::json::array()},
+                        {"refused", nlohmann::json::array()}};
+    for (const auto& r : result.added) j["added"].push_back({{"row", r.row}, {"file", model::display_path(project.display_root, r.path)}});
+    for (const auto& [row, why] : result.skipped) j["skipped"].push_back({{"row", row}, {"reason", why}});
+    for (const auto& d : result.refused.items()) {
+      j["refused"].push_back({{"file", d.where.file}, {"line", d.where.line}, {"message", d.message}});
+    }
+    fmt::print("{}\n", j.dump(2));
+  } else {
+    for (const auto& r : result.added) fmt::print("{} {} (row {})\n", verb, model::display_path(project.display_root, r.path), r.row);
+    for (const auto& [row, why] : result.skipped) fmt::print("skipped row {}: {}\n", row, why);
+    for (const auto& d : result.refused.items()) fmt::print(stderr, "{}\n", format_text(d));
+    if (!ctx.quiet) {
+      fmt::print(stderr, "{}: {} {}, {} skipped, {} refused\n", opt.import_reviews, result.added.size(), verb,
+                 result.skipped.size(), result.refused.items().size());
+    }
+  }
+  return result.refused.empty() ? kOk : kFindings;
+}
+
+// --packets DIR: blind review packets; the key from code to EOI is printed, not written into DIR.
+int run_packets(const Context& ctx, const ScoreOptions& opt, const model::Project& project) {
+  if (!project.rubric) return fail({ErrorKind::data, "score-eoi needs a rubric.yaml at the collaborative's root"});
+  auto packets = scoring::blind_packets(project);
+  std::vector<FileToWrite> files;
+  for (auto& f : packets.files) files.push_back({f.path, f.content});
+  if (!opt.dry_run) {
+    if (Status s = write_new_tree(opt.packets, files); !s) return fail(s.error());
+  }
+  if (opt.format == "json") {
+    nlohmann::json j = {{"folder", display_folder(opt.packets)}, {"dry_run", opt.dry_run}, {"key", packets.key}};
+    fmt::print("{}\n", j.dump(2));
+  } else {
+    for (const auto& [code, eoi] : packets.key) fmt::print("{}  {}\n", code, eoi);
+    if (!ctx.quiet) {
+      fmt::print(stderr, "{} {} packets and rubric.md in {}. Keep the key above from the reviewers.\n",
+                 opt.dry_run ? "Would write" : "Wrote", packets.key.size(), display_folder(opt.packets));
+    }
+  }
+  return kOk;
+}
+
 int run_score(const Context& ctx, const ScoreOptions& opt) {
   auto root = locate_root(ctx);
   if (!root) return fail(root.error());
@@ -181,6 +251,9 @@ int run_score(const Context& ctx, const ScoreOptions& opt) {
     return fail({ErrorKind::data, fmt::format("{} error(s) in the collaborative; nothing was scored (collab validate lists them)",
                                               diags.error_count())});
   }
+  if (!opt.import_reviews.empty()) return run_import(ctx, opt, project);
+  if (!opt.packets.empty()) return run_packets(ctx, opt, project);
+
   scoring::RoundOptions options;
   if (!opt.aggregation.empty()) options.aggregation = opt.aggregation;
   if (!opt.normalization.empty()) options.normalization = opt.normalization;
@@ -232,8 +305,16 @@ void register_score_eoi(CLI::App& app, Context& ctx) {
       ->check(CLI::IsMember({"mean", "median", "trimmed-mean"}));
   cmd->add_option("--normalize", opt->normalization, "none or z-score (default: rubric.yaml's)")->check(CLI::IsMember({"none", "z-score"}));
   cmd->add_option("--explain", opt->explain, "Explain one EOI: gates, criteria, contributions, decision")->type_name("EOI");
+  cmd->add_option("--import-reviews", opt->import_reviews,
+                  "Add reviews from the reviewers' spreadsheet (CSV): columns eoi, reviewer, submitted, conflict, "
+                  "comments, one per criterion and gate:<id> per gate")
+      ->type_name("CSV");
+  cmd->add_option("--packets", opt->packets,
+                  "Write blind review packets (one Markdown page per EOI, without the applicant's identity) into "
+                  "this new folder; the key from code to EOI is printed")
+      ->type_name("DIR");
   cmd->add_flag("--write", opt->write, "Record the decisions in decisions.yaml (for collab enroll)");
-  cmd->add_flag("--dry-run", opt->dry_run, "Print what --write would write, and write nothing");
+  cmd->add_flag("--dry-run", opt->dry_run, "Print what --write or --import-reviews would write, and write nothing");
   cmd->callback([&ctx, opt] { ctx.exit_code = run_score(ctx, *opt); });
 }
 

@@ -10,7 +10,8 @@
 //   Reliability", Annenberg School for Communication, University of Pennsylvania): takes missing ratings
 //   as they are, so it uses every unit that at least two reviewers scored.
 //
-// Ratings are numbers; ties between values are exact equality of doubles. None of the functions throws.
+// Ratings are finite numbers; two ratings are the same value when they are equal as doubles. None of
+// the functions throws.
 #pragma once
 
 #include <cstddef>

@@ -68,7 +68,7 @@ TEST_CASE("ICC on Shrout & Fleiss's Table 2", "[scoring]") {
   CHECK(icc_1_1(kShroutFleiss)->value == Approx(0.17).margin(0.005));
 }
 
-TEST_CASE("ICC(2,1) is none where it is undefined", "[scoring]") {
+TEST_CASE("ICC is none where it is undefined", "[scoring]") {
   CHECK_FALSE(icc_2_1({}));
   CHECK_FALSE(icc_2_1({{1, 2, 3}}));             // one unit
   CHECK_FALSE(icc_2_1({{1}, {2}, {3}}));         // one rater

@@ -155,3 +155,28 @@ TEST_CASE("a missing criterion score is not a zero", "[round]") {
   REQUIRE(e2.flags.size() == 1);
   CHECK(e2.flags[0].rfind("incomplete: data has no score", 0) == 0);
 }
+
+#include "scoring/packets.h"
+
+TEST_CASE("redaction ignores case and replaces every occurrence", "[packets]") {
+  CHECK(scoring::redact("Harbor Family Services (HARBOR) trains harbor staff", {"Harbor Family Services", "harbor"}) ==
+        "[redacted] ([redacted]) trains [redacted] staff");
+  CHECK(scoring::redact("Dr. Li leads", {"Li"}) == "Dr. Li leads");  // too short to redact safely
+}
+
+TEST_CASE("blind packets name no applicant", "[packets]") {
+  Round round;
+  Diagnostics d;
+  auto project = model::load_project(round.root, "", d);
+  auto packets = scoring::blind_packets(project);
+  REQUIRE(packets.files.size() == 4);  // rubric.md and three EOIs
+  CHECK(packets.files[0].path == "rubric.md");
+  for (const auto& f : packets.files) {
+    INFO(f.path);
+    CHECK(f.content.find("Harbor") == std::string::npos);
+    CHECK(f.content.find("hana@example.org") == std::string::npos);
+    CHECK(f.content.find("Org e2") == std::string::npos);
+  }
+  // The same collaborative gives the same codes.
+  CHECK(scoring::blind_packets(project).key == packets.key);
+}

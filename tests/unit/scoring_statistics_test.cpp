@@ -15,7 +15,7 @@ TEST_CASE("mean and median", "[scoring]") {
   CHECK(median({}) == 0);
 }
 
-TEST_CASE("trimmed mean drops floor(proportion * n) from each end", "[scoring]") {
+TEST_CASE("trimmed mean drops floor(proportion times n) values from each end", "[scoring]") {
   // 5 values, 0.2: floor(1.0) = 1 dropped from each end: mean of 2, 3, 4.
   CHECK(trimmed_mean({1, 2, 3, 4, 100}, 0.2) == Approx(3));
   // 4 values, 0.2: floor(0.8) = 0: the plain mean.
