@@ -22,6 +22,7 @@ struct CommandEntry {
 // Adding a subcommand: one row here, one cli/<name>.cpp, docs/cli.md, tests/e2e cases.
 constexpr CommandEntry kCommands[] = {
     {collab::cli::register_init},
+    {collab::cli::register_enroll},
     {collab::cli::register_score_eoi},
     {collab::cli::register_validate},
 };

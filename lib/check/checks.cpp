@@ -140,6 +140,7 @@ class Checker {
     unique_ids(p_.events, [](const Event& x) { return x.id; }, "event");
     unique_ids(p_.measures, [](const Measure& x) { return x.id; }, "measure");
     unique_ids(p_.network, [](const NetworkWave& x) { return x.id; }, "network wave");
+    unique_ids(p_.mappings, [](const MappingFile& x) { return x.id; }, "mapping");
     unique_ids(p_.attendance, [](const Attendance& x) { return x.id; }, "attendance");
     std::map<std::string, Location> seen;
     for (const auto& d : p_.data) {

@@ -1,5 +1,7 @@
 #include "init/templates.h"
 
+#include "core/slug.h"
+
 #include <fmt/format.h>
 
 #include <cstdint>
@@ -1397,21 +1399,7 @@ std::vector<std::string> template_names() {
 }
 
 std::string slugify(std::string_view name) {
-  std::string slug;
-  bool gap = false;
-  for (char ch : name) {
-    char c = ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      if (gap && !slug.empty()) slug += '-';
-      gap = false;
-      if (slug.size() >= 63) break;
-      slug += c;
-    } else {
-      gap = true;
-    }
-  }
-  if (slug.size() > 63) slug.resize(63);
-  while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  std::string slug = collab::slugify(name);
   return slug.empty() ? "collaborative" : slug;
 }
 

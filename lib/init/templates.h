@@ -51,9 +51,8 @@ std::vector<std::string> template_names();
 // UTF-8, and a time zone that is not shaped like an IANA name.
 Result<std::vector<File>> scaffold(const Options& options);
 
-// A slug from a human name: ASCII letters lower-cased, every run of other characters (non-ASCII
-// included) becomes one '-', no '-' at either end, at most 63 characters; "collaborative" when nothing
-// is left. "Trauma-Focused CBT: 2027!" -> "trauma-focused-cbt-2027".
+// collab::slugify (core/slug.h: accents folded, other runs of characters become one '-', at most 63
+// characters), or "collaborative" when nothing is left. "Trauma-Focused CBT: 2027!" -> "trauma-focused-cbt-2027".
 std::string slugify(std::string_view name);
 
 }  // namespace collab::init

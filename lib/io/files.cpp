@@ -152,6 +152,41 @@ Status write_new_tree(const fs::path& dir, const std::vector<FileToWrite>& files
   return Ok{};
 }
 
+Status write_files(const fs::path& root, const std::vector<FileUpdate>& files) {
+  std::error_code ec;
+  for (const auto& f : files) {
+    if (f.create && fs::exists(root / f.path, ec)) {
+      return Error{ErrorKind::cannot_create, fmt::format("{} exists already; nothing was written", (root / f.path).string())};
+    }
+  }
+  std::vector<fs::path> temps;
+  auto cleanup = [&] {
+    for (const auto& t : temps) fs::remove(t, ec);
+  };
+  for (const auto& f : files) {
+    fs::path target = root / f.path;
+    fs::create_directories(target.parent_path(), ec);
+    fs::path tmp = target.parent_path() / fmt::format(".{}.{}.tmp", target.filename().string(), random_suffix());
+    Status s = write_and_sync(tmp, f.content);
+    if (!s) {
+      fs::remove(tmp, ec);
+      cleanup();
+      return s;
+    }
+    temps.push_back(tmp);
+  }
+  for (size_t i = 0; i < files.size(); ++i) {
+    fs::path target = root / files[i].path;
+    if (std::rename(temps[i].c_str(), target.c_str()) != 0) {
+      Error e = io_error(target, "cannot replace");
+      for (size_t k = i; k < temps.size(); ++k) fs::remove(temps[k], ec);
+      return e;
+    }
+    sync_folder(target.parent_path());
+  }
+  return Ok{};
+}
+
 Result<fs::path> find_root(const fs::path& start) {
   std::error_code ec;
   fs::path dir = fs::absolute(start, ec);

@@ -24,6 +24,16 @@ struct FileToWrite {
 // ErrorKind::cannot_create error and nothing is written.
 Status write_new_tree(const std::filesystem::path& dir, const std::vector<FileToWrite>& files);
 
+// Writes several files below `root` as one change: every new text is first written to a temporary file
+// beside its target and flushed; only when all of them are written are they renamed into place. Files
+// marked `create` must not exist (ErrorKind::cannot_create, nothing written); missing folders are made.
+struct FileUpdate {
+  std::string path;  // relative to root
+  std::string content;
+  bool create = false;
+};
+Status write_files(const std::filesystem::path& root, const std::vector<FileUpdate>& files);
+
 // Walks up from `start` to the first folder holding collab.yaml.
 Result<std::filesystem::path> find_root(const std::filesystem::path& start);
 

@@ -261,6 +261,13 @@ struct NetworkWave {
   std::vector<Tie> ties;
 };
 
+// mappings/<id>.yaml: how a form export's columns become EOIs. Its fields are read by lib/enroll from the
+// document (src.doc->json), which passed mapping.schema.json.
+struct MappingFile {
+  Source src;
+  std::string id;
+};
+
 // decisions.yaml: what score-eoi decided, for enroll to act on.
 struct Decision {
   Source src;

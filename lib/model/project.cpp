@@ -337,7 +337,7 @@ constexpr KindPlace kFolders[] = {
     {"organizations", FileKind::organization}, {"teams", FileKind::team},     {"eois", FileKind::eoi},
     {"events", FileKind::event},               {"attendance", FileKind::attendance},
     {"measures", FileKind::measure},           {"data", FileKind::data},      {"assessments", FileKind::assessment},
-    {"network", FileKind::network},
+    {"network", FileKind::network},           {"mappings", FileKind::mapping},
 };
 
 std::optional<std::string> yaml_stem(const std::string& name) {
@@ -428,6 +428,7 @@ const Team* Project::find_team(const std::string& id) const { return find_by_id(
 const Eoi* Project::find_eoi(const std::string& id) const { return find_by_id(eois, id); }
 const Event* Project::find_event(const std::string& id) const { return find_by_id(events, id); }
 const Measure* Project::find_measure(const std::string& id) const { return find_by_id(measures, id); }
+const MappingFile* Project::find_mapping(const std::string& id) const { return find_by_id(mappings, id); }
 
 const Team* Project::team_of_member(const std::string& member_id) const {
   for (const auto& t : teams) {
@@ -453,6 +454,7 @@ const char* kind_name(FileKind kind) {
     case FileKind::assessment: return "assessment";
     case FileKind::network: return "network";
     case FileKind::decisions: return "decisions";
+    case FileKind::mapping: return "mapping";
   }
   return "?";
 }
@@ -609,6 +611,7 @@ Project load_project(const fs::path& root, const std::string& display_root, Diag
       case FileKind::assessment: project.assessments.push_back(read_assessments(r)); break;
       case FileKind::network: project.network.push_back(read_network(r)); break;
       case FileKind::decisions: project.decisions = read_decisions(r); break;
+      case FileKind::mapping: project.mappings.push_back({r.src(), r.str("id")}); break;
     }
   }
   return project;

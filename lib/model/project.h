@@ -18,7 +18,7 @@
 namespace collab::model {
 
 enum class FileKind { collaborative, rubric, organization, team, eoi, review, event, attendance, measure, data,
-                      assessment, network, decisions };
+                      assessment, network, decisions, mapping };
 
 const char* kind_name(FileKind kind);  // the schema's name: "team" for schemas/team.schema.json
 
@@ -35,6 +35,7 @@ struct Project {
   std::optional<Collaborative> collaborative;
   std::optional<Rubric> rubric;
   std::optional<Decisions> decisions;
+  std::vector<MappingFile> mappings;  // mappings/<id>.yaml, read by lib/enroll
   std::vector<Organization> organizations;
   std::vector<Team> teams;
   std::vector<Eoi> eois;
@@ -58,6 +59,7 @@ struct Project {
   const Eoi* find_eoi(const std::string& id) const;
   const Event* find_event(const std::string& id) const;
   const Measure* find_measure(const std::string& id) const;
+  const MappingFile* find_mapping(const std::string& id) const;
   // The team a member belongs to, or nullptr.
   const Team* team_of_member(const std::string& member_id) const;
 };

@@ -32,3 +32,17 @@ TEST_CASE("adding months clamps to the month's end", "[dates]") {
   CHECK(format_date(add_days(*parse_date("2026-12-31"), 1)) == "2027-01-01");
   CHECK(format_period(period_of(*parse_date("2026-07-04"))) == "2026-07");
 }
+
+#include "core/slug.h"
+
+// Code points from the Unicode charts for Latin-1 Supplement, Latin Extended-A and Extended Additional.
+TEST_CASE("names fold to ASCII slugs", "[slug]") {
+  CHECK(slugify("Zoë Müller") == "zoe-muller");
+  CHECK(slugify("José Núñez") == "jose-nunez");
+  CHECK(slugify("Nguyễn Văn Ánh") == "nguyen-van-anh");
+  CHECK(slugify("Łódź Społeczność") == "lodz-spolecznosc");
+  CHECK(slugify("Straße & Co.") == "strase-co");
+  CHECK(slugify("  --Trauma-Focused CBT: 2027!") == "trauma-focused-cbt-2027");
+  CHECK(slugify("東京") == "");
+  CHECK(slugify(std::string(100, 'a')).size() == 63);
+}

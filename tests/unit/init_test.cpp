@@ -34,10 +34,10 @@ TEST_CASE("slugify turns a name into an ID", "[init]") {
         "trauma-focused-cbt-learning-collaborative-2027");
   CHECK(slugify("  --Hello,   World!! ") == "hello-world");
   CHECK(slugify("ABC_def") == "abc-def");
-  CHECK(slugify("Café Ω 2027") == "caf-2027");  // non-ASCII letters are separators
+  CHECK(slugify("Café Ω 2027") == "cafe-2027");  // accents fold (core/slug.h); Greek does not  // non-ASCII letters are separators
   CHECK(slugify("") == "collaborative");
   CHECK(slugify("!!! ???") == "collaborative");
-  CHECK(slugify("ÄÖÜ") == "collaborative");
+  CHECK(slugify("ΑΩ") == "collaborative");
   CHECK(slugify(std::string(100, 'A')) == std::string(63, 'a'));
   // Cut at 63 characters without leaving a trailing '-'.
   CHECK(slugify(std::string(62, 'a') + " bcd") == std::string(62, 'a'));

@@ -1,0 +1,16 @@
+// IDs made from people's and organizations' names. Names arrive in many scripts and with accents
+// ("Zoë Müller", "José Núñez", "Nguyễn Văn An"); IDs are ASCII slugs. Latin letters with diacritics fold
+// to their base letter (Latin-1, Latin Extended-A, and the Vietnamese letters of Latin Extended
+// Additional); every other run of characters becomes one hyphen.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace collab {
+
+// Lower-case ASCII letters and digits joined by single hyphens, no hyphen at either end, at most 63
+// characters; empty when the name has no Latin letter or digit.
+std::string slugify(std::string_view name);
+
+}  // namespace collab
