@@ -192,6 +192,11 @@ class Folder:
         assert rel not in self.files, rel
         self.files[rel] = (kind, header, body)
 
+    def add_raw(self, rel, data):
+        """A file written byte for byte (a form export, a hand-written mapping)."""
+        assert rel not in self.files, rel
+        self.files[rel] = ("raw", None, data)
+
     def write(self):
         if self.root.exists():
             shutil.rmtree(self.root)
@@ -199,6 +204,9 @@ class Folder:
             kind, header, body = self.files[rel]
             path = self.root / rel
             path.parent.mkdir(parents=True, exist_ok=True)
+            if kind == "raw":
+                path.write_bytes(body)
+                continue
             ref = os.path.relpath(SCHEMAS / f"{kind}.schema.json", path.parent).replace(os.sep, "/")
             with open(path, "w", encoding="utf-8", newline="\n") as f:
                 f.write(render(ref, header, body))
@@ -220,6 +228,80 @@ def iso(d):
 
 def ym(d):
     return f"{d.year:04d}-{d.month:02d}"
+
+
+# How the NCTSN application form's Google Forms export becomes EOIs (`collab enroll import`).
+NCTSN_MAPPING = """\
+# yaml-language-server: $schema=../../../schemas/mapping.schema.json
+# How the application form's export (Google Forms, "Download responses (.csv)") becomes EOIs:
+#   collab enroll import imports/application-form-late.csv --mapping application-form
+# A response is identified by its timestamp and contact email, so importing a longer export later
+# adds only the new responses.
+id: application-form
+date_order: mdy
+identity: [submitted, contact.email]
+fields:
+  - field: submitted
+    column: Timestamp
+    type: timestamp
+  - field: organization.name
+    column: Organization name
+    required: true
+  - field: organization.region
+    column: City and state
+  - field: organization.country
+    column: Country
+  - field: organization.sector
+    column: Type of organization
+  - field: organization.timezone
+    column: Time zone
+  - field: contact.name
+    column: Your name
+  - field: contact.email
+    column: Email address
+  - field: answers.population-served
+    column: Who do you serve?
+  - field: answers.monthly-intakes
+    column: New intakes per month
+    type: number
+  - field: answers.readiness
+    column: How ready is your organization to adopt TF-CBT?
+    type: likert
+    options: [Not yet ready, Somewhat ready, Ready, Very ready]
+  - field: answers.core-data-set-commitment
+    column: Will you submit the core data set every month?
+    type: yes-no
+  - field: answers.attend-all-learning-sessions
+    column: Can your core team attend all three learning sessions?
+    type: yes-no
+  - field: answers.services
+    column: Services offered
+    type: choices
+    options: [Outpatient therapy, School-based services, In-home services, Crisis services]
+  - field: proposed_team
+    column: Core team members (name, role, email; one per line)
+    type: team
+"""
+
+# Two applications that arrived after the review round: a Google Forms export (UTF-8 with a
+# byte-order mark, CRLF line ends, quoted answers over several lines, non-ASCII names).
+NCTSN_LATE_EXPORT = "\ufeff" + "\r\n".join([
+    'Timestamp,Organization name,City and state,Country,Type of organization,Time zone,Your name,'
+    'Email address,Who do you serve?,New intakes per month,How ready is your organization to adopt TF-CBT?,'
+    'Will you submit the core data set every month?,Can your core team attend all three learning sessions?,'
+    'Services offered,"Core team members (name, role, email; one per line)"',
+    '2/2/2026 9:14:03,Río Grande Youth Services,"El Paso, Texas",United States,community mental health,'
+    'America/Denver,María José Peña,mj.pena@riogrande.example.org,"Children 4-17 and their families,\n'
+    'many of them recently arrived.",31,Ready,Yes,Yes,"Outpatient therapy, School-based services",'
+    '"María José Peña, senior leader, mj.pena@riogrande.example.org\n'
+    'Tomás Ibáñez, supervisor, t.ibanez@riogrande.example.org\n'
+    'Lucía Ortega, clinician, l.ortega@riogrande.example.org"',
+    '2/5/2026 16:40:55,North Star Family Clinic,"Duluth, Minnesota",United States,outpatient clinic,'
+    'America/Chicago,Søren Lindqvist,soren@northstar.example.org,Children and adolescents in St. Louis County.,'
+    '18,Somewhat ready,Yes,No,Outpatient therapy;In-home services,'
+    '"Søren Lindqvist (senior leader) <soren@northstar.example.org>\n'
+    'Aiyana Redcloud (clinician) <aiyana@northstar.example.org>"',
+]) + "\r\n"
 
 
 def add_months(d, k):
@@ -882,6 +964,10 @@ def build_nctsn():
         "scoring": {"aggregation": "mean", "normalization": "none", "disagreement": 1.5},
         "selection": {"capacity": 12},
     }
+    # -- the application form: a mapping and a late export (collab enroll import) ------------
+    F.add_raw("mappings/application-form.yaml", NCTSN_MAPPING.encode("utf-8"))
+    F.add_raw("imports/application-form-late.csv", NCTSN_LATE_EXPORT.encode("utf-8"))
+
     F.add("rubric.yaml", "rubric",
           ["How applications (EOIs) are reviewed: two yes/no gates, then four weighted criteria",
            "scored 1-5, from the NCTSN criteria for inclusion in a learning collaborative.",

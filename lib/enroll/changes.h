@@ -3,6 +3,8 @@
 // collaborative's lock, each file atomically.
 #pragma once
 
+#include "io/diagnostic.h"
+
 #include <string>
 #include <vector>
 
@@ -18,6 +20,7 @@ struct FileChange {
 struct Changes {
   std::vector<FileChange> files;
   std::vector<std::string> notes;  // what was skipped, and why
+  Diagnostics refused;             // input refused (an import's bad rows); the rest is still written
 };
 
 }  // namespace collab::enroll

@@ -1,5 +1,8 @@
 #include "enroll/eoi_import.h"
 
+#include "enroll/members.h"
+
+#include "core/slug.h"
 #include "core/timezones.h"
 #include "io/yaml_document.h"
 #include "io/yaml_text.h"
@@ -8,9 +11,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <map>
-#include <regex>
 #include <set>
 #include <variant>
 
@@ -22,8 +25,7 @@ using json = nlohmann::json;
 
 // The fields the EOI schema requires, in the order a row is checked for them.
 const std::vector<std::string>& schema_required() {
-  static const std::vector<std::string> fields = {"submitted",   "organization.name", "organization.country",
-                                                  "organization.timezone", "contact.name", "contact.email"};
+  static const std::vector<std::string> fields = {"submitted", "organization.name", "contact.name", "contact.email"};
   return fields;
 }
 
@@ -127,13 +129,26 @@ size_t edit_distance(const std::string& a, const std::string& b) {
   return row[b.size()];
 }
 
+// Letters and digits only, lower-cased: "E-mail" and "Email address" compare as "email", "emailaddress".
+std::string squeezed(const std::string& s) {
+  std::string out;
+  for (char c : lower(s))
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (static_cast<unsigned char>(c) & 0x80)) out += c;
+  return out;
+}
+
+// The header most like `column`: one that contains it (or is contained in it) first, then the fewest edits.
 std::string closest_header(const std::string& column, const CsvTable& table) {
-  std::string wanted = lower(trimmed(column)), best;
-  size_t best_d = std::string::npos;
+  const std::string wanted = squeezed(column);
+  std::string best;
+  std::pair<int, size_t> best_score{2, std::string::npos};
   for (const auto& h : table.header) {
-    size_t d = edit_distance(wanted, lower(trimmed(h)));
-    if (d < best_d) {
-      best_d = d;
+    const std::string have = squeezed(h);
+    bool within = !wanted.empty() && !have.empty() &&
+                  (have.find(wanted) != std::string::npos || wanted.find(have) != std::string::npos);
+    std::pair<int, size_t> score{within ? 0 : 1, edit_distance(wanted, have)};
+    if (score < best_score) {
+      best_score = score;
       best = h;
     }
   }
@@ -168,7 +183,7 @@ std::variant<Value, std::string> read_value(const FieldMap& f, const std::string
     v.text = cell;
     v.canonical = cell;
   } else if (type == "slug") {
-    v.text = form_slug(cell);
+    v.text = collab::slugify(cell);
     if (v.text.empty()) return fmt::format("'{}' gives no ID (it needs a letter or a digit)", shown(cell));
     v.canonical = v.text;
   } else if (type == "likert") {
@@ -232,12 +247,17 @@ std::variant<Value, std::string> read_value(const FieldMap& f, const std::string
     if (!is_email(v.text)) return fmt::format("'{}' is not an email address", shown(v.text));
     v.canonical = lower(v.text);
   } else if (f.field == "organization.timezone") {
-    static const std::regex shape("[A-Za-z][A-Za-z0-9_+/-]*");
-    if (v.text.size() > 64 || !std::regex_match(v.text, shape) || !is_known_timezone(v.text)) {
+    auto shaped = [](const std::string& t) {
+      if (t.empty() || t.size() > 64 || !std::isalpha(static_cast<unsigned char>(t[0]))) return false;
+      return std::all_of(t.begin(), t.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '+' || c == '/' || c == '-';
+      });
+    };
+    if (!shaped(v.text) || !is_known_timezone(v.text)) {
       return fmt::format("'{}' is not a time zone of the tz database (a name such as America/New_York)", shown(v.text));
     }
   } else if (f.field == "organization.sector") {
-    std::string slug = form_slug(v.text);
+    std::string slug = collab::slugify(v.text);
     if (slug.empty()) return fmt::format("'{}' gives no sector ID (it needs a letter or a digit)", shown(v.text));
     v.text = v.canonical = slug;
   }
@@ -347,6 +367,7 @@ EoiImport import_eois(const CsvTable& table, const std::string& csv_path, const 
   EoiImport out;
   for (const auto& p : check_mapping(mapping, table)) out.refused.error({csv_path, 1, 0}, p);
   if (!out.refused.empty()) return out;
+  const std::vector<std::string> roles = known_roles(project);  // a proposed member's roles must be among them
 
   std::map<std::string, const FieldMap*> by_field;
   std::map<std::string, int> column_of;
@@ -421,7 +442,16 @@ EoiImport import_eois(const CsvTable& table, const std::string& csv_path, const 
             return false;
           }
         } else {
-          values[f.field] = std::move(std::get<Value>(v));
+          Value& got = std::get<Value>(v);
+          for (const auto& m : got.team) {
+            for (const auto& r : m.roles) {
+              if (std::find(roles.begin(), roles.end(), r) == roles.end()) {
+                refuse_at(f, fmt::format("{}: unknown role '{}' (known roles: {})", m.name, r, join(roles, ", ")));
+                return false;
+              }
+            }
+          }
+          values[f.field] = std::move(got);
           return true;
         }
       }
@@ -484,7 +514,7 @@ EoiImport import_eois(const CsvTable& table, const std::string& csv_path, const 
     }
 
     // The ID: the organization's name as a slug, made unique.
-    std::string base = form_slug(values.at("organization.name").text);
+    std::string base = collab::slugify(values.at("organization.name").text);
     if (base.empty()) base = "eoi";
     std::string id = base;
     for (int n = 2; is_taken(id); ++n) {

@@ -91,10 +91,10 @@ struct EoiImport {
 // timestamp, number, yes-no); an answer not among `options`; a malformed email; an unknown time zone; a
 // bad team entry; a text longer than 20000 characters.
 //
-// The EOI's ID is form_slug(organization name) ("eoi" when that gives nothing), made unique against the
+// The EOI's ID is slugify(organization name) ("eoi" when that gives nothing), made unique against the
 // EOI files present (loaded or not, .yaml or .yml) and the rows added before by appending -2, -3... (cut
 // to 63 characters); it is never taken from the input as is. organization.sector is always written as a
-// slug (form_slug). A submitted of type timestamp gives its date to `submitted` and its date and time to
+// slug (slugify). A submitted of type timestamp gives its date to `submitted` and its date and time to
 // the key. choices answers are written as one text "A; B". A proposed team member without a role gets
 // the role "member". An unmapped or empty proposed_team is written `proposed_team: []`.
 //

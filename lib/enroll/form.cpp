@@ -1,6 +1,6 @@
 #include "enroll/form.h"
 
-#include "init/templates.h"
+#include "core/slug.h"
 
 #include <fmt/format.h>
 
@@ -8,7 +8,6 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
-#include <regex>
 
 namespace collab::enroll {
 namespace {
@@ -177,31 +176,104 @@ std::optional<Date> form_date(std::string_view cell, DateOrder order) {
   return std::nullopt;
 }
 
+namespace {
+
+// Reads `width` (or fewer, down to `min_width`) digits at text[i]; advances i.
+std::optional<int> read_digits(std::string_view text, size_t& i, size_t min_width, size_t width) {
+  size_t b = i;
+  while (i < text.size() && i - b < width && is_digit(text[i])) ++i;
+  if (i - b < min_width) return std::nullopt;
+  return std::atoi(std::string(text.substr(b, i - b)).c_str());
+}
+
+bool take(std::string_view text, size_t& i, char c) {
+  if (i < text.size() && (text[i] == c || (is_alpha(c) && (text[i] | 0x20) == c))) {
+    ++i;
+    return true;
+  }
+  return false;
+}
+
+bool take_word(std::string_view text, size_t& i, std::string_view word) {
+  if (i + word.size() > text.size() || lower(text.substr(i, word.size())) != word) return false;
+  i += word.size();
+  return true;
+}
+
+void skip_spaces(std::string_view text, size_t& i) {
+  while (i < text.size() && text[i] == ' ') ++i;
+}
+
+}  // namespace
+
 std::optional<std::string> form_timestamp(std::string_view cell, DateOrder order) {
-  std::string text(trim(cell));
+  std::string_view text = trim(cell);
   if (text.empty() || text.size() > 100) return std::nullopt;
-  static const std::regex timed(
-      R"(^(.+?)(?:\s*T\s*|\s+|\s*,\s*)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)"
-      R"((?:\s*([ap])\.?\s?m\.?)?\s*(?:z|utc|gmt|[+-]\d{2}(?::?\d{2})?)?$)",
-      std::regex::ECMAScript | std::regex::icase);
-  std::smatch m;
-  if (!std::regex_match(text, m, timed)) {
+  // Dates hold no ':', so the first one is the time's: its hour is the 1 or 2 digits before it.
+  size_t colon = text.find(':');
+  if (colon == std::string_view::npos) {
     auto d = form_date(text, order);
     if (!d) return std::nullopt;
     return format_date(*d) + "T00:00:00";
   }
-  auto d = form_date(m.str(1), order);
-  if (!d) return std::nullopt;
-  int hour = std::atoi(m.str(2).c_str()), minute = std::atoi(m.str(3).c_str());
-  int second = m[4].matched ? std::atoi(m.str(4).c_str()) : 0;
-  if (m[5].matched) {
-    if (hour < 1 || hour > 12) return std::nullopt;
-    bool pm = m.str(5) == "p" || m.str(5) == "P";
-    if (hour == 12) hour = 0;
-    if (pm) hour += 12;
+  size_t h0 = colon;
+  while (h0 > 0 && colon - h0 < 2 && is_digit(text[h0 - 1])) --h0;
+  if (h0 == colon || h0 == 0) return std::nullopt;
+  // Between the date and the time: spaces, a comma, or ISO 8601's T.
+  size_t date_end = h0;
+  if (date_end > 0 && (text[date_end - 1] == 'T' || text[date_end - 1] == 't')) {
+    --date_end;
+  } else if (date_end > 0 && (text[date_end - 1] == ' ' || text[date_end - 1] == ',')) {
+    while (date_end > 0 && (text[date_end - 1] == ' ' || text[date_end - 1] == ',')) --date_end;
+    if (std::count(text.begin() + static_cast<long>(date_end), text.begin() + static_cast<long>(h0), ',') > 1) return std::nullopt;
+  } else {
+    return std::nullopt;
   }
-  if (hour > 23 || minute > 59 || second > 59) return std::nullopt;
-  return fmt::format("{}T{:02}:{:02}:{:02}", format_date(*d), hour, minute, second);
+  auto d = form_date(text.substr(0, date_end), order);
+  if (!d) return std::nullopt;
+
+  size_t i = h0;
+  auto hour = read_digits(text, i, 1, 2);
+  if (!hour || !take(text, i, ':')) return std::nullopt;
+  auto minute = read_digits(text, i, 2, 2);
+  if (!minute) return std::nullopt;
+  int second = 0;
+  if (take(text, i, ':')) {
+    auto s = read_digits(text, i, 2, 2);
+    if (!s) return std::nullopt;
+    second = *s;
+    if (take(text, i, '.') || take(text, i, ',')) {  // fractions of a second
+      if (!read_digits(text, i, 1, 9)) return std::nullopt;
+      while (i < text.size() && is_digit(text[i])) ++i;
+    }
+  }
+  int h = *hour;
+  skip_spaces(text, i);
+  if (i < text.size() && (text[i] == 'a' || text[i] == 'A' || text[i] == 'p' || text[i] == 'P')) {
+    bool pm = text[i] == 'p' || text[i] == 'P';
+    ++i;
+    take(text, i, '.');
+    if (!take(text, i, 'm')) return std::nullopt;
+    take(text, i, '.');
+    if (h < 1 || h > 12) return std::nullopt;
+    if (h == 12) h = 0;
+    if (pm) h += 12;
+    skip_spaces(text, i);
+  }
+  // A zone, read and not applied.
+  if (i < text.size()) {
+    if (!take_word(text, i, "utc") && !take_word(text, i, "gmt") && !take(text, i, 'z')) {
+      if (!take(text, i, '+') && !take(text, i, '-')) return std::nullopt;
+      if (!read_digits(text, i, 2, 2)) return std::nullopt;
+      if (i < text.size()) {
+        take(text, i, ':');
+        if (!read_digits(text, i, 2, 2)) return std::nullopt;
+      }
+    }
+    if (i != text.size()) return std::nullopt;
+  }
+  if (h > 23 || *minute > 59 || second > 59) return std::nullopt;
+  return fmt::format("{}T{:02}:{:02}:{:02}", format_date(*d), h, *minute, second);
 }
 
 std::optional<bool> yes_no(std::string_view cell) {
@@ -219,12 +291,27 @@ std::optional<bool> yes_no(std::string_view cell) {
 }
 
 std::optional<double> form_number(std::string_view cell) {
-  std::string v(trim(cell));
-  static const std::regex number(R"(^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$)");
-  if (v.empty() || v.size() > 64 || !std::regex_match(v, number)) return std::nullopt;
+  std::string_view v = trim(cell);
+  if (v.empty() || v.size() > 64) return std::nullopt;
+  size_t i = 0, digits = 0;
+  if (v[i] == '+' || v[i] == '-') ++i;
+  for (; i < v.size() && is_digit(v[i]); ++i) ++digits;
+  if (i < v.size() && v[i] == '.') {
+    for (++i; i < v.size() && is_digit(v[i]); ++i) ++digits;
+  }
+  if (digits == 0) return std::nullopt;
+  if (i < v.size() && (v[i] == 'e' || v[i] == 'E')) {
+    ++i;
+    if (i < v.size() && (v[i] == '+' || v[i] == '-')) ++i;
+    size_t b = i;
+    while (i < v.size() && is_digit(v[i])) ++i;
+    if (i == b) return std::nullopt;
+  }
+  if (i != v.size()) return std::nullopt;
+  std::string text(v);
   char* end = nullptr;
-  double d = std::strtod(v.c_str(), &end);
-  if (end != v.c_str() + v.size() || !std::isfinite(d)) return std::nullopt;
+  double d = std::strtod(text.c_str(), &end);
+  if (end != text.c_str() + text.size() || !std::isfinite(d)) return std::nullopt;
   return d;
 }
 
@@ -318,80 +405,6 @@ bool is_email(std::string_view s) {
 
 namespace {
 
-// Latin letters with diacritics -> ASCII. Digits stand for two letters: 1 ae, 2 oe, 3 th, 4 ss, 5 ij.
-constexpr char kLatin1[] =  // U+00C0..U+00FF
-    "aaaaaa1ceeeeiiiidnooooo ouuuuy34"
-    "aaaaaa1ceeeeiiiidnooooo ouuuuy3y";
-constexpr char kLatinA[] =  // U+0100..U+017F
-    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii55jjkkkllllllllllnnnnnnnnnoooooo22rrrrrrssssssss"
-    "ttttttuuuuuuuuuuuuwwyyyzzzzzzs";
-constexpr char kVietnamese[] =  // U+1EA0..U+1EF9
-    "aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy";
-static_assert(sizeof(kLatin1) == 64 + 1, "U+00C0..U+00FF");
-static_assert(sizeof(kLatinA) == 128 + 1, "U+0100..U+017F");
-static_assert(sizeof(kVietnamese) == 90 + 1, "U+1EA0..U+1EF9");
-
-void put_folded(std::string& out, char c) {
-  switch (c) {
-    case '1': out += "ae"; break;
-    case '2': out += "oe"; break;
-    case '3': out += "th"; break;
-    case '4': out += "ss"; break;
-    case '5': out += "ij"; break;
-    default: out += c;
-  }
-}
-
-std::string fold_latin(std::string_view s) {
-  std::string out;
-  for (size_t i = 0; i < s.size();) {
-    auto c = static_cast<unsigned char>(s[i]);
-    size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
-    if (len == 1) {
-      out += c < 0x80 ? s[i] : ' ';
-      ++i;
-      continue;
-    }
-    if (i + len > s.size()) {
-      out += ' ';
-      break;
-    }
-    char32_t cp = c & (0x7F >> len);
-    for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    i += len;
-    if (cp >= 0xC0 && cp <= 0xFF) {
-      put_folded(out, kLatin1[cp - 0xC0]);
-    } else if (cp >= 0x100 && cp <= 0x17F) {
-      put_folded(out, kLatinA[cp - 0x100]);
-    } else if (cp >= 0x1EA0 && cp <= 0x1EF9) {
-      out += kVietnamese[cp - 0x1EA0];
-    } else if (cp == 0x1A0 || cp == 0x1A1) {
-      out += 'o';
-    } else if (cp == 0x1AF || cp == 0x1B0) {
-      out += 'u';
-    } else if (cp == 0x218 || cp == 0x219) {
-      out += 's';
-    } else if (cp == 0x21A || cp == 0x21B) {
-      out += 't';
-    } else if (cp >= 0x300 && cp <= 0x36F) {
-      // a combining mark (decomposed text): dropped, so "e" + U+0301 is "e"
-    } else {
-      out += ' ';
-    }
-  }
-  return out;
-}
-
-}  // namespace
-
-std::string form_slug(std::string_view text) {
-  std::string folded = fold_latin(text);
-  bool any = std::any_of(folded.begin(), folded.end(), [](char c) { return is_alpha(c) || is_digit(c); });
-  return any ? init::slugify(folded) : std::string();
-}
-
-namespace {
-
 std::string shorten(std::string_view s) {
   std::string out;
   size_t chars = 0;
@@ -469,7 +482,7 @@ std::optional<std::string> read_entry(std::string text, TeamEntry& entry) {
     size_t b = 0;
     for (size_t i = 0; i <= rt.size(); ++i) {
       if (i == rt.size() || std::strchr(",/&+", rt[i]) != nullptr) {
-        std::string slug = form_slug(std::string_view(rt).substr(b, i - b));
+        std::string slug = collab::slugify(std::string_view(rt).substr(b, i - b));
         if (!slug.empty() && std::find(entry.roles.begin(), entry.roles.end(), slug) == entry.roles.end()) {
           entry.roles.push_back(std::move(slug));
         }

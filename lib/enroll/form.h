@@ -39,9 +39,11 @@ std::optional<Date> form_date(std::string_view cell, DateOrder order);
 //   2026-03-04T14:32:11Z       ISO 8601, with Z, UTC, GMT or an offset (+01:00, -0500); fractions of a
 //   2026-03-04T14:32:11.5+01:00  second are dropped
 //   any date form_date reads   a date alone reads as T00:00:00
-// The date part is read by form_date with `order`; two-digit years are 20yy. A time zone or offset is
-// NOT applied: the wall time is kept as written ("14:32:11Z" and "14:32:11+02:00" both give 14:32:11),
-// because an EOI's `submitted` is the date the applicant saw and converting could move it to another day.
+// The date and the time are separated by spaces, a comma ("March 4, 2026, 2:32 PM") or T; the date part
+// is read by form_date with `order`; two-digit years are 20yy. Zone abbreviations other than UTC and GMT
+// (EST, CET...) are ambiguous and refused. A time zone or offset is NOT applied: the wall time is kept as
+// written ("14:32:11Z" and "14:32:11+02:00" both give 14:32:11), because an EOI's `submitted` is the date
+// the applicant saw and converting could move it to another day.
 std::optional<std::string> form_timestamp(std::string_view cell, DateOrder order);
 
 // Yes or no, ignoring case, surrounding spaces and a final '.' or '!':
@@ -74,16 +76,10 @@ std::vector<std::string> split_choices(std::string_view cell, const std::vector<
 // characters < > ( ) [ ] , ; : " \ and at most 254 bytes.
 bool is_email(std::string_view text);
 
-// An ID or role slug from human text: Latin letters with accents or other marks are folded to ASCII
-// first ("José" -> jose, "Nguyễn" -> nguyen, "Straße" -> strasse, "Zoë" -> zoe), then
-// collab::init::slugify makes the slug ("Clinical Supervisor" -> clinical-supervisor). Returns "" when the
-// text holds no ASCII letter or digit even after folding (slugify would say "collaborative").
-std::string form_slug(std::string_view text);
-
 // One proposed team member as written in a form's free-text "team" question.
 struct TeamEntry {
   std::string name, email;         // email may be empty
-  std::vector<std::string> roles;  // slugs (form_slug), duplicates removed, in the order written; may be empty
+  std::vector<std::string> roles;  // slugs (collab::slugify), duplicates removed, in the order written; may be empty
 };
 
 // The entries of a team cell. Entries are separated by line breaks or ';'; each entry is one of:

@@ -23,7 +23,8 @@ struct Position {
 
 class YamlDocument {
  public:
-  std::string path;  // as shown in messages
+  std::string path;      // as shown in messages
+  std::string relative;  // below the collaborative's root, '/'-separated (set by the loader)
   nlohmann::json json;
 
   // Where the value at a JSON pointer ("/members/0/id") stands; falls back to the nearest ancestor.

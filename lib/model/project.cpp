@@ -581,6 +581,7 @@ Project load_project(const fs::path& root, const std::string& display_root, Diag
       continue;
     }
 
+    doc->relative = rel;
     project.documents.push_back(std::make_unique<YamlDocument>(std::move(*doc)));
     const YamlDocument* d = project.documents.back().get();
     Reader r(d->json, Source{d, ""}, diags);

@@ -290,7 +290,8 @@ Result<RoundResult> score_round(const Project& p, const RoundOptions& options) {
       e.total = total;
     }
     for (const auto& cr : e.criteria) {
-      if (!cr.score) e.flags.push_back(fmt::format("incomplete: {} has no score ({}); the total is over the other criteria", cr.id, cr.note));
+      // With no review at all, "needs review" says it; a flag per criterion would only repeat it.
+      if (!cr.score && (cr.automatic || !reviews.empty())) e.flags.push_back(fmt::format("incomplete: {} has no score ({}); the total is over the other criteria", cr.id, cr.note));
     }
 
     // Reliability rows: each reviewer's weighted share over the criteria they scored.
