@@ -161,6 +161,25 @@ void register_enroll(CLI::App& app, Context& ctx) {
   }
   {
     auto common = std::make_shared<EnrollCommon>();
+    auto opt = std::make_shared<enroll::EoiSpec>();
+    CLI::App* cmd = leaf(enroll, "add-eoi", "Add one EOI by hand", *common);
+    cmd->add_option("--organization", opt->organization, "The organization's name")->required();
+    cmd->add_option("--contact-name", opt->contact_name, "The contact's name")->required();
+    cmd->add_option("--contact-email", opt->contact_email, "The contact's email")->required();
+    cmd->add_option("--submitted", opt->submitted, "The date it arrived")->required()->type_name("DATE");
+    cmd->add_option("--region", opt->region, "Region");
+    cmd->add_option("--country", opt->country, "Country");
+    cmd->add_option("--sector", opt->sector, "Sector");
+    cmd->add_option("--timezone", opt->timezone, "IANA time zone")->type_name("TZ");
+    cmd->add_option("--website", opt->website, "Website");
+    cmd->add_option("--member", opt->members, "A proposed member, \"Name, role, email\" (repeat)");
+    cmd->add_option("--answer", opt->answers, "An answer, question-id=text (repeat)");
+    cmd->callback([&ctx, common, opt] {
+      ctx.exit_code = run(ctx, *common, [&](const model::Project& p) { return enroll::add_eoi(p, *opt); });
+    });
+  }
+  {
+    auto common = std::make_shared<EnrollCommon>();
     auto opt = std::make_shared<enroll::TeamSpec>();
     CLI::App* cmd = leaf(enroll, "add-team", "Add a team by hand (without an EOI)", *common);
     cmd->add_option("--name", opt->name, "The team's name")->required();

@@ -526,24 +526,19 @@ EoiImport import_eois(const CsvTable& table, const std::string& csv_path, const 
     taken.insert(id);
     added_keys.emplace(key, rec.row);
 
-    auto text = [&](const char* field) -> const std::string* {
+    auto text = [&](const char* field) -> std::string {
       auto it = values.find(field);
-      return it == values.end() ? nullptr : &it->second.text;
+      return it == values.end() ? std::string() : it->second.text;
     };
-    std::string y = fmt::format(
-        "# yaml-language-server: $schema=../.collab/schemas/eoi.schema.json\n"
-        "# Imported by `collab enroll import` with mappings/{}.yaml from {}, row {}.\n",
-        mapping.id, csv_name, rec.row);
-    y += "id: " + yaml_string(id) + "\n";
-    y += "submitted: " + yaml_string(format_date(*values.at("submitted").date)) + "\n";
-    y += "organization:\n";
+    EoiFields e;
+    e.comment = fmt::format("Imported by `collab enroll import` with mappings/{}.yaml from {}, row {}.", mapping.id, csv_name, rec.row);
+    e.id = id;
+    e.submitted = format_date(*values.at("submitted").date);
     for (const char* k : {"name", "region", "country", "sector", "timezone", "website"}) {
-      if (const std::string* v = text((std::string("organization.") + k).c_str())) y += fmt::format("  {}: {}\n", k, yaml_string(*v));
+      e.organization.emplace_back(k, text((std::string("organization.") + k).c_str()));
     }
-    y += "contact:\n";
-    y += "  name: " + yaml_string(*text("contact.name")) + "\n";
-    y += "  email: " + yaml_string(*text("contact.email")) + "\n";
-    std::string answers;
+    e.contact_name = text("contact.name");
+    e.contact_email = text("contact.email");
     for (const auto& f : mapping.fields) {
       if (f.field.compare(0, 8, "answers.") != 0) continue;
       auto it = values.find(f.field);
@@ -552,30 +547,51 @@ EoiImport import_eois(const CsvTable& table, const std::string& csv_path, const 
       std::string scalar = v.kind == Value::Kind::number    ? yaml_number(v.number)
                            : v.kind == Value::Kind::boolean ? std::string(v.boolean ? "true" : "false")
                                                             : yaml_string(v.text);
-      answers += fmt::format("  {}: {}\n", yaml_string(f.field.substr(8)), scalar);
+      e.answers.emplace_back(f.field.substr(8), scalar);
     }
-    if (!answers.empty()) y += "answers:\n" + answers;
-    auto team = values.find("proposed_team");
-    if (team == values.end() || team->second.team.empty()) {
-      y += "proposed_team: []\n";
-    } else {
-      y += "proposed_team:\n";
-      for (const auto& m : team->second.team) {
-        std::vector<std::string> roles;
-        for (const auto& role : m.roles) roles.push_back(yaml_string(role));
-        y += "  - name: " + yaml_string(m.name) + "\n";
-        y += "    roles: [" + join(roles, ", ") + "]\n";
-        if (!m.email.empty()) y += "    email: " + yaml_string(m.email) + "\n";
-      }
-    }
-    y += "status: submitted\n";
-    y += "source:\n";
-    y += "  mapping: " + yaml_string(mapping.id) + "\n";
-    y += "  key: " + yaml_string(key) + "\n";
-    y += fmt::format("  row: {}\n", rec.row);
+    if (auto team = values.find("proposed_team"); team != values.end()) e.team = team->second.team;
+    e.source = EoiSource{mapping.id, key, rec.row};
+    std::string y = eoi_text(e);
     out.added.push_back({id, "eois/" + id + ".yaml", std::move(y), rec.row, key});
   }
   return out;
+}
+
+std::string eoi_text(const EoiFields& e) {
+  std::string y = "# yaml-language-server: $schema=../.collab/schemas/eoi.schema.json\n# " + e.comment + "\n";
+  y += "id: " + yaml_string(e.id) + "\n";
+  y += "submitted: " + yaml_string(e.submitted) + "\n";
+  y += "organization:\n";
+  for (const auto& [k, v] : e.organization) {
+    if (!v.empty()) y += fmt::format("  {}: {}\n", k, yaml_string(v));
+  }
+  y += "contact:\n";
+  y += "  name: " + yaml_string(e.contact_name) + "\n";
+  y += "  email: " + yaml_string(e.contact_email) + "\n";
+  if (!e.answers.empty()) {
+    y += "answers:\n";
+    for (const auto& [k, scalar] : e.answers) y += fmt::format("  {}: {}\n", yaml_string(k), scalar);
+  }
+  if (e.team.empty()) {
+    y += "proposed_team: []\n";
+  } else {
+    y += "proposed_team:\n";
+    for (const auto& m : e.team) {
+      std::vector<std::string> roles;
+      for (const auto& role : m.roles) roles.push_back(yaml_string(role));
+      y += "  - name: " + yaml_string(m.name) + "\n";
+      y += "    roles: [" + join(roles, ", ") + "]\n";
+      if (!m.email.empty()) y += "    email: " + yaml_string(m.email) + "\n";
+    }
+  }
+  y += "status: " + e.status + "\n";
+  if (e.source) {
+    y += "source:\n";
+    y += "  mapping: " + yaml_string(e.source->mapping) + "\n";
+    y += "  key: " + yaml_string(e.source->key) + "\n";
+    y += fmt::format("  row: {}\n", e.source->row);
+  }
+  return y;
 }
 
 }  // namespace collab::enroll

@@ -14,6 +14,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
+
 #include <string>
 #include <utility>
 #include <vector>
@@ -110,5 +112,26 @@ struct EoiImport {
 // map Qualtrics columns by their first header row (Q1, Q2, StartDate...).
 EoiImport import_eois(const CsvTable& table, const std::string& csv_path, const Mapping& mapping,
                       const model::Project& project);
+
+struct EoiSource {
+  std::string mapping, key;
+  int row = 0;
+};
+
+// An EOI file's fields, ready to write: text as it should read (spelled by eoi_text), answers as YAML
+// scalars already spelled (yaml_string / yaml_number / true / false).
+struct EoiFields {
+  std::string comment;  // one line, after the schema line
+  std::string id, submitted;
+  std::vector<std::pair<std::string, std::string>> organization;  // name, region, country, sector, timezone, website; empty skipped
+  std::string contact_name, contact_email;
+  std::vector<std::pair<std::string, std::string>> answers;
+  std::vector<TeamEntry> team;
+  std::string status = "submitted";
+  std::optional<EoiSource> source;
+};
+
+// eois/<id>.yaml's text, keys in eoi.schema.json's order.
+std::string eoi_text(const EoiFields& fields);
 
 }  // namespace collab::enroll

@@ -1,6 +1,9 @@
 #include "enroll/members.h"
 
 #include "core/slug.h"
+#include "core/timezones.h"
+#include "enroll/eoi_import.h"
+#include "enroll/form.h"
 #include "enroll/teams.h"
 #include "io/yaml_edit.h"
 #include "io/yaml_text.h"
@@ -9,7 +12,6 @@
 
 #include <algorithm>
 #include <fstream>
-#include <regex>
 #include <set>
 #include <sstream>
 
@@ -19,11 +21,6 @@ namespace {
 using namespace collab::model;
 
 Error usage(std::string message) { return Error{ErrorKind::usage, std::move(message)}; }
-
-bool is_email(const std::string& s) {
-  static const std::regex email("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-  return s.size() <= 254 && std::regex_match(s, email);
-}
 
 // The member and the team holding them.
 struct Found {
@@ -271,6 +268,47 @@ Result<Changes> add_team(const Project& p, const TeamSpec& spec) {
   text += "members: []\n";
   Changes c;
   c.files.push_back({"teams/" + id + ".yaml", text, true, fmt::format("new team teams/{}.yaml", id)});
+  return c;
+}
+
+Result<Changes> add_eoi(const Project& p, const EoiSpec& spec) {
+  if (slugify(spec.organization).empty()) return usage("--organization must hold the organization's name");
+  if (spec.contact_name.find_first_not_of(" \t") == std::string::npos) return usage("--contact-name must hold a name");
+  if (!is_email(spec.contact_email)) return usage(fmt::format("--contact-email: '{}' is not an email address", spec.contact_email));
+  if (!parse_date(spec.submitted)) return usage(fmt::format("--submitted {} is not a date YYYY-MM-DD that exists", spec.submitted));
+  if (!spec.timezone.empty() && !is_known_timezone(spec.timezone)) {
+    return usage(fmt::format("unknown time zone '{}': use an IANA name such as America/New_York", spec.timezone));
+  }
+  EoiFields e;
+  e.comment = "Added by `collab enroll add-eoi`.";
+  std::vector<std::string> taken;
+  for (const auto& x : p.eois) taken.push_back(x.id);
+  e.id = unique_slug(spec.organization, taken);
+  e.submitted = spec.submitted;
+  e.organization = {{"name", spec.organization}, {"region", spec.region}, {"country", spec.country},
+                    {"sector", spec.sector.empty() ? "" : slugify(spec.sector)}, {"timezone", spec.timezone},
+                    {"website", spec.website}};
+  e.contact_name = spec.contact_name;
+  e.contact_email = spec.contact_email;
+  for (const auto& a : spec.answers) {
+    auto eq = a.find('=');
+    std::string key = eq == std::string::npos ? std::string() : a.substr(0, eq);
+    if (key.empty() || slugify(key) != key) return usage(fmt::format("--answer '{}': write question-id=answer, the ID a slug", a));
+    e.answers.emplace_back(key, yaml_string(a.substr(eq + 1)));
+  }
+  auto roles = known_roles(p);
+  for (const auto& m : spec.members) {
+    std::string problem;
+    auto entries = team_members(m, &problem);
+    if (!entries) return usage(fmt::format("--member '{}': {}", m, problem));
+    for (auto& entry : *entries) {
+      if (entry.roles.empty()) entry.roles.push_back("member");
+      if (Status s = check_roles(p, entry.roles); !s) return Error{ErrorKind::usage, fmt::format("--member '{}': {}", m, s.error().message)};
+      e.team.push_back(std::move(entry));
+    }
+  }
+  Changes c;
+  c.files.push_back({"eois/" + e.id + ".yaml", eoi_text(e), true, fmt::format("new EOI eois/{}.yaml", e.id)});
   return c;
 }
 

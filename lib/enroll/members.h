@@ -38,4 +38,13 @@ struct TeamSpec {
 };
 Result<Changes> add_team(const model::Project& project, const TeamSpec& team);
 
+// One EOI typed in by hand (a phone call, an email), as `collab enroll add-eoi` flags give it.
+struct EoiSpec {
+  std::string organization, region, country, sector, timezone, website;
+  std::string contact_name, contact_email, submitted;
+  std::vector<std::string> members;  // "Name, role, email" (the team entry forms of lib/enroll/form.h)
+  std::vector<std::string> answers;  // "question-id=answer"
+};
+Result<Changes> add_eoi(const model::Project& project, const EoiSpec& eoi);
+
 }  // namespace collab::enroll
