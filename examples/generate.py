@@ -125,7 +125,9 @@ def emit_map(d, ind, lines, top=False):
                 lines.append(pad + "# " + t)
             prev = "comment"
             continue
-        assert isinstance(k, str) and not needs_quotes(k), k
+        assert isinstance(k, str), k
+        if needs_quotes(k):  # a key like "1" (an anchor's score) must stay text
+            k = '"' + k + '"'
         coll = _is_collection(v)
         if top and prev is not None and prev != "comment" and (coll or prev == "coll"):
             lines.append("")
@@ -950,6 +952,20 @@ def build_nctsn():
          "description": "Ability to send the core team to all three learning sessions.",
          "weight": 0.15, "min": 1, "max": 5},
     ]
+    anchors = {
+        "readiness": {"1": "No leadership support or plan yet", "3": "Leadership support, a plan in draft",
+                      "5": "Leadership support, prior EBP experience and a realistic plan"},
+        "data-use": {"1": "No way to collect the measures", "3": "Can collect most measures by hand",
+                     "5": "Monthly extracts from the record system"},
+    }
+    for c in criteria:
+        if c["id"] in anchors:
+            c["anchors"] = anchors[c["id"]]
+    # Scored from the EOI's answer, not by reviewers: more committed clinicians, more reach.
+    rubric_criteria = criteria + [
+        {"id": "clinicians", "name": "Clinicians committed",
+         "description": "Clinicians the organization commits to train (the EOI's answer).",
+         "weight": 0.1, "min": 0, "max": 4, "auto": {"answer": "clinicians-committed"}}]
     rubric = {
         "gates": [
             {"id": "core-team", "question": "Does the application name a core team with a senior "
@@ -959,7 +975,7 @@ def build_nctsn():
                                                   "data set and submit it every month?",
              "rule": {"answer": "core-data-set-commitment", "in": [True, "yes"]}},
         ],
-        "criteria": criteria,
+        "criteria": rubric_criteria,
         "reviewers_per_eoi": 2,
         "scoring": {"aggregation": "mean", "normalization": "none", "disagreement": 1.5},
         "selection": {"capacity": 12},
