@@ -1,5 +1,6 @@
 #include "common.h"
 
+#include "check/checks.h"
 #include "io/files.h"
 
 #include <fmt/format.h>
@@ -30,6 +31,22 @@ int fail(const Error& error) {
 
 Result<std::filesystem::path> locate_root(const Context& ctx) {
   return find_root(ctx.directory.empty() ? std::filesystem::path(".") : std::filesystem::path(ctx.directory));
+}
+
+Result<model::Project> load_valid_project(const Context& ctx, const char* verb) {
+  auto root = locate_root(ctx);
+  if (!root) return root.error();
+  std::string shown = display_folder(*root);
+  Diagnostics diags;
+  model::Project project = model::load_project(*root, shown == "." ? "" : shown, diags);
+  check::check_project(project, diags);
+  if (!diags.has_errors()) return project;
+  diags.sort();
+  for (const auto& d : diags.items()) {
+    if (d.severity == Severity::error) fmt::print(stderr, "{}\n", format_text(d));
+  }
+  return Error{ErrorKind::data, fmt::format("{} error(s) in the collaborative; nothing was {} (collab validate lists them)",
+                                            diags.error_count(), verb)};
 }
 
 void add_format_option(CLI::App& app, std::string& format, const std::vector<std::string>& choices) {

@@ -5,6 +5,7 @@
 
 #include "core/error.h"
 #include "io/diagnostic.h"
+#include "model/project.h"
 
 #include <CLI/CLI.hpp>
 
@@ -41,6 +42,10 @@ int fail(const Error& error);
 
 // The collaborative's root, found from -C / COLLAB_DIR / the current folder.
 Result<std::filesystem::path> locate_root(const Context& ctx);
+
+// Reads the collaborative for a command that builds on it: with any error, prints the errors on stderr and
+// returns ErrorKind::data ("N error(s) in the collaborative; nothing was <verb>").
+Result<model::Project> load_valid_project(const Context& ctx, const char* verb);
 
 // Adds --format with the given choices (the first is the default).
 void add_format_option(CLI::App& app, std::string& format, const std::vector<std::string>& choices);

@@ -25,24 +25,6 @@ struct EnrollCommon {
   bool dry_run = false;
 };
 
-// Loads the collaborative; refuses one with errors, as a writer must not build on broken files.
-Result<model::Project> load_valid(const Context& ctx, Diagnostics& diags) {
-  auto root = locate_root(ctx);
-  if (!root) return root.error();
-  std::string shown = display_folder(*root);
-  model::Project project = model::load_project(*root, shown == "." ? "" : shown, diags);
-  check::check_project(project, diags);
-  if (diags.has_errors()) {
-    diags.sort();
-    for (const auto& d : diags.items()) {
-      if (d.severity == Severity::error) fmt::print(stderr, "{}\n", format_text(d));
-    }
-    return Error{ErrorKind::data, fmt::format("{} error(s) in the collaborative; nothing was changed (collab validate lists them)",
-                                              diags.error_count())};
-  }
-  return project;
-}
-
 // Prints or writes the changes; the one place enroll writes.
 int apply(const Context& ctx, const EnrollCommon& common, const model::Project& project, const enroll::Changes& changes) {
   if (!common.dry_run && !changes.files.empty()) {
@@ -78,8 +60,7 @@ int apply(const Context& ctx, const EnrollCommon& common, const model::Project& 
 // Runs `compute` on the valid collaborative and applies its changes.
 int run(const Context& ctx, const EnrollCommon& common,
         const std::function<Result<enroll::Changes>(const model::Project&)>& compute) {
-  Diagnostics diags;
-  auto project = load_valid(ctx, diags);
+  auto project = load_valid_project(ctx, "changed");
   if (!project) return fail(project.error());
   auto changes = compute(*project);
   if (!changes) return fail(changes.error());
@@ -92,8 +73,7 @@ struct ImportOptions {
 
 // enroll import: rows of a form export become EOIs; the good rows are written even when some are refused.
 int run_import(const Context& ctx, const EnrollCommon& common, const ImportOptions& opt) {
-  Diagnostics diags;
-  auto project = load_valid(ctx, diags);
+  auto project = load_valid_project(ctx, "changed");
   if (!project) return fail(project.error());
   const model::MappingFile* mapping_file = project->find_mapping(opt.mapping);
   if (mapping_file == nullptr) {

@@ -237,20 +237,10 @@ int run_packets(const Context& ctx, const ScoreOptions& opt, const model::Projec
 }
 
 int run_score(const Context& ctx, const ScoreOptions& opt) {
-  auto root = locate_root(ctx);
-  if (!root) return fail(root.error());
-  std::string shown = display_folder(*root);
-  Diagnostics diags;
-  model::Project project = model::load_project(*root, shown == "." ? "" : shown, diags);
-  check::check_project(project, diags);
-  if (diags.has_errors()) {
-    diags.sort();
-    for (const auto& d : diags.items()) {
-      if (d.severity == Severity::error) fmt::print(stderr, "{}\n", format_text(d));
-    }
-    return fail({ErrorKind::data, fmt::format("{} error(s) in the collaborative; nothing was scored (collab validate lists them)",
-                                              diags.error_count())});
-  }
+  auto loaded = load_valid_project(ctx, "scored");
+  if (!loaded) return fail(loaded.error());
+  const model::Project& project = *loaded;
+  const std::filesystem::path& root = project.root;
   if (!opt.import_reviews.empty()) return run_import(ctx, opt, project);
   if (!opt.packets.empty()) return run_packets(ctx, opt, project);
 
@@ -277,13 +267,13 @@ int run_score(const Context& ctx, const ScoreOptions& opt) {
     }
     std::string text = decisions_yaml(*round);
     if (opt.dry_run) {
-      fmt::print("Would write {}:\n{}", display_folder(*root / "decisions.yaml"), text);
+      fmt::print("Would write {}:\n{}", display_folder(root / "decisions.yaml"), text);
       return kOk;
     }
-    auto lock = Lock::acquire(*root);
+    auto lock = Lock::acquire(root);
     if (!lock) return fail(lock.error());
-    if (Status s = write_file_atomic(*root / "decisions.yaml", text); !s) return fail(s.error());
-    if (!ctx.quiet) fmt::print(stderr, "Wrote {} ({} decisions).\n", display_folder(*root / "decisions.yaml"), round->eois.size());
+    if (Status s = write_file_atomic(root / "decisions.yaml", text); !s) return fail(s.error());
+    if (!ctx.quiet) fmt::print(stderr, "Wrote {} ({} decisions).\n", display_folder(root / "decisions.yaml"), round->eois.size());
   }
   if (opt.format == "json") {
     fmt::print("{}\n", to_json(*round).dump(2));

@@ -1,5 +1,6 @@
 #include "enroll/eoi_import.h"
 
+#include "core/text.h"
 #include "enroll/members.h"
 
 #include "core/slug.h"
@@ -41,11 +42,7 @@ std::string trimmed(std::string_view s) {
   return out;
 }
 
-std::string lower(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
-}
+std::string lower(const std::string& s) { return ascii_lower(s); }
 
 size_t characters(std::string_view s) {
   return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));

@@ -1,5 +1,6 @@
 #include "enroll/form.h"
 
+#include "core/text.h"
 #include "core/slug.h"
 
 #include <fmt/format.h>
@@ -41,12 +42,7 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
+std::string lower(std::string_view s) { return ascii_lower(s); }
 
 // ---- dates -------------------------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 #include "enroll/teams.h"
 
+#include "core/text.h"
 #include "core/slug.h"
 #include "io/yaml_text.h"
 
@@ -13,14 +14,6 @@ namespace collab::enroll {
 namespace {
 
 using namespace collab::model;
-
-std::string lower_trim(std::string s) {
-  auto not_space = [](unsigned char c) { return !std::isspace(c); };
-  s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
-  s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
 
 std::string flow_list(const std::vector<std::string>& items) {
   std::vector<std::string> spelled;
@@ -124,7 +117,7 @@ Result<Changes> enroll_teams(const Project& p, const EnrollOptions& options) {
     std::string org_id = eoi->organization.id;
     if (org_id.empty() || !p.find_organization(org_id)) {
       auto same = std::find_if(p.organizations.begin(), p.organizations.end(), [&](const Organization& o) {
-        return lower_trim(o.name) == lower_trim(eoi->organization.name);
+        return trim_lower(o.name) == trim_lower(eoi->organization.name);
       });
       if (same != p.organizations.end()) {
         org_id = same->id;

@@ -1,5 +1,6 @@
 #include "scoring/packets.h"
 
+#include "core/text.h"
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -9,11 +10,6 @@ namespace collab::scoring {
 namespace {
 
 using namespace collab::model;
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
 
 // FNV-1a, 64 bits: a stable, dependency-free hash (http://www.isthe.com/chongo/tech/comp/fnv/).
 uint64_t fnv1a(const std::string& s) {
@@ -61,7 +57,7 @@ std::string rubric_page(const Rubric& rubric) {
 std::string redact(std::string text, const std::vector<std::string>& names) {
   for (const auto& name : names) {
     if (name.size() < 3) continue;
-    std::string hay = lower(text), needle = lower(name);
+    std::string hay = ascii_lower(text), needle = ascii_lower(name);
     std::string out;
     size_t from = 0;
     for (size_t at; (at = hay.find(needle, from)) != std::string::npos; from = at + needle.size()) {

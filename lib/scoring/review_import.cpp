@@ -1,5 +1,6 @@
 #include "scoring/review_import.h"
 
+#include "core/text.h"
 #include "io/yaml_text.h"
 
 #include <fmt/format.h>
@@ -14,23 +15,13 @@ namespace {
 
 using namespace collab::model;
 
-std::string clean(std::string s) {
-  auto not_space = [](unsigned char c) { return !std::isspace(c); };
-  s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
-  s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
-  return s;
-}
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
+std::string clean(const std::string& s) { return trim(s); }
 
 // Yes/no in the spellings spreadsheets and forms use.
 std::optional<bool> yes_no(const std::string& cell) {
   static const std::set<std::string> yes = {"yes", "y", "true", "1", "x", "oui", "si", "sí"};
   static const std::set<std::string> no = {"no", "n", "false", "0", "non"};
-  std::string v = lower(clean(cell));
+  std::string v = trim_lower(cell);
   if (yes.count(v)) return true;
   if (no.count(v)) return false;
   return std::nullopt;

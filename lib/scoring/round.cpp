@@ -1,5 +1,6 @@
 #include "scoring/round.h"
 
+#include "core/text.h"
 #include "scoring/selection.h"
 #include "scoring/statistics.h"
 
@@ -14,14 +15,6 @@ namespace collab::scoring {
 namespace {
 
 using namespace collab::model;
-
-std::string trim_lower(std::string s) {
-  auto not_space = [](unsigned char c) { return !std::isspace(c); };
-  s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
-  s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
 
 std::string shown(double v) { return fmt::format("{:g}", v); }
 

@@ -1,0 +1,14 @@
+// Small text helpers the importers and the scoring share: names and answers typed by people are compared
+// ignoring surrounding spaces and ASCII case.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace collab {
+
+std::string trim(std::string_view text);        // without leading and trailing white space
+std::string ascii_lower(std::string_view text);  // A-Z lowered, other bytes kept
+inline std::string trim_lower(std::string_view text) { return ascii_lower(trim(text)); }
+
+}  // namespace collab
