@@ -57,8 +57,10 @@ std::string paint_severity(Severity s, bool color);
 // Output for a diagnostic list in text form (one per line, coloured when wanted).
 void print_diagnostics_text(const Diagnostics& diags, bool color);
 
+void register_completion(CLI::App& app, Context& ctx);  // app: the root (it walks the whole tree)
 void register_enroll(CLI::App& app, Context& ctx);
 void register_init(CLI::App& app, Context& ctx);
+void register_man(CLI::App& app, Context& ctx);  // app: the root
 void register_score_eoi(CLI::App& app, Context& ctx);
 void register_validate(CLI::App& app, Context& ctx);
 

@@ -25,6 +25,8 @@ constexpr CommandEntry kCommands[] = {
     {collab::cli::register_enroll},
     {collab::cli::register_score_eoi},
     {collab::cli::register_validate},
+    {collab::cli::register_completion},
+    {collab::cli::register_man},
 };
 
 // CLI11's own message, in collab's words around it; its exit codes all become the one usage code.

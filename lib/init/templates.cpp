@@ -573,6 +573,35 @@ std::string emit_readme(const Options& o, const Scaffold& s, const std::vector<F
   return out;
 }
 
+// The git files of a new collaborative (docs/git.md explains them). Fixed text: no option changes them.
+std::string emit_gitignore() {
+  return "# Files collab may leave in this folder that do not belong in git (written by `collab init`).\n"
+         "#\n"
+         "# The lock a command holds while it changes the collaborative (.collab/lock, an empty file).\n"
+         ".collab/lock\n"
+         "# Temporary files of collab's atomic writes (.NAME.RANDOM.tmp): left behind only when collab is\n"
+         "# killed mid-write, and safe to delete.\n"
+         ".*.tmp\n"
+         "# Exports made from the files, such as blind review packets\n"
+         "# (`collab score-eoi --packets packets`) and reports: regenerate them rather than commit them.\n"
+         "/packets/\n"
+         "/reports/\n";
+}
+
+std::string emit_gitattributes() {
+  return "# How git stores this collaborative's files (written by `collab init`).\n"
+         "#\n"
+         "# YAML, Markdown and the JSON Schemas: text with LF line endings in the repository and in every\n"
+         "# checkout, whatever the platform, so that diffs stay clean and collab reads the same bytes.\n"
+         "*.yaml text eol=lf\n"
+         "*.yml text eol=lf\n"
+         "*.md text eol=lf\n"
+         "*.json text eol=lf\n"
+         "# CSV files (spreadsheet imports and exports) are kept byte for byte: spreadsheets and RFC 4180\n"
+         "# use CRLF, and converting line endings on commit or checkout would change the file.\n"
+         "*.csv -text\n";
+}
+
 // ---------------------------------------------------------------------------------------------------
 // The templates.
 
@@ -1458,6 +1487,8 @@ Result<std::vector<File>> scaffold(const Options& options) {
     std::string path = "events/" + e.id + ".yaml";
     files.push_back({path, emit_event(path, e)});
   }
+  files.push_back({".gitignore", emit_gitignore()});
+  files.push_back({".gitattributes", emit_gitattributes()});
   files.push_back({"README.md", emit_readme(o, s, files, *info)});
   return files;
 }

@@ -89,7 +89,7 @@ TEST_CASE("every template scaffolds", "[init]") {
         CHECK(f.content.rfind("# yaml-language-server: $schema=.collab/schemas/rubric.schema.json\n", 0) ==
               0);
       } else {
-        CHECK(f.path == "README.md");
+        CHECK((f.path == "README.md" || f.path == ".gitignore" || f.path == ".gitattributes"));
       }
       // A file's name is its ID.
       if (f.path.size() > 5 && f.path.compare(f.path.size() - 5, 5, ".yaml") == 0 &&
@@ -244,5 +244,34 @@ TEST_CASE("the name is escaped for YAML", "[init]") {
     auto refused = scaffold(o);
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().kind == ErrorKind::usage);
+  }
+}
+
+TEST_CASE("every template writes .gitignore and .gitattributes, with a comment header", "[init]") {
+  for (const auto& name : collab::init::template_names()) {
+    INFO(name);
+    auto result = scaffold(options(name));
+    REQUIRE(result.ok());
+    const File* ignore = find(*result, ".gitignore");
+    const File* attributes = find(*result, ".gitattributes");
+    REQUIRE(ignore != nullptr);
+    REQUIRE(attributes != nullptr);
+    CHECK(ignore->content.rfind("# ", 0) == 0);
+    CHECK(attributes->content.rfind("# ", 0) == 0);
+    // What collab itself leaves behind: the lock and the temporary files of interrupted atomic writes.
+    CHECK(contains(ignore->content, "\n.collab/lock\n"));
+    CHECK(contains(ignore->content, "\n.*.tmp\n"));
+    // Nothing the collaborative is made of is ignored.
+    CHECK_FALSE(contains(ignore->content, "\n*.yaml"));
+    CHECK_FALSE(contains(ignore->content, "\n.collab/\n"));
+    CHECK(contains(attributes->content, "\n*.yaml text eol=lf\n"));
+    CHECK(contains(attributes->content, "\n*.csv -text\n"));
+    // The same for every template and every option: no name, date or time zone in them.
+    auto other = scaffold(Options{name, "Another", "other", "2030-06-03", "Europe/Paris"});
+    REQUIRE(other.ok());
+    CHECK(find(*other, ".gitignore")->content == ignore->content);
+    CHECK(find(*other, ".gitattributes")->content == attributes->content);
+    // README.md stays last; the git files come just before it.
+    CHECK(result->back().path == "README.md");
   }
 }
