@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks a collab .deb without installing it: its control fields, its dependencies on the runtime
 # libraries, and that it ships usr/bin/collab. Lists the man pages and shell completions when the
-# package has them (they are optional here). Not run by ctest: it needs a package (scripts/package.sh).
+# package has them (they are optional here). scripts/test.sh runs it on the package packed from its build.
 #
 #   tests/package/check_deb.sh PATH.deb
 set -euo pipefail
