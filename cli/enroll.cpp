@@ -15,6 +15,7 @@
 
 #include <fstream>
 #include <functional>
+#include <optional>
 #include <sstream>
 
 namespace collab::cli {
@@ -25,11 +26,20 @@ struct EnrollCommon {
   bool dry_run = false;
 };
 
+// A run that writes takes the lock before it reads anything, so that no other run changes the files
+// between this run's reading and writing. A dry run takes none.
+Result<std::optional<Lock>> lock_for_writing(const Context& ctx, const EnrollCommon& common) {
+  if (common.dry_run) return std::optional<Lock>();
+  auto root = locate_root(ctx);
+  if (!root) return root.error();
+  auto lock = Lock::acquire(*root);
+  if (!lock) return lock.error();
+  return std::optional<Lock>(std::move(*lock));
+}
+
 // Prints or writes the changes; the one place enroll writes.
 int apply(const Context& ctx, const EnrollCommon& common, const model::Project& project, const enroll::Changes& changes) {
-  if (!common.dry_run && !changes.files.empty()) {
-    auto lock = Lock::acquire(project.root);
-    if (!lock) return fail(lock.error());
+  if (!common.dry_run && !changes.files.empty()) {  // the caller holds the lock (lock_for_writing)
     std::vector<FileUpdate> updates;
     for (const auto& f : changes.files) updates.push_back({f.path, f.content, f.created});
     if (Status s = write_files(project.root, updates); !s) return fail(s.error());
@@ -60,6 +70,8 @@ int apply(const Context& ctx, const EnrollCommon& common, const model::Project& 
 // Runs `compute` on the valid collaborative and applies its changes.
 int run(const Context& ctx, const EnrollCommon& common,
         const std::function<Result<enroll::Changes>(const model::Project&)>& compute) {
+  auto lock = lock_for_writing(ctx, common);
+  if (!lock) return fail(lock.error());
   auto project = load_valid_project(ctx, "changed");
   if (!project) return fail(project.error());
   auto changes = compute(*project);
@@ -73,6 +85,8 @@ struct ImportOptions {
 
 // enroll import: rows of a form export become EOIs; the good rows are written even when some are refused.
 int run_import(const Context& ctx, const EnrollCommon& common, const ImportOptions& opt) {
+  auto lock = lock_for_writing(ctx, common);
+  if (!lock) return fail(lock.error());
   auto project = load_valid_project(ctx, "changed");
   if (!project) return fail(project.error());
   const model::MappingFile* mapping_file = project->find_mapping(opt.mapping);

@@ -13,6 +13,7 @@
 #include "scoring/round.h"
 
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -183,9 +184,7 @@ int run_import(const Context& ctx, const ScoreOptions& opt, const model::Project
   auto table = read_csv(text.str(), opt.import_reviews);
   if (!table) return fail(table.error());
   auto result = scoring::import_reviews(*table, opt.import_reviews, project);
-  if (!opt.dry_run && !result.added.empty()) {
-    auto lock = Lock::acquire(project.root);
-    if (!lock) return fail(lock.error());
+  if (!opt.dry_run && !result.added.empty()) {  // under the lock run_score took
     for (const auto& r : result.added) {
       std::error_code ec;
       std::filesystem::create_directories((project.root / r.path).parent_path(), ec);
@@ -237,6 +236,15 @@ int run_packets(const Context& ctx, const ScoreOptions& opt, const model::Projec
 }
 
 int run_score(const Context& ctx, const ScoreOptions& opt) {
+  // A run that writes (reviews, decisions.yaml) takes the lock before it reads anything.
+  std::optional<Lock> lock;
+  if ((opt.write || !opt.import_reviews.empty()) && !opt.dry_run) {
+    auto root = locate_root(ctx);
+    if (!root) return fail(root.error());
+    auto taken = Lock::acquire(*root);
+    if (!taken) return fail(taken.error());
+    lock.emplace(std::move(*taken));
+  }
   auto loaded = load_valid_project(ctx, "scored");
   if (!loaded) return fail(loaded.error());
   const model::Project& project = *loaded;
@@ -270,8 +278,6 @@ int run_score(const Context& ctx, const ScoreOptions& opt) {
       fmt::print("Would write {}:\n{}", display_folder(root / "decisions.yaml"), text);
       return kOk;
     }
-    auto lock = Lock::acquire(root);
-    if (!lock) return fail(lock.error());
     if (Status s = write_file_atomic(root / "decisions.yaml", text); !s) return fail(s.error());
     if (!ctx.quiet) fmt::print(stderr, "Wrote {} ({} decisions).\n", display_folder(root / "decisions.yaml"), round->eois.size());
   }

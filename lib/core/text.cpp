@@ -1,6 +1,8 @@
 #include "core/text.h"
 
 #include <cctype>
+#include <cmath>
+#include <cstdlib>
 
 namespace collab {
 
@@ -17,6 +19,28 @@ std::string ascii_lower(std::string_view text) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return out;
+}
+
+std::optional<double> finite_number(std::string_view text) {
+  if (text.empty() || text.size() > 64) return std::nullopt;
+  size_t i = (text[0] == '-' || text[0] == '+') ? 1 : 0;
+  bool digits = false, dot = false;
+  for (; i < text.size() && (std::isdigit(static_cast<unsigned char>(text[i])) || (text[i] == '.' && !dot)); ++i) {
+    dot = dot || text[i] == '.';
+    digits = digits || text[i] != '.';
+  }
+  if (!digits) return std::nullopt;
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    if (i < text.size() && (text[i] == '-' || text[i] == '+')) ++i;
+    size_t start = i;
+    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
+    if (i == start) return std::nullopt;
+  }
+  if (i != text.size()) return std::nullopt;
+  double value = std::strtod(std::string(text).c_str(), nullptr);
+  if (!std::isfinite(value)) return std::nullopt;
+  return value;
 }
 
 }  // namespace collab

@@ -2,6 +2,7 @@
 // ignoring surrounding spaces and ASCII case.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -10,5 +11,9 @@ namespace collab {
 std::string trim(std::string_view text);        // without leading and trailing white space
 std::string ascii_lower(std::string_view text);  // A-Z lowered, other bytes kept
 inline std::string trim_lower(std::string_view text) { return ascii_lower(trim(text)); }
+
+// A decimal number written the plain way (-12, 3.5, 1e3), finite: no "nan", "inf", hex, spaces or
+// trailing text, which std::stod would accept.
+std::optional<double> finite_number(std::string_view text);
 
 }  // namespace collab

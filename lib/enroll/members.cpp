@@ -1,6 +1,7 @@
 #include "enroll/members.h"
 
 #include "core/slug.h"
+#include "core/text.h"
 #include "core/timezones.h"
 #include "enroll/eoi_import.h"
 #include "enroll/form.h"
@@ -52,17 +53,6 @@ Result<YamlEditor> open_team(const Project& p, const Team& t) {
   return YamlEditor::parse(text.str(), t.src.doc->path);
 }
 
-Status check_date(const Project& p, const std::string& text, const char* option) {
-  auto d = parse_date(text);
-  if (!d) return usage(fmt::format("{} {} is not a date YYYY-MM-DD that exists", option, text));
-  if (p.collaborative && p.collaborative->start && p.collaborative->end &&
-      (*d < *p.collaborative->start || *d > *p.collaborative->end)) {
-    return usage(fmt::format("{} {} is outside the collaborative ({} to {})", option, text,
-                             format_date(*p.collaborative->start), format_date(*p.collaborative->end)));
-  }
-  return Ok{};
-}
-
 Status check_roles(const Project& p, const std::vector<std::string>& roles) {
   if (roles.empty()) return usage("a member needs at least one --role");
   auto known = known_roles(p);
@@ -106,6 +96,17 @@ std::vector<std::string> references(const Project& p, const std::string& member)
 
 }  // namespace
 
+Status check_date(const Project& p, const std::string& text, const char* option) {
+  auto d = parse_date(text);
+  if (!d) return usage(fmt::format("{} {} is not a date YYYY-MM-DD that exists", option, text));
+  if (p.collaborative && p.collaborative->start && p.collaborative->end &&
+      (*d < *p.collaborative->start || *d > *p.collaborative->end)) {
+    return usage(fmt::format("{} {} is outside the collaborative ({} to {})", option, text,
+                             format_date(*p.collaborative->start), format_date(*p.collaborative->end)));
+  }
+  return Ok{};
+}
+
 std::vector<std::string> known_roles(const Project& p) {
   std::set<std::string> roles = {"senior-leader", "supervisor", "clinician", "practitioner", "data-manager", "contact", "member"};
   if (p.collaborative) roles.insert(p.collaborative->core_team.required_roles.begin(), p.collaborative->core_team.required_roles.end());
@@ -121,7 +122,7 @@ std::vector<std::string> known_roles(const Project& p) {
 Result<Changes> add_member(const Project& p, const std::string& team_id, const MemberSpec& m) {
   auto team = find_team(p, team_id);
   if (!team) return team.error();
-  if (slugify(m.name).empty()) return usage("--name must hold a name");
+  if (trim(m.name).empty()) return usage("--name must hold a name");
   if (Status s = check_roles(p, m.roles); !s) return s.error();
   if (!m.email.empty() && !is_email(m.email)) return usage(fmt::format("'{}' is not an email address", m.email));
   if (Status s = check_engagement(m.engagement); !s) return s.error();
@@ -237,7 +238,7 @@ Result<Changes> withdraw_team(const Project& p, const std::string& team_id, cons
 }
 
 Result<Changes> add_team(const Project& p, const TeamSpec& spec) {
-  if (slugify(spec.name).empty()) return usage("--name must hold a name");
+  if (trim(spec.name).empty()) return usage("--name must hold a name");
   if (!p.find_organization(spec.organization)) {
     return usage(fmt::format("no organization '{}' in organizations/", spec.organization));
   }
@@ -272,7 +273,7 @@ Result<Changes> add_team(const Project& p, const TeamSpec& spec) {
 }
 
 Result<Changes> add_eoi(const Project& p, const EoiSpec& spec) {
-  if (slugify(spec.organization).empty()) return usage("--organization must hold the organization's name");
+  if (trim(spec.organization).empty()) return usage("--organization must hold the organization's name");
   if (spec.contact_name.find_first_not_of(" \t") == std::string::npos) return usage("--contact-name must hold a name");
   if (!is_email(spec.contact_email)) return usage(fmt::format("--contact-email: '{}' is not an email address", spec.contact_email));
   if (!parse_date(spec.submitted)) return usage(fmt::format("--submitted {} is not a date YYYY-MM-DD that exists", spec.submitted));

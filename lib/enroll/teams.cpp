@@ -2,12 +2,14 @@
 
 #include "core/text.h"
 #include "core/slug.h"
+#include "enroll/members.h"
 #include "io/yaml_text.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 
 namespace collab::enroll {
@@ -88,10 +90,13 @@ Result<Changes> enroll_teams(const Project& p, const EnrollOptions& options) {
   int active = static_cast<int>(std::count_if(p.teams.begin(), p.teams.end(), [](const Team& t) { return t.status == "active"; }));
   std::string joined = options.joined;
   if (joined.empty() && p.collaborative && p.collaborative->start) joined = format_date(*p.collaborative->start);
-  if (!joined.empty() && !parse_date(joined)) return Error{ErrorKind::usage, fmt::format("--joined {} is not a date YYYY-MM-DD", joined)};
+  if (!options.joined.empty()) {
+    if (Status s = check_date(p, options.joined, "--joined"); !s) return s.error();
+  }
 
   std::vector<std::string> refused;
   std::set<std::string> seen;
+  std::map<std::string, std::string> new_orgs;  // name -> ID of organizations this run creates
   int added = 0;
   for (const auto& id : wanted) {
     if (!seen.insert(id).second) continue;
@@ -119,13 +124,17 @@ Result<Changes> enroll_teams(const Project& p, const EnrollOptions& options) {
       auto same = std::find_if(p.organizations.begin(), p.organizations.end(), [&](const Organization& o) {
         return trim_lower(o.name) == trim_lower(eoi->organization.name);
       });
+      auto created = new_orgs.find(trim_lower(eoi->organization.name));  // two EOIs of one new organization
       if (same != p.organizations.end()) {
         org_id = same->id;
+      } else if (created != new_orgs.end()) {
+        org_id = created->second;
       } else {
         if (org_id.empty() || std::find(org_ids.begin(), org_ids.end(), org_id) != org_ids.end()) {
           org_id = unique_slug(eoi->organization.name, org_ids);
         }
         org_ids.push_back(org_id);
+        new_orgs[trim_lower(eoi->organization.name)] = org_id;
         changes.files.push_back({"organizations/" + org_id + ".yaml", organization_file(org_id, eoi->organization, id), true,
                                  fmt::format("new organization organizations/{}.yaml", org_id)});
       }

@@ -577,8 +577,7 @@ std::string emit_readme(const Options& o, const Scaffold& s, const std::vector<F
 std::string emit_gitignore() {
   return "# Files collab may leave in this folder that do not belong in git (written by `collab init`).\n"
          "#\n"
-         "# The lock a command holds while it changes the collaborative (.collab/lock, an empty file).\n"
-         ".collab/lock\n"
+
          "# Temporary files of collab's atomic writes (.NAME.RANDOM.tmp): left behind only when collab is\n"
          "# killed mid-write, and safe to delete.\n"
          ".*.tmp\n"

@@ -48,7 +48,9 @@ Status write_and_sync(const fs::path& path, std::string_view content) {
     p += n;
     left -= static_cast<size_t>(n);
   }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) return io_error(path, "cannot write");
+  bool synced = ::fsync(fd) == 0;
+  bool closed = ::close(fd) == 0;  // always closed, even when the sync failed
+  if (!synced || !closed) return io_error(path, "cannot write");
   return Ok{};
 }
 

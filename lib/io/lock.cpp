@@ -12,18 +12,18 @@
 namespace collab {
 
 Result<Lock> Lock::acquire(const std::filesystem::path& root) {
-  std::error_code ec;
-  std::filesystem::create_directories(root / ".collab", ec);
-  auto path = root / ".collab" / "lock";
-  int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  if (fd < 0) return Error{ErrorKind::io, fmt::format("{}: cannot open the lock: {}", path.string(), std::strerror(errno))};
+  int fd = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return Error{ErrorKind::io, fmt::format("{}: cannot open the folder to lock it: {}", root.string(), std::strerror(errno))};
   if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
     int err = errno;
     ::close(fd);
     if (err == EWOULDBLOCK) {
-      return Error{ErrorKind::locked, "another collab run is changing this collaborative; try again when it is done"};
+      return Error{ErrorKind::locked,
+                   fmt::format("another collab run holds the lock on {} while it changes the collaborative; try "
+                               "again when it is done",
+                               root.string())};
     }
-    return Error{ErrorKind::io, fmt::format("{}: cannot lock: {}", path.string(), std::strerror(err))};
+    return Error{ErrorKind::io, fmt::format("{}: cannot lock: {}", root.string(), std::strerror(err))};
   }
   return Lock(fd);
 }

@@ -1,7 +1,8 @@
 // One writer at a time: a command that changes a collaborative first takes its lock, an advisory
-// flock(2) on `.collab/lock` under the root. A second run finds it taken and fails at once with
-// ErrorKind::locked (exit 75) instead of waiting or interleaving its writes. The lock goes with the
-// process, so a crashed run leaves nothing to clean up.
+// flock(2) on the collaborative's root folder itself, before it reads anything. A second run finds it
+// taken and fails at once with ErrorKind::locked (exit 75) instead of waiting or interleaving its writes.
+// No lock file is created, so a refused command leaves the folder exactly as it was, and the lock goes
+// with the process: a killed run leaves nothing stale behind.
 #pragma once
 
 #include "core/error.h"

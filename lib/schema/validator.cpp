@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <map>
+#include <regex>
 #include <set>
 
 namespace collab::schema {
@@ -162,6 +163,7 @@ std::string describe_pattern(const std::string& pattern) {
       {"^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2})?$", "a date YYYY-MM-DD or a date and time YYYY-MM-DDTHH:MM"},
       {"^[A-Za-z][A-Za-z0-9_+/-]*$", "a time zone name such as America/New_York"},
       {"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", "an email address"},
+      {"^-?[0-9]+(\\.[0-9]+)?$", "a number such as 3 or 4.5"},
   };
   auto it = known.find(pattern);
   return it != known.end() ? it->second : "text matching " + pattern;
@@ -235,7 +237,11 @@ class MessageWriter {
   // Rewrites one innermost violation; returns false for valijson's wrapper messages, which say nothing new.
   bool write(const Violation& v, Diagnostics& diags) const {
     const std::string& d = v.description;
-    if (starts_with(d, "Failed to validate against schema associated") || starts_with(d, "Failed to validate item") ||
+    if (starts_with(d, "Failed to validate against schema associated with property name")) {
+      // valijson reports a key refused by propertyNames only as this wrapper on the key's parent.
+      return write_child_key_names(v, last_quoted(d), diags);
+    }
+    if (starts_with(d, "Failed to validate item") ||
         starts_with(d, "Failed to validate against child schema") ||
         starts_with(d, "Failed to validate against additional properties") ||
         starts_with(d, "Failed to validate against a conditional") ||
@@ -280,7 +286,7 @@ class MessageWriter {
                starts_with(d, "Expected number less than") || starts_with(d, "Value should be a multiple")) {
       message = range_message(schemas, *instance);
     } else if (starts_with(d, "Failed to validate against property names")) {
-      return false;  // the name's own pattern failure is reported with it
+      return write_key_names(v, schemas, *instance, diags);  // valijson says which object, not which key
     } else {
       message = d;
     }
@@ -290,6 +296,47 @@ class MessageWriter {
   }
 
  private:
+  bool write_child_key_names(const Violation& v, const std::string& name, Diagnostics& diags) const {
+    const json* instance = &doc_.json;
+    std::vector<const json*> schemas = walker_.expand(&root_);
+    for (const auto& token : v.tokens) {
+      schemas = walker_.child(schemas, *instance, token);
+      instance = step(instance, token);
+    }
+    if (!instance->is_object() || !instance->contains(name)) return false;
+    Violation child{pointer_append(v.pointer, name), v.tokens, v.description};
+    child.tokens.push_back(name);
+    return write_key_names(child, walker_.child(schemas, *instance, name), (*instance)[name], diags);
+  }
+
+  // Reports each key of `object` that its schema's propertyNames refuses (IDs: a slug pattern).
+  bool write_key_names(const Violation& v, const std::vector<const json*>& schemas, const json& object,
+                       Diagnostics& diags) const {
+    const json* s = with_keyword(schemas, "propertyNames");
+    if (s == nullptr || !object.is_object()) return false;
+    auto names = walker_.expand(&(*s)["propertyNames"]);
+    const json* pattern = with_keyword(names, "pattern");
+    const json* max_length = with_keyword(names, "maxLength");
+    size_t longest = max_length ? (*max_length)["maxLength"].get<size_t>() : 1000;
+    std::string field = field_path(v.tokens, doc_.json);
+    bool wrote = false;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+      const std::string& key = it.key();
+      bool ok = key.size() <= longest;  // checked first: the pattern only ever sees short keys
+      std::string expected = fmt::format("at most {} characters", longest);
+      if (ok && pattern != nullptr) {
+        const std::string& rx = (*pattern)["pattern"].get_ref<const std::string&>();
+        ok = std::regex_search(key, std::regex(rx));
+        expected = describe_pattern(rx);
+      }
+      if (ok) continue;
+      std::string message = fmt::format("key '{}' must be {}", key, expected);
+      diags.error(doc_.key_at(pointer_append(v.pointer, key)), field.empty() ? message : field + ": " + message);
+      wrote = true;
+    }
+    return wrote;
+  }
+
   std::string suggestion(const std::vector<const json*>& schemas, const std::string& key) const {
     std::string best;
     size_t best_distance = 3;
@@ -429,10 +476,16 @@ bool SchemaSet::validate(std::string_view kind, const YamlDocument& doc, Diagnos
     }
   }
   MessageWriter writer(raw, doc);
+  size_t before = diags.items().size();
   for (const auto& v : violations) {
     if (one_of_failed.count(v.pointer) && starts_with(v.description, "Missing required property")) continue;
     if (too_long.count(v.pointer) && starts_with(v.description, "Failed to match regex")) continue;
     writer.write(v, diags);
+  }
+  // Never refuse a file silently: a violation this writer could not place still gets a message.
+  if (diags.items().size() == before) {
+    diags.error(doc.at(""), fmt::format("does not match {}.schema.json: {}", kind,
+                                        violations.empty() ? std::string("no detail") : violations.front().description));
   }
   return false;
 }

@@ -41,17 +41,7 @@ std::optional<Date> spreadsheet_date(const std::string& cell) {
   return std::nullopt;
 }
 
-std::optional<double> number(const std::string& cell) {
-  std::string v = clean(cell);
-  if (v.empty()) return std::nullopt;
-  try {
-    size_t used = 0;
-    double d = std::stod(v, &used);
-    if (used == v.size()) return d;
-  } catch (const std::exception&) {
-  }
-  return std::nullopt;
-}
+std::optional<double> number(const std::string& cell) { return finite_number(trim(cell)); }
 
 }  // namespace
 

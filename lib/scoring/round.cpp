@@ -25,15 +25,7 @@ const nlohmann::json* answer_of(const Eoi& eoi, const std::string& id) {
 
 std::optional<double> number_of(const nlohmann::json& v) {
   if (v.is_number()) return v.get<double>();
-  if (v.is_string()) {
-    try {
-      size_t used = 0;
-      std::string s = v.get<std::string>();
-      double d = std::stod(s, &used);
-      if (used == s.size()) return d;
-    } catch (const std::exception&) {
-    }
-  }
+  if (v.is_string()) return finite_number(v.get<std::string>());
   return std::nullopt;
 }
 

@@ -46,3 +46,17 @@ TEST_CASE("names fold to ASCII slugs", "[slug]") {
   CHECK(slugify("東京") == "");
   CHECK(slugify(std::string(100, 'a')).size() == 63);
 }
+
+#include "core/text.h"
+
+TEST_CASE("numbers from text are plain and finite", "[text]") {
+  CHECK(finite_number("4") == 4.0);
+  CHECK(finite_number("-3.5") == -3.5);
+  CHECK(finite_number("1e3") == 1000.0);
+  CHECK(finite_number(".5") == 0.5);
+  for (const char* bad : {"nan", "inf", "-inf", "0x10", " 4", "4 ", "4a", "", ".", "1e", "1e999", "--1"}) {
+    INFO(bad);
+    CHECK_FALSE(finite_number(bad));
+  }
+  CHECK(trim_lower("  Ready \t") == "ready");
+}

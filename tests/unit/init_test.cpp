@@ -258,8 +258,7 @@ TEST_CASE("every template writes .gitignore and .gitattributes, with a comment h
     REQUIRE(attributes != nullptr);
     CHECK(ignore->content.rfind("# ", 0) == 0);
     CHECK(attributes->content.rfind("# ", 0) == 0);
-    // What collab itself leaves behind: the lock and the temporary files of interrupted atomic writes.
-    CHECK(contains(ignore->content, "\n.collab/lock\n"));
+    // What collab itself may leave behind: the temporary files of interrupted atomic writes.
     CHECK(contains(ignore->content, "\n.*.tmp\n"));
     // Nothing the collaborative is made of is ignored.
     CHECK_FALSE(contains(ignore->content, "\n*.yaml"));
