@@ -204,6 +204,103 @@ std::optional<std::pair<Position, std::string>> check_text(std::string_view text
 
 namespace {
 
+// A ',' that yaml-cpp 0.7 loops on, allocating until memory runs out, instead of reporting it: at the top
+// level after a complete node (`"x",`, `[a],`, `"x"` then `  ,` on the next line), at the start of a line at
+// column 1 (`- a` then `,`), or right after `---`. Each is invalid YAML (outside a flow collection a ','
+// can only continue a plain scalar), so it is refused here, before yaml-cpp sees it. Found by fuzzing
+// (tests/fuzz/regressions, docs/security.md).
+std::optional<Position> stray_comma(std::string_view text) {
+  int line = 1, column = 0, depth = 0;
+  char quote = 0;
+  char last = '\n';              // the last significant character outside quotes and comments
+  int block_indent = -1;         // inside a block scalar (| or >): lines indented more than this
+  int indent = 0;
+  bool at_line_start = true, in_comment = false, after_doc_start = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    ++column;
+    if (c == '\n') {
+      // A line that ended with | or > (and its indicators) starts a block scalar.
+      if (!quote && depth == 0 && (last == '|' || last == '>' || ((last == '-' || last == '+' || std::isdigit(static_cast<unsigned char>(last))) && block_indent < 0))) {
+        size_t k = i;
+        while (k > 0 && (text[k - 1] == ' ' || text[k - 1] == '\r')) --k;
+        size_t b = k;
+        while (b > 0 && (text[b - 1] == '-' || text[b - 1] == '+' || std::isdigit(static_cast<unsigned char>(text[b - 1])))) --b;
+        if (b > 0 && (text[b - 1] == '|' || text[b - 1] == '>') && (b == 1 || text[b - 2] == ' ' || text[b - 2] == ':' || text[b - 2] == '-')) {
+          block_indent = indent;
+        }
+      }
+      ++line;
+      column = 0;
+      at_line_start = true;
+      in_comment = false;
+      indent = 0;
+      continue;
+    }
+    if (at_line_start) {
+      if (c == ' ') {
+        ++indent;
+        continue;
+      }
+      if (c == '\r' || c == '\t') continue;
+      at_line_start = false;
+      if (block_indent >= 0) {
+        if (indent > block_indent) {  // block scalar content: skip the line
+          in_comment = true;
+          continue;
+        }
+        block_indent = -1;
+      }
+      if (!quote && depth == 0 && c == ',') {
+        // First on its line: after a finished quoted or flow node, or at column 1, never valid.
+        if (column == indent + 1 && (indent == 0 || last == '"' || last == '\'' || last == ']' || last == '}')) {
+          return Position{line, column};
+        }
+      }
+    }
+    if (in_comment) continue;
+    if (quote) {
+      if (quote == '"' && c == '\\') {
+        ++i;
+        ++column;
+      } else if (c == quote) {
+        if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+          ++i;
+          ++column;
+        } else {
+          quote = 0;
+          last = c;
+        }
+      }
+      continue;
+    }
+    if (c == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n')) {
+      in_comment = true;
+      continue;
+    }
+    if (c == ' ' || c == '\t' || c == '\r') continue;
+    if (c == '-' && column == 1 && text.substr(i, 3) == "---") {
+      after_doc_start = true;
+      i += 2;
+      column += 2;
+      last = '\n';
+      continue;
+    }
+    if (depth == 0 && c == ',' && (after_doc_start || last == '"' || last == '\'' || last == ']' || last == '}')) {
+      return Position{line, column};
+    }
+    after_doc_start = false;
+    if ((c == '"' || c == '\'') && (last == '\n' || last == ':' || last == '-' || last == ',' || last == '[' || last == '{' || last == '?' || text[i - 1] == ' ')) {
+      quote = c;
+      continue;
+    }
+    if (c == '[' || c == '{') ++depth;
+    if ((c == ']' || c == '}') && depth > 0) --depth;
+    last = c;
+  }
+  return std::nullopt;
+}
+
 // yaml-cpp's messages, with a hint where its words do not say what is wrong.
 std::string parser_message(const YAML::Exception& e, std::string_view text) {
   if (e.msg == YAML::ErrorMsg::BAD_FILE) {
@@ -248,6 +345,11 @@ std::optional<YamlDocument> parse_yaml(std::string_view text, const std::string&
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   if (auto bad = check_text(text)) {
     diags.error({path, bad->first.line, bad->first.column}, bad->second);
+    return std::nullopt;
+  }
+  if (auto comma = stray_comma(text)) {
+    diags.error({path, comma->line, comma->column},
+                "not valid YAML: a ',' cannot stand here (outside a [list] or {mapping} it can only be part of a text)");
     return std::nullopt;
   }
   std::vector<YAML::Node> documents;

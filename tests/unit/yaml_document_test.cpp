@@ -110,3 +110,16 @@ TEST_CASE("JSON pointer tokens are escaped", "[yaml]") {
   CHECK(collab::pointer_append("/a", "b/c~d") == "/a/b~1c~0d");
   CHECK(collab::pointer_append("", size_t{3}) == "/3");
 }
+
+// yaml-cpp 0.7 allocates without end on these (found by tests/fuzz/yaml_fuzz.cpp, kept in
+// tests/fuzz/regressions): collab refuses them before yaml-cpp sees them.
+TEST_CASE("a stray comma is refused before yaml-cpp loops on it", "[yaml]") {
+  const std::string message = "error: not valid YAML: a ',' cannot stand here (outside a [list] or {mapping} it can only be part of a text)";
+  CHECK(first_error(",:") == "f.yaml:1:1: " + message);
+  CHECK(first_error("\"x\",") == "f.yaml:1:4: " + message);
+  CHECK(first_error("[a]\n  ,") == "f.yaml:2:3: " + message);
+  CHECK(first_error("- a\n,") == "f.yaml:2:1: " + message);
+  CHECK(first_error("--- ,") == "f.yaml:1:5: " + message);
+  // Commas that YAML allows stay allowed: in text, in flow collections, in quotes, in block scalars, in comments.
+  parse_ok("a: b, c\nd: [1, 2]\ne: {f: 1, g: 2}\nh: \"x, y\"\ni: |\n  , first\nj: k # , l\nn: Children's, Inc\n");
+}
