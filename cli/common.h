@@ -14,6 +14,11 @@
 #include <string>
 #include <vector>
 
+// The version, from CMake's project(); "unknown" when built some other way.
+#ifndef COLLAB_VERSION
+#define COLLAB_VERSION "unknown"
+#endif
+
 namespace collab::cli {
 
 // docs/cli.md, "Exit codes" (the sysexits.h numbers where one fits).

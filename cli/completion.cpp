@@ -11,9 +11,6 @@
 #include <map>
 #include <system_error>
 
-#ifndef COLLAB_VERSION
-#define COLLAB_VERSION "unknown"
-#endif
 
 namespace collab::cli {
 namespace {

@@ -7,9 +7,6 @@
 #include <cstdlib>
 #include <exception>
 
-#ifndef COLLAB_VERSION
-#define COLLAB_VERSION "unknown"
-#endif
 
 namespace {
 

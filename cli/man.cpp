@@ -8,9 +8,6 @@
 #include <filesystem>
 #include <system_error>
 
-#ifndef COLLAB_VERSION
-#define COLLAB_VERSION "unknown"
-#endif
 
 namespace collab::cli {
 namespace {

@@ -1,5 +1,6 @@
 #include "check/checks.h"
 #include "model/project.h"
+#include "base_copy.h"
 
 #include <catch2/catch.hpp>
 
@@ -13,19 +14,8 @@ using namespace collab;
 namespace {
 
 // A copy of tests/e2e/base (a small valid collaborative) with some files replaced.
-struct Fixture {
-  fs::path root;
-  Fixture() {
-    static int n = 0;
-    root = fs::temp_directory_path() / ("collab-check-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
-    fs::copy(fs::path(COLLAB_SOURCE_DIR) / "tests/e2e/base", root, fs::copy_options::recursive);
-  }
-  ~Fixture() { fs::remove_all(root); }
-  Fixture& write(const std::string& rel, const std::string& text) {
-    fs::create_directories((root / rel).parent_path());
-    std::ofstream(root / rel) << text;
-    return *this;
-  }
+struct Fixture : test::BaseCopy {
+  Fixture() : BaseCopy("check") {}
   std::vector<std::string> run() const {
     Diagnostics d;
     auto project = model::load_project(root, "", d);

@@ -1,5 +1,6 @@
 // `collab enroll import`'s library: form exports (CSV) + a mapping -> eois/<id>.yaml.
 #include "enroll/eoi_import.h"
+#include "base_copy.h"
 #include "io/yaml_document.h"
 #include "model/project.h"
 #include "schema/validator.h"
@@ -17,21 +18,8 @@ using namespace collab::enroll;
 namespace {
 
 // A copy of tests/e2e/base (a small valid collaborative, with eois/harbor-eoi.yaml) with some files added.
-struct Fixture {
-  fs::path root;
-  Fixture() {
-    static int n = 0;
-    root = fs::temp_directory_path() / ("collab-eoi-import-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
-    fs::remove_all(root);
-    fs::copy(fs::path(COLLAB_SOURCE_DIR) / "tests/e2e/base", root, fs::copy_options::recursive);
-  }
-  ~Fixture() { fs::remove_all(root); }
-  Fixture(const Fixture&) = delete;
-  Fixture& operator=(const Fixture&) = delete;
-  void write(const std::string& rel, const std::string& text) const {
-    fs::create_directories((root / rel).parent_path());
-    std::ofstream(root / rel, std::ios::binary) << text;
-  }
+struct Fixture : test::BaseCopy {
+  Fixture() : BaseCopy("eoi-import") {}
   // Loads the collaborative; `problems` receives its diagnostics, formatted.
   model::Project load(std::vector<std::string>* problems = nullptr) const {
     Diagnostics d;

@@ -1,6 +1,7 @@
 #include "check/checks.h"
 #include "model/project.h"
 #include "scoring/round.h"
+#include "base_copy.h"
 
 #include <catch2/catch.hpp>
 
@@ -15,12 +16,8 @@ using Catch::Detail::Approx;
 namespace {
 
 // tests/e2e/base with three EOIs reviewed by ada and ben (faculty of the base, both given the reviewer role).
-struct Round {
-  fs::path root;
-  Round() {
-    static int n = 0;
-    root = fs::temp_directory_path() / ("collab-round-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
-    fs::copy(fs::path(COLLAB_SOURCE_DIR) / "tests/e2e/base", root, fs::copy_options::recursive);
+struct Round : test::BaseCopy {
+  Round() : BaseCopy("round") {
     std::string collab = read("collab.yaml");
     collab.replace(collab.find("roles: [coach]"), 14, "roles: [coach, reviewer]");
     write("collab.yaml", collab);
@@ -37,15 +34,6 @@ struct Round {
     review("e2", "ben", 5, 4);
     review("e3", "ada", 3, 4);
     review("e3", "ben", 2, 3);
-  }
-  ~Round() { fs::remove_all(root); }
-  std::string read(const std::string& rel) const {
-    std::ifstream in(root / rel);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-  }
-  void write(const std::string& rel, const std::string& text) const {
-    fs::create_directories((root / rel).parent_path());
-    std::ofstream(root / rel) << text;
   }
   void review(const std::string& eoi, const std::string& reviewer, int readiness, int data) const {
     write("reviews/" + eoi + "/" + reviewer + ".yaml",
