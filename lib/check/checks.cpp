@@ -126,6 +126,7 @@ class Checker {
       within_span(ph.end, ph.src, "end", "phase end");
     }
     for (const auto& g : c.goals) measure_ref(g.measure, g.src, "measure");
+    period_within_span(c.data_from, c.src, "data/from");
     const auto& rules = c.core_team;
     if (rules.min_members && rules.max_members && *rules.min_members > *rules.max_members) {
       error(c.src.at("core_team/max_members"), "core_team.max_members is smaller than min_members");
@@ -390,6 +391,36 @@ class Checker {
     }
     period_within_span(m.baseline_from, m.src, "baseline/from");
     period_within_span(m.baseline_to, m.src, "baseline/to");
+    if (m.src.doc && m.src.doc->json.contains("baseline")) {
+      const auto& b = m.src.doc->json["baseline"];
+      bool from = b.contains("from"), to = b.contains("to"), periods = b.contains("periods");
+      if (periods && (from || to)) {
+        error(m.src.key_at("baseline/periods"), "baseline: give either 'from' and 'to' or 'periods', not both");
+      } else if (!periods && from != to) {
+        error(m.src.key_at("baseline"), fmt::format("baseline: '{}' is missing (give 'from' and 'to', or 'periods')", from ? "to" : "from"));
+      } else if (!periods && !from) {
+        error(m.src.key_at("baseline"), "baseline: give 'from' and 'to', or 'periods'");
+      }
+    }
+    if (!m.chart.empty()) {
+      static const std::map<std::string, std::string> chart_type = {{"p", "proportion"}, {"u", "rate"}, {"c", "count"}};
+      auto it = chart_type.find(m.chart);
+      if (it != chart_type.end() && it->second != m.type) {
+        error(m.src.at("chart"), fmt::format("a {} chart is for a {}; '{}' is a {} (use xmr or run)", m.chart, it->second, m.id, m.type));
+      }
+    }
+    std::map<std::pair<std::string, Period>, int> rebased;
+    for (size_t i = 0; i < m.rebases.size(); ++i) {
+      const Rebase& r = m.rebases[i];
+      period_within_span(r.period, r.src, "period");
+      if (!r.team.empty() && !known(FileKind::team, r.team, p_.find_team(r.team))) {
+        error(r.src.at("team"), fmt::format("no team '{}' in teams/", r.team));
+      }
+      if (r.period && !rebased.emplace(std::make_pair(r.team, *r.period), r.src.at("period").line).second) {
+        error(r.src.at("period"), fmt::format("{} is rebased twice at {} (also at line {})", r.team.empty() ? "the measure" : "team '" + r.team + "'",
+                                              format_period(*r.period), rebased[{r.team, *r.period}]));
+      }
+    }
   }
 
   void check_data(const TeamData& d) {

@@ -69,4 +69,6 @@ Date add_months(const Date& d, int months) {
 
 Date add_days(const Date& d, int days) { return Date{date::sys_days{d} + date::days{days}}; }
 
+Date today_utc() { return Date{date::floor<date::days>(std::chrono::system_clock::now())}; }
+
 }  // namespace collab

@@ -26,5 +26,7 @@ std::string format_period(const Period& p);
 Date add_months(const Date& d, int months);
 Date add_days(const Date& d, int days);
 inline Period period_of(const Date& d) { return d.year() / d.month(); }
+// Today's date in UTC, from the system clock.
+Date today_utc();
 
 }  // namespace collab

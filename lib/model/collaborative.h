@@ -58,6 +58,11 @@ struct CoreTeamRules {
   std::optional<int> min_members, max_members;
 };
 
+// collab.yaml's `data`: when team data are due and which signal rules apply unless a measure says.
+struct SignalRules {
+  std::string run_chart, control_chart;  // empty: not set here
+};
+
 struct Collaborative {
   Source src;
   std::string id, name, focus, kind, model, timezone;
@@ -68,6 +73,8 @@ struct Collaborative {
   std::vector<Goal> goals;
   CoreTeamRules core_team;
   std::optional<int> data_due_day;
+  std::optional<Period> data_from;
+  SignalRules rules;
   std::vector<FacultyMember> faculty;
 
   const FacultyMember* find_faculty(const std::string& id) const;
@@ -207,12 +214,23 @@ struct Attendance {
   int guests = 0;
 };
 
+struct Rebase {
+  Source src;
+  std::optional<Period> period;
+  std::string team, reason;  // team empty: every team's chart and the pooled one
+  std::optional<int> periods;
+};
+
 struct Measure {
   Source src;
-  std::string id, name, type, category, numerator, denominator, exclusions, unit, better;
+  std::string id, name, type, category, numerator, denominator, exclusions, unit, better, chart;
   bool core = false;
   std::optional<double> multiplier, goal;
+  std::optional<Date> goal_by;
   std::optional<Period> baseline_from, baseline_to;
+  std::optional<int> baseline_periods;
+  SignalRules rules;
+  std::vector<Rebase> rebases;
 };
 
 struct Value {
@@ -238,6 +256,7 @@ struct Rating {
   Source src;
   std::optional<Period> period;
   double score = 0;
+  std::optional<double> self_score;
   std::string assessor, note;
 };
 

@@ -103,6 +103,12 @@ Goal read_goal(const Reader& r) {
   return Goal{r.src(), r.str("id"), r.str("text"), r.str("measure"), r.number("target"), r.date("by")};
 }
 
+SignalRules read_rules(const Reader& r) {
+  if (!r.has("rules")) return {};
+  Reader x = r.child("rules");
+  return SignalRules{x.str("run_chart"), x.str("control_chart")};
+}
+
 Collaborative read_collaborative(const Reader& r) {
   Collaborative c;
   c.src = r.src();
@@ -126,7 +132,12 @@ Collaborative read_collaborative(const Reader& r) {
     Reader t = r.child("core_team");
     c.core_team = CoreTeamRules{t.strings("required_roles"), t.integer("min_members"), t.integer("max_members")};
   }
-  if (r.has("data")) c.data_due_day = r.child("data").integer("due_day");
+  if (r.has("data")) {
+    Reader d = r.child("data");
+    c.data_due_day = d.integer("due_day");
+    c.data_from = d.period("from");
+    c.rules = read_rules(d);
+  }
   r.each("faculty", [&](const Reader& f) {
     c.faculty.push_back({f.src(), f.str("id"), f.str("name"), f.str("email"), f.str("organization"), f.strings("roles")});
   });
@@ -276,11 +287,18 @@ Measure read_measure(const Reader& r) {
   m.core = r.boolean("core");
   m.multiplier = r.number("multiplier");
   m.goal = r.number("goal");
+  m.goal_by = r.date("goal_by");
+  m.chart = r.str("chart");
   if (r.has("baseline")) {
     Reader b = r.child("baseline");
     m.baseline_from = b.period("from");
     m.baseline_to = b.period("to");
+    m.baseline_periods = b.integer("periods");
   }
+  m.rules = read_rules(r);
+  r.each("rebase", [&](const Reader& x) {
+    m.rebases.push_back({x.src(), x.period("period"), x.str("team"), x.str("reason"), x.integer("periods")});
+  });
   return m;
 }
 
@@ -315,7 +333,8 @@ Decisions read_decisions(const Reader& r) {
 TeamAssessments read_assessments(const Reader& r) {
   TeamAssessments a{r.src(), r.str("team"), {}};
   r.each("ratings", [&](const Reader& x) {
-    a.ratings.push_back({x.src(), x.period("period"), x.number("score").value_or(0), x.str("assessor"), x.str("note")});
+    a.ratings.push_back({x.src(), x.period("period"), x.number("score").value_or(0), x.number("self_score"), x.str("assessor"),
+                         x.str("note")});
   });
   return a;
 }

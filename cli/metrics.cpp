@@ -1,0 +1,365 @@
+// collab metrics: the core data set as run and control charts, data completeness, participation, the
+// progress scale and the network survey (lib/metrics), as text, JSON or long-form CSV; --check for a
+// scheduled CI job; `metrics import` reads team data from a long CSV (lib/metrics/data_import).
+#include "common.h"
+#include "io/files.h"
+#include "io/lock.h"
+#include "metrics/data_import.h"
+#include "metrics/metrics.h"
+#include "io/csv_read.h"
+
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+namespace collab::cli {
+namespace {
+
+using namespace collab::metrics;
+
+struct MetricsOptions {
+  std::string format;
+  std::vector<std::string> teams, measures, sections;
+  std::string from, to, as_of;
+  bool check = false;
+};
+
+struct ImportOptions {
+  std::string file, format, submitted;
+  bool replace = false, dry_run = false;
+};
+
+std::string number(const std::optional<double>& v, int decimals = 1) {
+  if (!v) return "-";
+  return fmt::format("{:.{}f}", *v, decimals);
+}
+std::string percent(const std::optional<double>& v) { return v ? fmt::format("{:.0f}%", *v * 100) : "-"; }
+std::string signed_number(const std::optional<double>& v) { return v ? fmt::format("{:+.1f}", *v) : "-"; }
+
+std::string run_text(const SeriesResult& s) {
+  std::vector<std::string> out;
+  if (s.run_rules == "ihi") {
+    for (const auto& sp : s.ihi.shifts) out.push_back(fmt::format("shift {}..{}", format_period(s.points[sp.first].period), format_period(s.points[sp.last].period)));
+    for (const auto& sp : s.ihi.trends) out.push_back(fmt::format("trend {}..{}", format_period(s.points[sp.first].period), format_period(s.points[sp.last].period)));
+  } else {
+    if (s.anhoej.long_run) out.push_back(fmt::format("long run {} > {}", s.anhoej.longest_run, s.anhoej.longest_run_max));
+    if (s.anhoej.few_crossings) out.push_back(fmt::format("few crossings {} < {}", s.anhoej.crossings, s.anhoej.crossings_min));
+  }
+  return out.empty() ? "-" : fmt::format("{}", fmt::join(out, "; "));
+}
+
+std::string control_text(const SeriesResult& s) {
+  if (s.chart == ChartType::run) return "";
+  if (s.segments.empty() || !s.segments.front().centre) return "too few points";
+  // Each rule with the number of points it flags and the last of them, in the rule set's order.
+  std::vector<std::pair<std::string, std::pair<int, std::string>>> by_rule;
+  for (const auto& pt : s.points) {
+    for (const auto& r : pt.control_signals) {
+      auto it = std::find_if(by_rule.begin(), by_rule.end(), [&](const auto& x) { return x.first == r; });
+      if (it == by_rule.end()) it = by_rule.insert(by_rule.end(), {r, {0, ""}});
+      ++it->second.first;
+      it->second.second = format_period(pt.period);
+    }
+  }
+  if (by_rule.empty()) return "-";
+  std::vector<std::string> out;
+  for (const auto& [rule, n] : by_rule) out.push_back(fmt::format("{} x{} (last {})", rule, n.first, n.second));
+  return fmt::format("{}", fmt::join(out, "; "));
+}
+
+void print_measures(const MetricsResult& r, const model::Project& p) {
+  fmt::print("Measures\n");
+  bool any = false;
+  std::vector<const model::Measure*> measures;
+  for (const auto& m : p.measures) measures.push_back(&m);
+  std::sort(measures.begin(), measures.end(), [](const auto* a, const auto* b) { return a->id < b->id; });
+  for (const auto* m : measures) {
+    bool header = false;
+    for (const auto& s : r.series) {
+      if (s.measure != m->id) continue;
+      if (!header) {
+        std::string rules = fmt::format("run chart {}", s.run_rules);
+        if (s.chart != ChartType::run) rules += fmt::format(", {} chart {}", s.chart == ChartType::xmr ? std::string("XmR") : std::string(1, static_cast<char>(std::toupper(chart_name(s.chart)[0]))), s.control_rules);
+        fmt::print("  {}: {} ({}{}, {} is better; {})\n", m->id, m->name, m->type, m->unit.empty() ? "" : ", " + m->unit, m->better, rules);
+        fmt::print("    {:<22} {:>6} {:>9} {:>9} {:>8} {:>8} {:>8} {:>7}  {:<28} {}\n", "team", "points", "baseline", "latest",
+                   "period", "change", "goal", "to goal", "run chart", "control chart");
+        header = true;
+        any = true;
+      }
+      fmt::print("    {:<22} {:>6} {:>9} {:>9} {:>8} {:>8} {:>8} {:>7}  {:<28} {}\n", s.team.empty() ? "(all teams)" : s.team,
+                 s.points.size(), number(s.baseline), number(s.latest), s.latest_period ? format_period(*s.latest_period) : "-",
+                 signed_number(s.change), number(s.goal), s.goal_met && *s.goal_met ? "met" : percent(s.share_of_gap_closed),
+                 run_text(s), control_text(s));
+    }
+  }
+  if (!any) fmt::print("  no data reported yet\n");
+}
+
+void print_completeness(const CompletenessResult& c, const model::Project& p) {
+  std::string due = p.collaborative && p.collaborative->data_due_day
+                        ? fmt::format("due on day {} of the next month", *p.collaborative->data_due_day)
+                        : std::string("due by the end of the next month");
+  fmt::print("Completeness (core data set: {}; {}; as of {})\n", c.measures.empty() ? std::string("no measures") : fmt::format("{}", fmt::join(c.measures, ", ")),
+             due, format_date(c.as_of));
+  fmt::print("  {:<22} {:>8} {:>9} {:>5} {:>9} {:>7} {:>7} {:>9}\n", "team", "expected", "submitted", "late", "explained",
+             "missing", "pending", "complete");
+  auto row = [](const std::string& name, const CompletenessCount& k) {
+    fmt::print("  {:<22} {:>8} {:>9} {:>5} {:>9} {:>7} {:>7} {:>9}\n", name, k.expected, k.submitted, k.late, k.explained,
+               k.missing, k.pending, percent(k.completeness()));
+  };
+  for (const auto& [team, k] : c.by_team) row(team, k);
+  row("(all teams)", c.total);
+  bool heading = false;
+  for (const auto& cell : c.cells) {
+    if (cell.status != "missing") continue;
+    if (!heading) fmt::print("  Overdue:\n");
+    heading = true;
+    fmt::print("    {} {} {} (due {})\n", cell.team, cell.measure, format_period(cell.period), format_date(cell.due));
+  }
+}
+
+void print_participation(const ParticipationResult& pa) {
+  fmt::print("Participation ({} event occurrences with attendance)\n", pa.occurrences);
+  fmt::print("  {:<22} {:>6} {:>8} {:>5} {:>8}  {:<26} {}\n", "team", "events", "attended", "rate", "members",
+             "learning sessions", "engagement");
+  for (const auto& t : pa.teams) {
+    int full = 0;
+    for (const auto& s : t.learning_sessions) full += s.full_team() ? 1 : 0;
+    std::string sessions = t.learning_sessions.empty() ? "-"
+                                                       : fmt::format("full team at {} of {}{}", full, t.learning_sessions.size(),
+                                                                     *t.full_team_every_session ? " (all)" : "");
+    std::vector<std::string> levels;
+    for (const auto& [level, n] : t.engagement) levels.push_back(fmt::format("{} {}", level, n));
+    fmt::print("  {:<22} {:>6} {:>8} {:>5} {:>8}  {:<26} {}\n", t.team, t.overall.expected, t.overall.attended,
+               percent(t.overall.rate()), percent(t.members.rate()), sessions, fmt::join(levels, ", "));
+  }
+  std::vector<std::string> types;
+  for (const auto& [type, ta] : pa.by_type) types.push_back(fmt::format("{} {} ({}/{})", type, percent(ta.rate()), ta.attended, ta.expected));
+  if (!types.empty()) fmt::print("  By event type: {}\n", fmt::join(types, "; "));
+}
+
+void print_progress(const ProgressResult& pr) {
+  fmt::print("Progress (assessment scale 0.5-5.0; faculty scores, and team self-scores where given)\n");
+  fmt::print("  {:<8} {:>5} {:>5} {:>6} {:>6} {:>10}\n", "period", "teams", "mean", "median", "at 4+", "self mean");
+  for (const auto& per : pr.periods) {
+    fmt::print("  {:<8} {:>5} {:>5} {:>6} {:>6} {:>10}\n", format_period(per.period), per.faculty.n, number(per.faculty.mean, 2),
+               number(per.faculty.median), percent(per.faculty.share_at_4), number(per.self.mean, 2));
+  }
+  fmt::print("  {:<22} {:>5} {:>6} {:>6}\n", "team", "first", "latest", "change");
+  for (const auto& t : pr.teams) {
+    fmt::print("  {:<22} {:>5} {:>6} {:>6}\n", t.team, number(t.first), number(t.latest), signed_number(t.change));
+  }
+}
+
+void print_network(const std::vector<NetworkWaveResult>& waves) {
+  fmt::print("Network ({} survey wave{})\n", waves.size(), waves.size() == 1 ? "" : "s");
+  fmt::print("  {:<14} {:<10} {:>7} {:>5} {:>7} {:>11} {:>10} {:>11} {:>8} {:>5} {:>8}\n", "wave", "date", "members", "ties",
+             "density", "reciprocity", "in-degree", "betweenness", "isolates", "trust", "strength");
+  for (const auto& w : waves) {
+    const auto& m = w.metrics;
+    fmt::print("  {:<14} {:<10} {:>7} {:>5} {:>7} {:>11} {:>10} {:>11} {:>8} {:>5} {:>8}\n", w.id, format_date(w.date),
+               m.node_count, m.tie_count, number(m.density, 3), number(m.reciprocity, 2), number(m.in_degree_centralization, 2),
+               number(m.betweenness_centralization, 2), m.isolates.size(), number(m.mean_trust, 2), number(m.mean_strength, 2));
+  }
+  for (const auto& w : waves) {
+    if (!w.change) continue;
+    const auto& c = *w.change;
+    fmt::print("  {}: density {}, reciprocity {}, {} ties added, {} dropped, {} kept", w.id,
+               c.density_change ? fmt::format("{:+.3f}", *c.density_change) : "-",
+               c.reciprocity_change ? fmt::format("{:+.2f}", *c.reciprocity_change) : "-", c.ties_added, c.ties_dropped, c.ties_kept);
+    if (!c.no_longer_isolates.empty()) fmt::print("; no longer isolated: {}", fmt::join(c.no_longer_isolates, ", "));
+    if (!c.new_isolates.empty()) fmt::print("; newly isolated: {}", fmt::join(c.new_isolates, ", "));
+    fmt::print("\n");
+  }
+}
+
+Result<std::optional<Period>> period_option(const std::string& text, const char* flag) {
+  if (text.empty()) return std::optional<Period>();
+  auto p = parse_period(text);
+  if (!p) return Error{ErrorKind::usage, fmt::format("{} {}: expected a month as YYYY-MM", flag, text)};
+  return std::optional<Period>(p);
+}
+
+int run_metrics(const Context& ctx, const MetricsOptions& o) {
+  auto project = load_valid_project(ctx, "computed");
+  if (!project) return fail(project.error());
+  const model::Project& p = *project;
+
+  Scope scope;
+  for (const auto& t : o.teams) {
+    if (!p.find_team(t)) return fail({ErrorKind::usage, fmt::format("--team {}: no team '{}' in teams/", t, t)});
+    scope.teams.insert(t);
+  }
+  for (const auto& m : o.measures) {
+    if (!p.find_measure(m)) return fail({ErrorKind::usage, fmt::format("--measure {}: no measure '{}' in measures/", m, m)});
+    scope.measures.insert(m);
+  }
+  auto from = period_option(o.from, "--from");
+  if (!from) return fail(from.error());
+  auto to = period_option(o.to, "--to");
+  if (!to) return fail(to.error());
+  scope.from = *from;
+  scope.to = *to;
+  Date as_of = today_utc();
+  if (!o.as_of.empty()) {
+    auto d = parse_date(o.as_of);
+    if (!d) return fail({ErrorKind::usage, fmt::format("--as-of {}: expected a date as YYYY-MM-DD", o.as_of)});
+    as_of = *d;
+  }
+
+  std::set<Section> sections;
+  for (const auto& s : o.sections) sections.insert(*parse_section(s));
+  if (o.check) sections = {Section::completeness};
+  if (sections.empty()) {
+    for (const auto& name : section_names()) sections.insert(*parse_section(name));
+  }
+  if (o.format == "csv" && sections.size() != 1) {
+    if (!o.sections.empty()) return fail({ErrorKind::usage, "--format csv prints one section: give one --section"});
+    sections = {Section::measures};
+  }
+
+  MetricsResult r = compute_metrics(p, scope, as_of, sections);
+
+  if (o.check) {
+    std::vector<const CompletenessCell*> overdue;
+    for (const auto& c : r.completeness->cells) {
+      if (c.status == "missing") overdue.push_back(&c);
+    }
+    if (o.format == "json") {
+      nlohmann::json j = {{"as_of", format_date(as_of)}, {"overdue", nlohmann::json::array()}};
+      for (const auto* c : overdue) {
+        j["overdue"].push_back({{"kind", "data"}, {"team", c->team}, {"measure", c->measure}, {"period", format_period(c->period)},
+                                {"due", format_date(c->due)}});
+      }
+      fmt::print("{}\n", j.dump(2));
+    } else {
+      for (const auto* c : overdue) {
+        fmt::print("overdue: data of team {} for {} in {}, due {}\n", c->team, c->measure, format_period(c->period), format_date(c->due));
+      }
+      if (!ctx.quiet) {
+        fmt::print(stderr, "{}\n", overdue.empty() ? fmt::format("Nothing overdue as of {}.", format_date(as_of))
+                                                   : fmt::format("{} overdue as of {}.", overdue.size(), format_date(as_of)));
+      }
+    }
+    return overdue.empty() ? kOk : kFindings;
+  }
+
+  if (o.format == "json") {
+    fmt::print("{}\n", to_json(r, p).dump(2));
+  } else if (o.format == "csv") {
+    fmt::print("{}", to_csv(r, *sections.begin()));
+  } else {
+    fmt::print("Metrics of {} as of {}\n", r.collaborative, format_date(as_of));
+    bool first = true;
+    auto gap = [&] {
+      if (!first) fmt::print("\n");
+      first = false;
+    };
+    if (sections.count(Section::measures)) { gap(); print_measures(r, p); }
+    if (r.completeness) { gap(); print_completeness(*r.completeness, p); }
+    if (r.participation) { gap(); print_participation(*r.participation); }
+    if (r.progress) { gap(); print_progress(*r.progress); }
+    if (sections.count(Section::network)) { gap(); print_network(r.network); }
+  }
+  return kOk;
+}
+
+int run_import(const Context& ctx, const ImportOptions& o) {
+  std::optional<Lock> lock;
+  if (!o.dry_run) {
+    auto root = locate_root(ctx);
+    if (!root) return fail(root.error());
+    auto l = Lock::acquire(*root);
+    if (!l) return fail(l.error());
+    lock.emplace(std::move(*l));
+  }
+  auto project = load_valid_project(ctx, o.dry_run ? "checked" : "imported");
+  if (!project) return fail(project.error());
+  std::optional<Date> submitted;
+  if (!o.submitted.empty()) {
+    submitted = parse_date(o.submitted);
+    if (!submitted) return fail({ErrorKind::usage, fmt::format("--submitted {}: expected a date as YYYY-MM-DD", o.submitted)});
+  }
+  std::ifstream in(o.file, std::ios::binary);
+  if (!in) return fail({ErrorKind::io, fmt::format("{}: cannot read the file", o.file)});
+  std::stringstream text;
+  text << in.rdbuf();
+  auto table = read_csv(text.str(), o.file);
+  if (!table) return fail(table.error());
+  DataImport im = import_data(*project, *table, o.file, o.replace, submitted);
+  if (!im.problems.empty()) {
+    for (const auto& d : im.problems.items()) fmt::print(stderr, "{}\n", format_text(d));
+    return fail({ErrorKind::data, fmt::format("{} problem(s) in {}; nothing was imported", im.problems.items().size(), o.file)});
+  }
+  if (!o.dry_run && !im.files.empty()) {
+    std::vector<FileUpdate> writes;
+    for (const auto& f : im.files) writes.push_back({f.path, f.content, f.created});
+    if (Status s = write_files(project->root, writes); !s) return fail(s.error());
+  }
+  if (o.format == "json") {
+    nlohmann::json j = {{"file", o.file}, {"dry_run", o.dry_run}, {"rows", im.rows}, {"added", im.added}, {"replaced", im.replaced},
+                        {"unchanged", im.unchanged}, {"files", nlohmann::json::array()}};
+    for (const auto& f : im.files) j["files"].push_back({{"file", model::display_path(project->display_root, f.path)}, {"created", f.created}});
+    fmt::print("{}\n", j.dump(2));
+  } else if (!ctx.quiet) {
+    for (const auto& f : im.files) {
+      fmt::print("{} {}\n", o.dry_run ? (f.created ? "would create" : "would update") : (f.created ? "created" : "updated"),
+                 model::display_path(project->display_root, f.path));
+    }
+    fmt::print(stderr, "{}: {} row(s): {} added, {} replaced, {} unchanged{}\n", o.file, im.rows, im.added, im.replaced, im.unchanged,
+               o.dry_run ? " (dry run: nothing written)" : "");
+  }
+  return kOk;
+}
+
+}  // namespace
+
+void register_metrics(CLI::App& app, Context& ctx) {
+  auto opts = std::make_shared<MetricsOptions>();
+  auto* cmd = app.add_subcommand("metrics", "Compute the core data set's charts, completeness, participation, progress and network measures");
+  cmd->description(
+      "Compute, for each team and measure and pooled over the collaborative, the baseline, latest value, change and\n"
+      "progress to the goal, with run-chart (Anhoej or IHI) and control-chart (P, U, C, XmR) analysis; data\n"
+      "completeness and timeliness; participation in events; the progress scale; and network survey measures.\n"
+      "--check exits 1 when team data are overdue (for a scheduled CI job). See docs/metrics.md.");
+  add_format_option(*cmd, opts->format, {"text", "json", "csv"});
+  cmd->add_option("--team", opts->teams, "Only this team (repeatable)")->type_name("ID");
+  cmd->add_option("--measure", opts->measures, "Only this measure (repeatable)")->type_name("ID");
+  cmd->add_option("--section", opts->sections, "Only these sections (repeatable): measures, completeness, participation, progress, network")
+      ->check(CLI::IsMember(section_names()))
+      ->type_name("NAME");
+  cmd->add_option("--from", opts->from, "First period to include")->type_name("YYYY-MM");
+  cmd->add_option("--to", opts->to, "Last period to include")->type_name("YYYY-MM");
+  cmd->add_option("--as-of", opts->as_of, "The date completeness is judged on (default: today, UTC)")->type_name("DATE");
+  cmd->add_flag("--check", opts->check, "List overdue team data and exit 1 when there is any");
+  cmd->require_subcommand(0, 1);
+  cmd->callback([&ctx, opts, cmd] {
+    if (!cmd->get_subcommands().empty()) return;
+    ctx.exit_code = run_metrics(ctx, *opts);
+  });
+
+  auto iopts = std::make_shared<ImportOptions>();
+  auto* imp = cmd->add_subcommand("import", "Import team data from a long CSV (team, period, measure, numerator, denominator, value, note)");
+  imp->description(
+      "Add team data from a long CSV, one row per team, period and measure, as exported from REDCap or a spreadsheet.\n"
+      "Columns: team, period (YYYY-MM), measure, then numerator and denominator (proportions, rates) or value (counts,\n"
+      "continuous); optional note, missing (a reason, instead of a value) and submitted (YYYY-MM-DD). Importing the same\n"
+      "file again changes nothing; a different value for a (team, period, measure) already recorded is an error unless\n"
+      "--replace. Any error: every problem is listed with its row and column and nothing is written.");
+  imp->add_option("file", iopts->file, "The CSV file")->required()->type_name("FILE");
+  add_format_option(*imp, iopts->format, {"text", "json"});
+  imp->add_flag("--replace", iopts->replace, "Replace values that differ from those recorded");
+  imp->add_flag("--dry-run", iopts->dry_run, "Check and report, write nothing");
+  imp->add_option("--submitted", iopts->submitted, "Record this submission date on new periods (default: the CSV's submitted column)")
+      ->type_name("DATE");
+  imp->callback([&ctx, iopts] { ctx.exit_code = run_import(ctx, *iopts); });
+}
+
+}  // namespace collab::cli

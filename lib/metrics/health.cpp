@@ -1,0 +1,234 @@
+#include "metrics/health.h"
+
+#include "scoring/statistics.h"
+
+#include <algorithm>
+#include <set>
+
+namespace collab::metrics {
+
+using model::Project;
+using model::Team;
+
+namespace {
+
+bool team_in_scope(const Scope& s, const std::string& team) { return s.teams.empty() || s.teams.count(team) > 0; }
+
+std::vector<const Team*> teams_sorted(const Project& p, const Scope& scope) {
+  std::vector<const Team*> out;
+  for (const auto& t : p.teams) {
+    if (team_in_scope(scope, t.id)) out.push_back(&t);
+  }
+  std::sort(out.begin(), out.end(), [](const Team* a, const Team* b) { return a->id < b->id; });
+  return out;
+}
+
+// The date a team stopped: withdrawal or completion.
+std::optional<Date> team_stop(const Team& t) {
+  if (t.withdrawal && t.withdrawal->date) return t.withdrawal->date;
+  return t.completed;
+}
+
+bool active_on(const Team& t, const Date& d) {
+  if (t.joined && d < *t.joined) return false;
+  auto stop = team_stop(t);
+  return !stop || d < *stop;
+}
+
+bool member_on_team(const model::Member& m, const Date& d) {
+  return (!m.joined || *m.joined <= d) && (!m.left || d < *m.left);
+}
+
+Date last_day(const Period& p) { return p.year() / p.month() / date::last; }
+
+std::optional<double> ratio(int a, int b) {
+  if (b <= 0) return std::nullopt;
+  return static_cast<double>(a) / b;
+}
+
+}  // namespace
+
+std::optional<double> CompletenessCount::completeness() const { return ratio(submitted + late, expected - pending); }
+std::optional<double> CompletenessCount::timeliness() const { return ratio(submitted, submitted + late); }
+std::optional<double> TypeAttendance::rate() const { return ratio(attended, expected); }
+
+CompletenessResult completeness(const Project& p, const Date& as_of, const Scope& scope) {
+  CompletenessResult r;
+  r.as_of = as_of;
+  bool any_core = std::any_of(p.measures.begin(), p.measures.end(), [](const model::Measure& m) { return m.core; });
+  for (const auto& m : p.measures) {
+    if ((m.core || !any_core) && (scope.measures.empty() || scope.measures.count(m.id))) r.measures.push_back(m.id);
+  }
+  std::sort(r.measures.begin(), r.measures.end());
+  if (!p.collaborative || !p.collaborative->start || !p.collaborative->end) return r;
+  const auto& c = *p.collaborative;
+  Period first = c.data_from.value_or(period_of(*c.start));
+  Period last = period_of(*c.end);
+
+  std::map<std::string, const model::TeamData*> data;
+  for (const auto& d : p.data) data.emplace(d.team, &d);
+
+  for (const Team* t : teams_sorted(p, scope)) {
+    Period from = first;
+    if (t->joined) from = std::max(from, period_of(*t->joined));
+    Period to = last;
+    if (auto stop = team_stop(*t)) to = std::min(to, period_of(*stop) - date::months{1});
+    CompletenessCount& count = r.by_team[t->id];
+    const model::TeamData* d = data.count(t->id) ? data[t->id] : nullptr;
+    for (Period per = from; per <= to; per += date::months{1}) {
+      if (scope.from && per < *scope.from) continue;
+      if (scope.to && per > *scope.to) continue;
+      if (!(last_day(per) < as_of)) break;  // the month has not ended yet
+      Period next = per + date::months{1};
+      Date due = c.data_due_day ? next.year() / next.month() / date::day(static_cast<unsigned>(*c.data_due_day)) : last_day(next);
+      const model::DataPeriod* entry = nullptr;
+      if (d) {
+        for (const auto& e : d->periods) {
+          if (e.period && *e.period == per) entry = &e;
+        }
+      }
+      for (const auto& m : r.measures) {
+        CompletenessCell cell{t->id, m, per, due, "", std::nullopt, ""};
+        const model::Value* v = nullptr;
+        if (entry) {
+          auto it = entry->values.find(m);
+          if (it != entry->values.end()) v = &it->second;
+        }
+        ++count.expected;
+        if (v && v->missing) {
+          cell.status = "explained";
+          cell.reason = *v->missing;
+          cell.submitted = entry->submitted;
+          ++count.explained;
+        } else if (v) {
+          cell.submitted = entry->submitted;
+          bool late = entry->submitted && due < *entry->submitted;
+          cell.status = late ? "late" : "submitted";
+          ++(late ? count.late : count.submitted);
+        } else if (due < as_of) {
+          cell.status = "missing";
+          ++count.missing;
+        } else {
+          cell.status = "pending";
+          ++count.pending;
+        }
+        r.cells.push_back(std::move(cell));
+      }
+    }
+    r.total.expected += count.expected;
+    r.total.submitted += count.submitted;
+    r.total.late += count.late;
+    r.total.explained += count.explained;
+    r.total.missing += count.missing;
+    r.total.pending += count.pending;
+  }
+  return r;
+}
+
+ParticipationResult participation(const Project& p, const Scope& scope) {
+  ParticipationResult r;
+  struct Occurrence {
+    const model::Attendance* a;
+    const model::Event* e;
+    Date date;
+  };
+  std::vector<Occurrence> occurrences;
+  for (const auto& a : p.attendance) {
+    const model::Event* e = p.find_event(a.event);
+    if (!e) continue;
+    std::optional<Date> d = a.date ? a.date : e->start_date();
+    if (!d) continue;
+    if (scope.from && period_of(*d) < *scope.from) continue;
+    if (scope.to && period_of(*d) > *scope.to) continue;
+    occurrences.push_back({&a, e, *d});
+  }
+  std::sort(occurrences.begin(), occurrences.end(), [](const Occurrence& x, const Occurrence& y) {
+    return x.date != y.date ? x.date < y.date : x.a->id < y.a->id;
+  });
+  r.occurrences = static_cast<int>(occurrences.size());
+
+  for (const Team* t : teams_sorted(p, scope)) {
+    TeamParticipation tp;
+    tp.team = t->id;
+    for (const auto& m : t->members) ++tp.engagement[m.engagement.empty() ? "unrecorded" : m.engagement];
+    bool every = true;
+    for (const auto& o : occurrences) {
+      if (!active_on(*t, o.date)) continue;
+      std::set<std::string> present(o.a->present.begin(), o.a->present.end());
+      std::set<std::string> excused(o.a->excused.begin(), o.a->excused.end());
+      SessionAttendance s{o.a->id, o.e->id, o.date, 0, 0, 0};
+      for (const auto& m : t->members) {
+        if (!member_on_team(m, o.date)) continue;
+        ++s.members;
+        if (present.count(m.id)) ++s.present;
+        if (excused.count(m.id)) ++s.excused;
+      }
+      bool attended = s.present > 0;
+      for (TypeAttendance* ta : {&tp.by_type[o.e->type], &tp.overall, &r.by_type[o.e->type]}) {
+        ++ta->expected;
+        if (attended) ++ta->attended;
+      }
+      tp.members.expected += s.members;
+      tp.members.attended += s.present;
+      if (o.e->type == "learning-session") {
+        if (!s.full_team()) every = false;
+        tp.learning_sessions.push_back(s);
+      }
+    }
+    if (!tp.learning_sessions.empty()) tp.full_team_every_session = every;
+    r.teams.push_back(std::move(tp));
+  }
+  return r;
+}
+
+namespace {
+
+ScoreSummary summarize(const std::vector<double>& scores) {
+  ScoreSummary s;
+  s.n = static_cast<int>(scores.size());
+  if (scores.empty()) return s;
+  s.mean = scoring::mean(scores);
+  s.median = scoring::median(scores);
+  int high = 0;
+  for (double x : scores) {
+    ++s.distribution[x];
+    if (x >= 4.0) ++high;
+  }
+  s.share_at_4 = static_cast<double>(high) / s.n;
+  return s;
+}
+
+}  // namespace
+
+ProgressResult progress(const Project& p, const Scope& scope) {
+  ProgressResult r;
+  std::map<Period, std::pair<std::vector<double>, std::vector<double>>> by_period;
+  std::vector<const model::TeamAssessments*> files;
+  for (const auto& a : p.assessments) {
+    if (team_in_scope(scope, a.team)) files.push_back(&a);
+  }
+  std::sort(files.begin(), files.end(), [](const auto* a, const auto* b) { return a->team < b->team; });
+  for (const auto* a : files) {
+    TeamProgress tp;
+    tp.team = a->team;
+    for (const auto& rating : a->ratings) {
+      if (!rating.period) continue;
+      if (scope.from && *rating.period < *scope.from) continue;
+      if (scope.to && *rating.period > *scope.to) continue;
+      tp.ratings.push_back({*rating.period, rating.score, rating.self_score, rating.assessor});
+      by_period[*rating.period].first.push_back(rating.score);
+      if (rating.self_score) by_period[*rating.period].second.push_back(*rating.self_score);
+    }
+    std::sort(tp.ratings.begin(), tp.ratings.end(), [](const auto& x, const auto& y) { return x.period < y.period; });
+    if (!tp.ratings.empty()) {
+      tp.first = tp.ratings.front().score;
+      tp.latest = tp.ratings.back().score;
+      tp.change = *tp.latest - *tp.first;
+    }
+    r.teams.push_back(std::move(tp));
+  }
+  for (const auto& [period, scores] : by_period) r.periods.push_back({period, summarize(scores.first), summarize(scores.second)});
+  return r;
+}
+
+}  // namespace collab::metrics

@@ -1,0 +1,121 @@
+// The collaborative's health beside its measures: data completeness and timeliness, participation in
+// events, and the progress scale (docs/metrics.md).
+#pragma once
+
+#include "metrics/measures.h"
+#include "model/project.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace collab::metrics {
+
+// ---- Completeness and timeliness ----
+// Expected: each team, each measure of the core data set (the measures marked `core`, or every measure
+// when none is), each month from collab.yaml's data.from (else the collaborative's first month) or the
+// team's joining month, whichever is later, to the collaborative's last month or the month before the
+// team withdrew, and only months that have ended by `as_of`. A month's data are due on data.due_day of
+// the next month (the last day of the next month when due_day is not set).
+//   submitted  a value, received by the due date (or with no `submitted` date)
+//   late       a value, submitted after the due date
+//   explained  reported as missing, with the reason
+//   missing    nothing reported and the due date has passed (overdue)
+//   pending    nothing reported yet, not due yet
+struct CompletenessCell {
+  std::string team, measure;
+  Period period;
+  Date due;
+  std::string status;
+  std::optional<Date> submitted;
+  std::string reason;  // explained: the reason given
+};
+
+struct CompletenessCount {
+  int expected = 0, submitted = 0, late = 0, explained = 0, missing = 0, pending = 0;
+  // Share of the due cells (expected - pending) that have a value: (submitted + late) / due; none when
+  // nothing is due yet.
+  std::optional<double> completeness() const;
+  std::optional<double> timeliness() const;  // submitted / (submitted + late)
+};
+
+struct CompletenessResult {
+  Date as_of;
+  std::vector<std::string> measures;  // the core data set
+  std::vector<CompletenessCell> cells;  // by team, then period, then measure
+  std::map<std::string, CompletenessCount> by_team;
+  CompletenessCount total;
+};
+
+CompletenessResult completeness(const model::Project& project, const Date& as_of, const Scope& scope);
+
+// ---- Participation ----
+// Each attendance file is one occurrence of an event. A team is expected at an occurrence when it was
+// active on that date (joined on or before it, not yet withdrawn or completed) and attended when at least
+// one of its members is present; each member on the team that day is expected too.
+struct TypeAttendance {
+  int expected = 0, attended = 0;
+  std::optional<double> rate() const;
+};
+
+struct SessionAttendance {
+  std::string attendance, event;  // the attendance file's ID and its event
+  Date date;
+  int members = 0, present = 0, excused = 0;
+  bool full_team() const { return members > 0 && present == members; }
+};
+
+struct TeamParticipation {
+  std::string team;
+  std::map<std::string, TypeAttendance> by_type;  // event type -> team-level attendance
+  TypeAttendance overall;                          // team level, every event
+  TypeAttendance members;                          // member level, every event
+  std::vector<SessionAttendance> learning_sessions;
+  // Every member on the team was present at every learning session held while it was active (an NCTSN
+  // completion criterion); none when no learning session has an attendance file yet.
+  std::optional<bool> full_team_every_session;
+  std::map<std::string, int> engagement;  // passenger, deep-diver, crew, unrecorded -> members
+};
+
+struct ParticipationResult {
+  int occurrences = 0;  // attendance files read
+  std::vector<TeamParticipation> teams;
+  std::map<std::string, TypeAttendance> by_type;  // over all teams
+};
+
+ParticipationResult participation(const model::Project& project, const Scope& scope);
+
+// ---- Progress (the 0.5-5.0 assessment scale) ----
+struct ScoreSummary {
+  int n = 0;
+  std::optional<double> mean, median;
+  std::optional<double> share_at_4;    // share of scores of 4.0 or more
+  std::map<double, int> distribution;  // score -> teams
+};
+
+struct ProgressPeriod {
+  Period period;
+  ScoreSummary faculty, self;
+};
+
+struct TeamProgress {
+  std::string team;
+  struct Entry {
+    Period period;
+    double score;
+    std::optional<double> self_score;
+    std::string assessor;
+  };
+  std::vector<Entry> ratings;  // period order
+  std::optional<double> first, latest, change;
+};
+
+struct ProgressResult {
+  std::vector<ProgressPeriod> periods;
+  std::vector<TeamProgress> teams;
+};
+
+ProgressResult progress(const model::Project& project, const Scope& scope);
+
+}  // namespace collab::metrics

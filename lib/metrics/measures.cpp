@@ -1,0 +1,302 @@
+#include "metrics/measures.h"
+
+#include "scoring/statistics.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+namespace collab::metrics {
+
+using model::Measure;
+using model::Project;
+
+ChartType chart_for(const Measure& m) {
+  if (m.chart == "run") return ChartType::run;
+  if (m.chart == "p") return ChartType::p;
+  if (m.chart == "u") return ChartType::u;
+  if (m.chart == "c") return ChartType::c;
+  if (m.chart == "xmr") return ChartType::xmr;
+  if (m.type == "proportion") return ChartType::p;
+  if (m.type == "rate") return ChartType::u;
+  if (m.type == "count") return ChartType::c;
+  return ChartType::xmr;
+}
+
+std::string run_rules_for(const Project& p, const Measure& m) {
+  if (!m.rules.run_chart.empty()) return m.rules.run_chart;
+  if (p.collaborative && !p.collaborative->rules.run_chart.empty()) return p.collaborative->rules.run_chart;
+  return "anhoej";
+}
+
+std::string control_rules_for(const Project& p, const Measure& m) {
+  if (!m.rules.control_chart.empty()) return m.rules.control_chart;
+  if (p.collaborative && !p.collaborative->rules.control_chart.empty()) return p.collaborative->rules.control_chart;
+  return "provost-murray";
+}
+
+namespace {
+
+bool is_ratio(const Measure& m) { return m.type == "proportion" || m.type == "rate"; }
+
+// One reported value, before charting: for ratios the numerator and denominator, else the value.
+struct Raw {
+  Period period;
+  double numerator = 0, denominator = 1;
+  bool has_ratio = false;
+  int teams = 1;
+  std::string note;
+};
+
+bool in_scope(const Scope& s, const Period& p) { return (!s.from || p >= *s.from) && (!s.to || p <= *s.to); }
+
+// The reported values of one team for one measure, in period order.
+std::vector<Raw> team_values(const model::TeamData& d, const Measure& m, const Scope& scope, std::vector<std::string>& skipped) {
+  std::vector<Raw> out;
+  for (const auto& per : d.periods) {
+    if (!per.period || !in_scope(scope, *per.period)) continue;
+    auto it = per.values.find(m.id);
+    if (it == per.values.end() || it->second.missing) continue;
+    const model::Value& v = it->second;
+    Raw r;
+    r.period = *per.period;
+    r.note = v.note;
+    if (is_ratio(m)) {
+      if (!v.numerator || !v.denominator) continue;
+      if (*v.denominator <= 0) {
+        skipped.push_back(fmt::format("{}: denominator 0", format_period(r.period)));
+        continue;
+      }
+      r.numerator = *v.numerator;
+      r.denominator = *v.denominator;
+      r.has_ratio = true;
+    } else {
+      if (!v.value) continue;
+      r.numerator = *v.value;
+    }
+    out.push_back(r);
+  }
+  std::sort(out.begin(), out.end(), [](const Raw& a, const Raw& b) { return a.period < b.period; });
+  return out;
+}
+
+// The collaborative's value per period: ratios pooled as sum of numerators over sum of denominators, counts
+// summed, continuous values averaged over the teams that reported.
+std::vector<Raw> pooled_values(const std::vector<std::vector<Raw>>& teams, const Measure& m) {
+  std::map<Period, Raw> by_period;
+  for (const auto& series : teams) {
+    for (const auto& r : series) {
+      auto [it, fresh] = by_period.emplace(r.period, r);
+      if (fresh) {
+        it->second.note.clear();
+        continue;
+      }
+      it->second.numerator += r.numerator;
+      it->second.denominator += r.denominator;
+      ++it->second.teams;
+    }
+  }
+  std::vector<Raw> out;
+  for (auto& [period, r] : by_period) {
+    if (!is_ratio(m)) {
+      if (m.type != "count") r.numerator /= r.teams;  // continuous: the mean over reporting teams
+      r.denominator = 1;
+    }
+    out.push_back(r);
+  }
+  return out;
+}
+
+// Which points are the baseline: the measure's from-to range, or the first N points.
+std::vector<bool> baseline_mask(const Measure& m, const std::vector<Raw>& raw) {
+  std::vector<bool> mask(raw.size(), false);
+  for (size_t i = 0; i < raw.size(); ++i) {
+    if (m.baseline_from && m.baseline_to) {
+      mask[i] = raw[i].period >= *m.baseline_from && raw[i].period <= *m.baseline_to;
+    } else if (m.baseline_periods) {
+      mask[i] = static_cast<int>(i) < *m.baseline_periods;
+    }
+  }
+  return mask;
+}
+
+SeriesResult chart(const Project& p, const Measure& m, const std::string& team, const std::vector<Raw>& raw,
+                   std::vector<std::string> skipped) {
+  SeriesResult s;
+  s.team = team;
+  s.measure = m.id;
+  s.chart = chart_for(m);
+  s.run_rules = run_rules_for(p, m);
+  s.control_rules = control_rules_for(p, m);
+  s.skipped = std::move(skipped);
+  double scale = is_ratio(m) ? m.multiplier.value_or(1) : 1;
+
+  std::vector<bool> base = baseline_mask(m, raw);
+  std::vector<double> values, base_values;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    ChartPoint pt;
+    pt.period = raw[i].period;
+    if (raw[i].has_ratio) {
+      pt.numerator = raw[i].numerator;
+      pt.denominator = raw[i].denominator;
+    }
+    pt.value = (raw[i].has_ratio ? raw[i].numerator / raw[i].denominator : raw[i].numerator) * scale;
+    pt.teams = raw[i].teams;
+    pt.note = raw[i].note;
+    pt.baseline = base[i];
+    values.push_back(pt.value);
+    if (base[i]) base_values.push_back(pt.value);
+    s.points.push_back(std::move(pt));
+  }
+  if (s.points.empty()) return s;
+
+  // Run chart.
+  s.median_from_baseline = !base_values.empty();
+  s.median = scoring::median(s.median_from_baseline ? base_values : values);
+  s.anhoej = anhoej(values, *s.median);
+  s.ihi = ihi_run_rules(values, *s.median);
+  if (s.run_rules == "ihi") {
+    for (const auto& sp : s.ihi.shifts) {
+      for (int i = sp.first; i <= sp.last; ++i) s.points[i].run_signals.push_back("shift");
+    }
+    for (const auto& sp : s.ihi.trends) {
+      for (int i = sp.first; i <= sp.last; ++i) s.points[i].run_signals.push_back("trend");
+    }
+    s.run_signal = s.ihi.signal();
+  } else {
+    for (const auto& sp : s.anhoej.longest_runs) {
+      for (int i = sp.first; i <= sp.last; ++i) s.points[i].run_signals.push_back("long-run");
+    }
+    s.run_signal = s.anhoej.signal();
+  }
+
+  // Control chart, one segment per rebase.
+  if (s.chart != ChartType::run) {
+    std::vector<model::Rebase> rebases;
+    for (const auto& r : m.rebases) {
+      if (r.period && (r.team.empty() || r.team == team)) rebases.push_back(r);
+    }
+    std::sort(rebases.begin(), rebases.end(), [](const model::Rebase& a, const model::Rebase& b) { return *a.period < *b.period; });
+    // Rebases on or before the first point do not split anything: the series starts there anyway.
+    std::vector<std::pair<size_t, const model::Rebase*>> starts = {{0, nullptr}};
+    for (const auto& r : rebases) {
+      auto it = std::find_if(s.points.begin(), s.points.end(), [&](const ChartPoint& pt) { return pt.period >= *r.period; });
+      size_t at = static_cast<size_t>(it - s.points.begin());
+      if (at == 0 || at >= s.points.size()) continue;
+      if (at == starts.back().first) {
+        starts.back().second = &r;
+      } else {
+        starts.push_back({at, &r});
+      }
+    }
+    RuleSet rules = parse_rule_set(s.control_rules).value_or(RuleSet::provost_murray);
+    for (size_t k = 0; k < starts.size(); ++k) {
+      size_t first = starts[k].first, last = k + 1 < starts.size() ? starts[k + 1].first : s.points.size();
+      std::vector<Subgroup> sub;
+      std::vector<bool> mask;
+      const model::Rebase* rebase = starts[k].second;
+      for (size_t i = first; i < last; ++i) {
+        bool ratio_chart = s.chart == ChartType::p || s.chart == ChartType::u;
+        sub.push_back(ratio_chart ? Subgroup{raw[i].numerator, raw[i].denominator}
+                                  : Subgroup{raw[i].has_ratio ? raw[i].numerator / raw[i].denominator : raw[i].numerator, 1});
+        if (rebase) {
+          mask.push_back(!rebase->periods || static_cast<int>(i - first) < *rebase->periods);
+        } else {
+          mask.push_back(base[i]);
+        }
+      }
+      ControlLimits lim = control_limits(s.chart, sub, mask);
+      auto flags = special_causes(rules, lim);
+      Segment seg;
+      seg.from = s.points[first].period;
+      if (rebase) seg.reason = rebase->reason;
+      bool any = std::any_of(mask.begin(), mask.end(), [](bool b) { return b; });
+      seg.baseline_points = any ? static_cast<int>(std::count(mask.begin(), mask.end(), true)) : static_cast<int>(mask.size());
+      // An XmR chart of a ratio plots the ratio in the unit; P and U charts compute on the raw ratio.
+      double unit = s.chart == ChartType::c || s.chart == ChartType::xmr ? (raw[first].has_ratio ? scale : 1) : scale;
+      if (lim.available) {
+        seg.centre = lim.centre * unit;
+        if (lim.mr_bar) seg.mr_bar = *lim.mr_bar * unit;
+        if (lim.mr_ucl) seg.mr_ucl = *lim.mr_ucl * unit;
+      }
+      for (size_t i = first; i < last; ++i) {
+        ChartPoint& pt = s.points[i];
+        pt.segment = static_cast<int>(k);
+        if (lim.available) {
+          pt.centre = lim.centre * unit;
+          pt.lcl = lim.lcl[i - first] * unit;
+          pt.ucl = lim.ucl[i - first] * unit;
+          pt.control_signals = flags[i - first];
+          if (!pt.control_signals.empty()) s.control_signal = true;
+        }
+        if (s.chart == ChartType::xmr && lim.moving_range.size() > i - first && lim.moving_range[i - first]) {
+          pt.moving_range = *lim.moving_range[i - first] * unit;
+        }
+      }
+      s.segments.push_back(seg);
+    }
+  }
+
+  // Progress to the goal.
+  if (!base_values.empty()) s.baseline = scoring::median(base_values);
+  s.latest = s.points.back().value;
+  s.latest_period = s.points.back().period;
+  s.goal = m.goal;
+  s.goal_by = m.goal_by;
+  if (m.goal) s.goal_source = "measure";
+  if (!team.empty()) {
+    if (const model::Team* t = p.find_team(team)) {
+      for (const auto& g : t->goals) {
+        if (g.measure == m.id && g.target) {
+          s.goal = g.target;
+          s.goal_by = g.by;
+          s.goal_source = "team";
+        }
+      }
+    }
+  }
+  if (s.baseline) {
+    s.change = *s.latest - *s.baseline;
+    if (*s.baseline != 0) s.relative_change = *s.change / *s.baseline;
+  }
+  if (s.goal) {
+    s.goal_met = m.better == "lower" ? *s.latest <= *s.goal : *s.latest >= *s.goal;
+    if (s.baseline && *s.goal != *s.baseline) s.share_of_gap_closed = (*s.latest - *s.baseline) / (*s.goal - *s.baseline);
+  }
+  return s;
+}
+
+}  // namespace
+
+std::vector<SeriesResult> measure_series(const Project& project, const Scope& scope) {
+  std::vector<const Measure*> measures;
+  for (const auto& m : project.measures) {
+    if (scope.measures.empty() || scope.measures.count(m.id)) measures.push_back(&m);
+  }
+  std::sort(measures.begin(), measures.end(), [](const Measure* a, const Measure* b) { return a->id < b->id; });
+  std::vector<const model::TeamData*> data;
+  for (const auto& d : project.data) {
+    if (scope.teams.empty() || scope.teams.count(d.team)) data.push_back(&d);
+  }
+  std::sort(data.begin(), data.end(), [](const model::TeamData* a, const model::TeamData* b) { return a->team < b->team; });
+
+  std::vector<SeriesResult> out;
+  for (const Measure* m : measures) {
+    std::vector<std::vector<Raw>> per_team;
+    std::vector<SeriesResult> team_results;
+    for (const auto* d : data) {
+      std::vector<std::string> skipped;
+      auto raw = team_values(*d, *m, scope, skipped);
+      if (raw.empty() && skipped.empty()) continue;
+      team_results.push_back(chart(project, *m, d->team, raw, std::move(skipped)));
+      per_team.push_back(std::move(raw));
+    }
+    if (per_team.empty()) continue;
+    out.push_back(chart(project, *m, "", pooled_values(per_team, *m), {}));
+    for (auto& r : team_results) out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace collab::metrics

@@ -1,0 +1,83 @@
+// The core data set as charts: for each team and measure, and pooled over the collaborative, the series of
+// reported values with its baseline, run-chart analysis, control chart, signals and progress to the goal.
+// docs/metrics.md describes every field; the statistics are in metrics/spc.h.
+#pragma once
+
+#include "metrics/spc.h"
+#include "model/project.h"
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace collab::metrics {
+
+// What to compute: empty sets mean every team / every measure; the period range limits the points.
+struct Scope {
+  std::set<std::string> teams, measures;
+  std::optional<Period> from, to;
+};
+
+struct ChartPoint {
+  Period period;
+  std::optional<double> numerator, denominator;  // as reported (summed over teams when pooled)
+  double value = 0;                              // in the measure's unit (multiplier applied)
+  int teams = 1;                                 // teams whose values make the point (pooled series)
+  std::string note;
+  bool baseline = false;
+  int segment = 0;  // index into SeriesResult::segments
+  std::optional<double> centre, lcl, ucl;  // the control chart's, in the unit; none for run charts
+  std::optional<double> moving_range;      // XmR only
+  std::vector<std::string> run_signals;      // "long-run" (anhoej), "shift", "trend" (ihi)
+  std::vector<std::string> control_signals;  // the rule set's names (metrics/spc.h)
+};
+
+// A stretch of the control chart with its own limits: the first starts with the series, each rebase
+// starts another.
+struct Segment {
+  Period from;
+  std::string reason;                // the rebase's reason; empty for the first segment
+  int baseline_points = 0;           // points the limits were computed from
+  std::optional<double> centre;      // in the unit; none when there were too few points for limits
+  std::optional<double> mr_bar, mr_ucl;  // XmR only, in the unit
+};
+
+struct SeriesResult {
+  std::string team;  // empty: pooled over the collaborative's teams
+  std::string measure;
+  ChartType chart = ChartType::run;
+  std::string run_rules, control_rules;  // the rule sets applied ("anhoej"/"ihi", "provost-murray"/...)
+  std::vector<ChartPoint> points;
+  std::vector<std::string> skipped;  // periods left out, with why ("2026-03: denominator 0")
+
+  // Run chart: the median of the baseline points (frozen and extended) or of every point.
+  std::optional<double> median;
+  bool median_from_baseline = false;
+  AnhoejResult anhoej;
+  IhiResult ihi;
+  bool run_signal = false;      // by the chosen run-chart rules
+  bool control_signal = false;  // any point flagged by the control-chart rules
+
+  std::vector<Segment> segments;
+
+  // Progress: baseline = median of the baseline points; change = latest - baseline.
+  std::optional<double> baseline, latest, change, relative_change;
+  std::optional<Period> latest_period;
+  std::optional<double> goal;
+  std::optional<Date> goal_by;
+  std::string goal_source;  // "measure" or "team"
+  std::optional<bool> goal_met;
+  std::optional<double> share_of_gap_closed;  // (latest - baseline) / (goal - baseline)
+};
+
+// The chart a measure gets: its `chart`, else p for proportions, u for rates, c for counts, xmr otherwise.
+ChartType chart_for(const model::Measure& m);
+std::string run_rules_for(const model::Project& p, const model::Measure& m);      // "anhoej" by default
+std::string control_rules_for(const model::Project& p, const model::Measure& m);  // "provost-murray" by default
+
+// For each measure in scope, in ID order: the pooled series (team ""), then each team's in team ID order.
+// A team without any value for the measure gets no series; the pooled series exists when any team has one.
+std::vector<SeriesResult> measure_series(const model::Project& project, const Scope& scope);
+
+}  // namespace collab::metrics

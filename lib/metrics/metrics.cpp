@@ -1,0 +1,353 @@
+#include "metrics/metrics.h"
+
+#include "io/csv_write.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace collab::metrics {
+
+using nlohmann::json;
+
+const std::vector<std::string>& section_names() {
+  static const std::vector<std::string> names = {"measures", "completeness", "participation", "progress", "network"};
+  return names;
+}
+
+std::optional<Section> parse_section(const std::string& name) {
+  const auto& names = section_names();
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (names[i] == name) return static_cast<Section>(i);
+  }
+  return std::nullopt;
+}
+
+MetricsResult compute_metrics(const model::Project& p, const Scope& scope, const Date& as_of, const std::set<Section>& sections) {
+  MetricsResult r;
+  r.collaborative = p.collaborative ? p.collaborative->id : std::string();
+  r.as_of = as_of;
+  r.scope = scope;
+  r.sections = sections;
+  if (sections.count(Section::measures)) r.series = measure_series(p, scope);
+  if (sections.count(Section::completeness)) r.completeness = completeness(p, as_of, scope);
+  if (sections.count(Section::participation)) r.participation = participation(p, scope);
+  if (sections.count(Section::progress)) r.progress = progress(p, scope);
+  if (sections.count(Section::network)) r.network = network_waves(p, scope);
+  return r;
+}
+
+std::vector<NetworkWaveResult> network_waves(const model::Project& p, const Scope& scope) {
+  std::vector<const model::NetworkWave*> waves;
+  for (const auto& w : p.network) {
+    if (!w.date) continue;
+    if (scope.from && period_of(*w.date) < *scope.from) continue;
+    if (scope.to && period_of(*w.date) > *scope.to) continue;
+    waves.push_back(&w);
+  }
+  std::sort(waves.begin(), waves.end(), [](const auto* a, const auto* b) { return *a->date != *b->date ? *a->date < *b->date : a->id < b->id; });
+  std::vector<NetworkWaveResult> out;
+  for (const auto* w : waves) {
+    NetworkInput in;
+    for (const auto& t : p.teams) {
+      if (!scope.teams.empty() && !scope.teams.count(t.id)) continue;
+      if (t.joined && *w->date < *t.joined) continue;
+      std::optional<Date> stop = t.withdrawal && t.withdrawal->date ? t.withdrawal->date : t.completed;
+      if (stop && !(*w->date < *stop)) continue;
+      for (const auto& m : t.members) {
+        if ((!m.joined || *m.joined <= *w->date) && (!m.left || *w->date < *m.left)) in.nodes.push_back(m.id);
+      }
+    }
+    in.respondents = w->respondents;
+    NetworkWaveResult r;
+    r.id = w->id;
+    r.date = *w->date;
+    for (const auto& tie : w->ties) {
+      in.ties.push_back({tie.from, tie.to, tie.strength, tie.trust});
+      ++r.ties_by_relation[tie.relation];
+    }
+    r.metrics = analyze_network(in);
+    if (!out.empty()) r.change = compare_waves(out.back().metrics, r.metrics);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+namespace {
+
+// 6 decimals: enough for any rate, and stable across compilers in golden files.
+double round6(double v) { return std::round(v * 1e6) / 1e6; }
+json num(double v) { return std::isfinite(v) ? json(round6(v)) : json(nullptr); }
+json num(const std::optional<double>& v) { return v ? num(*v) : json(nullptr); }
+json opt_bool(const std::optional<bool>& v) { return v ? json(*v) : json(nullptr); }
+json opt_date(const std::optional<Date>& d) { return d ? json(format_date(*d)) : json(nullptr); }
+json opt_period(const std::optional<Period>& p) { return p ? json(format_period(*p)) : json(nullptr); }
+json opt_text(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+json spans(const std::vector<Span>& v, const std::vector<ChartPoint>& pts) {
+  json out = json::array();
+  for (const auto& s : v) out.push_back({{"from", format_period(pts[s.first].period)}, {"to", format_period(pts[s.last].period)}});
+  return out;
+}
+
+json count_json(const CompletenessCount& c) {
+  return {{"expected", c.expected}, {"submitted", c.submitted}, {"late", c.late}, {"explained", c.explained},
+          {"missing", c.missing}, {"pending", c.pending}, {"completeness", num(c.completeness())},
+          {"timeliness", num(c.timeliness())}};
+}
+
+json type_json(const TypeAttendance& t) { return {{"expected", t.expected}, {"attended", t.attended}, {"rate", num(t.rate())}}; }
+
+json summary_json(const ScoreSummary& s) {
+  json dist = json::object();
+  for (const auto& [score, n] : s.distribution) dist[fmt::format("{:.1f}", score)] = n;
+  return {{"n", s.n}, {"mean", num(s.mean)}, {"median", num(s.median)}, {"share_at_4", num(s.share_at_4)}, {"distribution", dist}};
+}
+
+}  // namespace
+
+json to_json(const SeriesResult& s, const model::Project& p) {
+  (void)p;
+  json j = {{"team", opt_text(s.team)}, {"measure", s.measure}, {"chart", chart_name(s.chart)}};
+  j["rules"] = {{"run_chart", s.run_rules}, {"control_chart", s.chart == ChartType::run ? json(nullptr) : json(s.control_rules)}};
+  j["baseline"] = num(s.baseline);
+  j["latest"] = num(s.latest);
+  j["latest_period"] = opt_period(s.latest_period);
+  j["change"] = num(s.change);
+  j["relative_change"] = num(s.relative_change);
+  j["goal"] = num(s.goal);
+  j["goal_by"] = opt_date(s.goal_by);
+  j["goal_source"] = opt_text(s.goal_source);
+  j["goal_met"] = opt_bool(s.goal_met);
+  j["share_of_gap_closed"] = num(s.share_of_gap_closed);
+  j["run_chart"] = {{"median", num(s.median)},
+                    {"median_from", s.median_from_baseline ? "baseline" : "all points"},
+                    {"signal", s.run_signal},
+                    {"anhoej",
+                     {{"useful_points", s.anhoej.n_useful},
+                      {"longest_run", s.anhoej.longest_run},
+                      {"longest_run_max", s.anhoej.longest_run_max},
+                      {"crossings", s.anhoej.crossings},
+                      {"crossings_min", s.anhoej.crossings_min},
+                      {"long_run", s.anhoej.long_run},
+                      {"few_crossings", s.anhoej.few_crossings}}},
+                    {"ihi", {{"shifts", spans(s.ihi.shifts, s.points)}, {"trends", spans(s.ihi.trends, s.points)}}}};
+  json segs = json::array();
+  for (const auto& g : s.segments) {
+    segs.push_back({{"from", format_period(g.from)}, {"reason", opt_text(g.reason)}, {"baseline_points", g.baseline_points},
+                    {"centre", num(g.centre)}, {"mr_bar", num(g.mr_bar)}, {"mr_ucl", num(g.mr_ucl)}});
+  }
+  j["control_chart"] = s.chart == ChartType::run ? json(nullptr) : json({{"signal", s.control_signal}, {"segments", segs}});
+  json pts = json::array();
+  for (const auto& pt : s.points) {
+    json x = {{"period", format_period(pt.period)}, {"numerator", num(pt.numerator)}, {"denominator", num(pt.denominator)},
+              {"value", num(pt.value)}, {"baseline", pt.baseline}};
+    if (s.team.empty()) x["teams"] = pt.teams;
+    if (s.chart != ChartType::run) {
+      x["segment"] = pt.segment;
+      x["centre"] = num(pt.centre);
+      x["lcl"] = num(pt.lcl);
+      x["ucl"] = num(pt.ucl);
+      if (s.chart == ChartType::xmr) x["moving_range"] = num(pt.moving_range);
+      x["control_signals"] = pt.control_signals;
+    }
+    x["run_signals"] = pt.run_signals;
+    x["note"] = opt_text(pt.note);
+    pts.push_back(std::move(x));
+  }
+  j["points"] = std::move(pts);
+  j["skipped"] = s.skipped;
+  return j;
+}
+
+json to_json(const MetricsResult& r, const model::Project& p) {
+  json j = {{"collaborative", r.collaborative}, {"as_of", format_date(r.as_of)}};
+  j["scope"] = {{"teams", r.scope.teams}, {"measures", r.scope.measures}, {"from", opt_period(r.scope.from)}, {"to", opt_period(r.scope.to)}};
+  if (r.sections.count(Section::measures)) {
+    json measures = json::array();
+    for (const auto& m : p.measures) {
+      if (!r.scope.measures.empty() && !r.scope.measures.count(m.id)) continue;
+      json mj = {{"measure", m.id}, {"name", m.name}, {"type", m.type}, {"category", m.category}, {"core", m.core},
+                 {"unit", opt_text(m.unit)}, {"multiplier", num(m.multiplier)}, {"better", m.better}, {"chart", chart_name(chart_for(m))}};
+      mj["series"] = json::array();
+      for (const auto& s : r.series) {
+        if (s.measure == m.id) mj["series"].push_back(to_json(s, p));
+      }
+      measures.push_back(std::move(mj));
+    }
+    std::sort(measures.begin(), measures.end(), [](const json& a, const json& b) { return a["measure"] < b["measure"]; });
+    j["measures"] = std::move(measures);
+  }
+  if (r.completeness) {
+    const auto& c = *r.completeness;
+    json cj = {{"as_of", format_date(c.as_of)}, {"measures", c.measures}, {"total", count_json(c.total)}};
+    cj["teams"] = json::object();
+    for (const auto& [team, count] : c.by_team) cj["teams"][team] = count_json(count);
+    cj["cells"] = json::array();
+    for (const auto& cell : c.cells) {
+      cj["cells"].push_back({{"team", cell.team}, {"measure", cell.measure}, {"period", format_period(cell.period)},
+                             {"due", format_date(cell.due)}, {"status", cell.status}, {"submitted", opt_date(cell.submitted)},
+                             {"reason", opt_text(cell.reason)}});
+    }
+    j["completeness"] = std::move(cj);
+  }
+  if (r.participation) {
+    const auto& pa = *r.participation;
+    json pj = {{"occurrences", pa.occurrences}, {"by_type", json::object()}, {"teams", json::array()}};
+    for (const auto& [type, t] : pa.by_type) pj["by_type"][type] = type_json(t);
+    for (const auto& t : pa.teams) {
+      json tj = {{"team", t.team}, {"overall", type_json(t.overall)}, {"members", type_json(t.members)},
+                 {"by_type", json::object()}, {"full_team_every_session", opt_bool(t.full_team_every_session)},
+                 {"engagement", t.engagement}, {"learning_sessions", json::array()}};
+      for (const auto& [type, ta] : t.by_type) tj["by_type"][type] = type_json(ta);
+      for (const auto& s : t.learning_sessions) {
+        tj["learning_sessions"].push_back({{"attendance", s.attendance}, {"event", s.event}, {"date", format_date(s.date)},
+                                           {"members", s.members}, {"present", s.present}, {"excused", s.excused},
+                                           {"full_team", s.full_team()}});
+      }
+      pj["teams"].push_back(std::move(tj));
+    }
+    j["participation"] = std::move(pj);
+  }
+  if (r.progress) {
+    const auto& pr = *r.progress;
+    json gj = {{"periods", json::array()}, {"teams", json::array()}};
+    for (const auto& per : pr.periods) {
+      gj["periods"].push_back({{"period", format_period(per.period)}, {"faculty", summary_json(per.faculty)}, {"self", summary_json(per.self)}});
+    }
+    for (const auto& t : pr.teams) {
+      json tj = {{"team", t.team}, {"first", num(t.first)}, {"latest", num(t.latest)}, {"change", num(t.change)}, {"ratings", json::array()}};
+      for (const auto& e : t.ratings) {
+        tj["ratings"].push_back({{"period", format_period(e.period)}, {"score", num(e.score)}, {"self_score", num(e.self_score)},
+                                 {"assessor", opt_text(e.assessor)}});
+      }
+      gj["teams"].push_back(std::move(tj));
+    }
+    j["progress"] = std::move(gj);
+  }
+  if (r.sections.count(Section::network)) {
+    json waves = json::array();
+    for (const auto& w : r.network) {
+      const auto& m = w.metrics;
+      json wj = {{"wave", w.id}, {"date", format_date(w.date)}, {"nodes", m.node_count}, {"ties", m.tie_count},
+                 {"ties_by_relation", w.ties_by_relation}, {"density", num(m.density)}, {"reciprocity", num(m.reciprocity)},
+                 {"in_degree_centralization", num(m.in_degree_centralization)},
+                 {"out_degree_centralization", num(m.out_degree_centralization)},
+                 {"betweenness_centralization", num(m.betweenness_centralization)}, {"mean_strength", num(m.mean_strength)},
+                 {"mean_trust", num(m.mean_trust)}, {"isolates", m.isolates}, {"components", m.components},
+                 {"largest_component", m.largest_component}, {"respondents", m.respondent_count},
+                 {"response_rate", num(m.response_rate)}, {"ties_dropped", {{"self", m.self_ties}, {"not_in_network", m.unknown_ties}}}};
+      json nodes = json::array();
+      for (const auto& n : m.nodes) {
+        nodes.push_back({{"member", n.id}, {"in_degree", n.in_degree}, {"out_degree", n.out_degree},
+                         {"betweenness", num(n.betweenness)}, {"betweenness_normalized", num(n.betweenness_normalized)},
+                         {"mean_strength_received", num(n.mean_strength_received)},
+                         {"mean_trust_received", num(n.mean_trust_received)}, {"isolate", n.isolate}, {"responded", n.responded}});
+      }
+      wj["members"] = std::move(nodes);
+      if (w.change) {
+        const auto& c = *w.change;
+        json dc = json::array();
+        for (const auto& d : c.degree_changes) {
+          if (d.in_change != 0 || d.out_change != 0) {
+            dc.push_back({{"member", d.id}, {"in_change", d.in_change}, {"out_change", d.out_change}});
+          }
+        }
+        wj["change"] = {{"density", num(c.density_change)}, {"reciprocity", num(c.reciprocity_change)},
+                        {"in_degree_centralization", num(c.in_degree_centralization_change)},
+                        {"out_degree_centralization", num(c.out_degree_centralization_change)},
+                        {"betweenness_centralization", num(c.betweenness_centralization_change)},
+                        {"mean_strength", num(c.mean_strength_change)}, {"mean_trust", num(c.mean_trust_change)},
+                        {"members_joined", c.nodes_joined}, {"members_left", c.nodes_left},
+                        {"ties_added", c.ties_added}, {"ties_dropped", c.ties_dropped}, {"ties_kept", c.ties_kept},
+                        {"no_longer_isolates", c.no_longer_isolates}, {"new_isolates", c.new_isolates},
+                        {"degree_changes", dc}};
+      } else {
+        wj["change"] = nullptr;
+      }
+      waves.push_back(std::move(wj));
+    }
+    j["network"] = std::move(waves);
+  }
+  return j;
+}
+
+namespace {
+
+// The shortest spelling of the value rounded to 6 decimals: 0.25, 16.666667, 7.
+std::string cell(double v) { return std::isfinite(v) ? fmt::format("{}", round6(v) == 0 ? 0.0 : round6(v)) : std::string(); }
+std::string cell(const std::optional<double>& v) { return v ? cell(*v) : std::string(); }
+std::string cell_text(const std::string& s) { return csv_text(s); }
+std::string cell_bool(const std::optional<bool>& b) { return b ? (*b ? "true" : "false") : ""; }
+std::string join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ";") + s;
+  return out;
+}
+
+}  // namespace
+
+std::string to_csv(const MetricsResult& r, Section section) {
+  std::string out;
+  switch (section) {
+    case Section::measures:
+      out += csv_row({"measure", "team", "period", "chart", "numerator", "denominator", "value", "teams", "baseline_point",
+                      "median", "segment", "centre", "lcl", "ucl", "moving_range", "run_signals", "control_signals",
+                      "series_baseline", "goal", "note"});
+      for (const auto& s : r.series) {
+        for (const auto& pt : s.points) {
+          out += csv_row({cell_text(s.measure), cell_text(s.team.empty() ? "(all)" : s.team), format_period(pt.period),
+                          chart_name(s.chart), cell(pt.numerator), cell(pt.denominator), cell(pt.value),
+                          std::to_string(pt.teams), pt.baseline ? "true" : "false", cell(s.median),
+                          s.chart == ChartType::run ? "" : std::to_string(pt.segment), cell(pt.centre), cell(pt.lcl),
+                          cell(pt.ucl), cell(pt.moving_range), join(pt.run_signals), join(pt.control_signals),
+                          cell(s.baseline), cell(s.goal), cell_text(pt.note)});
+        }
+      }
+      break;
+    case Section::completeness:
+      out += csv_row({"team", "measure", "period", "due", "status", "submitted", "reason"});
+      if (r.completeness) {
+        for (const auto& c : r.completeness->cells) {
+          out += csv_row({cell_text(c.team), cell_text(c.measure), format_period(c.period), format_date(c.due), c.status,
+                          c.submitted ? format_date(*c.submitted) : "", cell_text(c.reason)});
+        }
+      }
+      break;
+    case Section::participation:
+      out += csv_row({"team", "event_type", "expected", "attended", "rate", "full_team_every_session"});
+      if (r.participation) {
+        for (const auto& t : r.participation->teams) {
+          for (const auto& [type, ta] : t.by_type) {
+            out += csv_row({cell_text(t.team), type, std::to_string(ta.expected), std::to_string(ta.attended), cell(ta.rate()),
+                            cell_bool(t.full_team_every_session)});
+          }
+        }
+      }
+      break;
+    case Section::progress:
+      out += csv_row({"team", "period", "score", "self_score", "assessor"});
+      if (r.progress) {
+        for (const auto& t : r.progress->teams) {
+          for (const auto& e : t.ratings) {
+            out += csv_row({cell_text(t.team), format_period(e.period), cell(e.score), cell(e.self_score), cell_text(e.assessor)});
+          }
+        }
+      }
+      break;
+    case Section::network:
+      out += csv_row({"wave", "date", "member", "in_degree", "out_degree", "betweenness", "betweenness_normalized",
+                      "mean_strength_received", "mean_trust_received", "isolate", "responded"});
+      for (const auto& w : r.network) {
+        for (const auto& n : w.metrics.nodes) {
+          out += csv_row({cell_text(w.id), format_date(w.date), cell_text(n.id), std::to_string(n.in_degree),
+                          std::to_string(n.out_degree), cell(n.betweenness), cell(n.betweenness_normalized),
+                          cell(n.mean_strength_received), cell(n.mean_trust_received), n.isolate ? "true" : "false",
+                          n.responded ? "true" : "false"});
+        }
+      }
+      break;
+  }
+  return out;
+}
+
+}  // namespace collab::metrics
