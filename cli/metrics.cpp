@@ -88,15 +88,20 @@ void print_measures(const MetricsResult& r, const model::Project& p) {
         std::string rules = fmt::format("run chart {}", s.run_rules);
         if (s.chart != ChartType::run) rules += fmt::format(", {} chart {}", s.chart == ChartType::xmr ? std::string("XmR") : std::string(1, static_cast<char>(std::toupper(chart_name(s.chart)[0]))), s.control_rules);
         fmt::print("  {}: {} ({}{}, {} is better; {})\n", m->id, m->name, m->type, m->unit.empty() ? "" : ", " + m->unit, m->better, rules);
-        fmt::print("    {:<22} {:>6} {:>9} {:>9} {:>8} {:>8} {:>8} {:>7}  {:<28} {}\n", "team", "points", "baseline", "latest",
-                   "period", "change", "goal", "to goal", "run chart", "control chart");
+        std::string head = fmt::format("    {:<22} {:>6} {:>9} {:>9} {:>8} {:>8} {:>8} {:>7}  {:<28} {}", "team", "points", "baseline",
+                                       "latest", "period", "change", "goal", "to goal", "run chart",
+                                       s.chart == ChartType::run ? "" : "control chart (points flagged)");
+        while (!head.empty() && head.back() == ' ') head.pop_back();
+        fmt::print("{}\n", head);
         header = true;
         any = true;
       }
-      fmt::print("    {:<22} {:>6} {:>9} {:>9} {:>8} {:>8} {:>8} {:>7}  {:<28} {}\n", s.team.empty() ? "(all teams)" : s.team,
+      std::string line = fmt::format("    {:<22} {:>6} {:>9} {:>9} {:>8} {:>8} {:>8} {:>7}  {:<28} {}", s.team.empty() ? "(all teams)" : s.team,
                  s.points.size(), number(s.baseline), number(s.latest), s.latest_period ? format_period(*s.latest_period) : "-",
                  signed_number(s.change), number(s.goal), s.goal_met && *s.goal_met ? "met" : percent(s.share_of_gap_closed),
                  run_text(s), control_text(s));
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      fmt::print("{}\n", line);
     }
   }
   if (!any) fmt::print("  no data reported yet\n");

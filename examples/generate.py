@@ -588,7 +588,7 @@ def network_waves(rng, teams, wave1, wave2, relation_weights=(40, 25, 15, 10, 10
     return body(id1, d1, resp1, ties1), body(id2, d2, resp2, ties2)
 
 
-def ratings(periods, first, final, mid, width, assessor, notes, dips=()):
+def ratings(periods, first, final, mid, width, assessor, notes, dips=(), self_scores=False):
     """Monthly ratings on the 0.5-5.0 scale, rising from first to final along an S-curve.
 
     A score never wobbles down except in the periods listed in dips (one half-step
@@ -603,6 +603,9 @@ def ratings(periods, first, final, mid, width, assessor, notes, dips=()):
             x = max(1.0, prev - 0.5) if key in dips else clamp(x, prev, prev + 0.5)
         x = clamp(x, 0.5, 5.0)
         r = {"period": key, "score": Fixed(x, 1), "assessor": assessor}
+        if self_scores and i % 3 == 2:
+            # Teams rate themselves each quarter, a half step more kindly than their coach.
+            r["self_score"] = Fixed(min(5.0, x + 0.5), 1)
         text = []
         if prev is not None and x < prev:
             text.append(f"Down from {prev:.1f}.")
@@ -926,7 +929,7 @@ def build_nctsn():
         ],
         "core_team": {"required_roles": ["senior-leader", "supervisor", "clinician"],
                       "min_members": 3, "max_members": 8},
-        "data": {"due_day": 15},
+        "data": {"due_day": 15, "rules": {"run_chart": "anhoej", "control_chart": "provost-murray"}},
         "faculty": [{"id": i, "name": n, "email": f"{email_local(n)}@{mail}", "roles": r}
                     for i, n, r in faculty],
     }
@@ -1317,7 +1320,9 @@ def build_nctsn():
          "denominator": "Children and adolescents aged 3-18 with a new outpatient intake during the "
                         "month.",
          "exclusions": "Children seen only for a one-time crisis or assessment visit.",
-         "unit": "percent", "multiplier": 100, "better": "higher", "baseline": base, "goal": 90},
+         "unit": "percent", "multiplier": 100, "better": "higher", "baseline": base, "goal": 90,
+         "rebase": [{"period": "2026-09", "periods": 4,
+                     "reason": "The screen became part of every clinic's intake form in September."}]},
         {"id": "tfcbt-completion", "name": "Children completing a full course of TF-CBT",
          "type": "proportion", "category": "outcome", "core": True,
          "numerator": "Children in the denominator who completed all TF-CBT components, including "
@@ -1326,7 +1331,8 @@ def build_nctsn():
                         "trauma-focused treatment at the clinic.",
          "exclusions": "Children who moved out of the service area or were transferred to a higher "
                        "level of care.",
-         "unit": "percent", "multiplier": 100, "better": "higher", "baseline": base, "goal": 60},
+         "unit": "percent", "multiplier": 100, "better": "higher", "baseline": base, "goal": 60,
+         "goal_by": "2027-02-26"},
         {"id": "referral-to-first-session", "name": "Days from referral to first session",
          "type": "continuous", "category": "process", "core": True,
          "numerator": "Sum, over children in the denominator, of calendar days from the date the "
@@ -1339,7 +1345,9 @@ def build_nctsn():
          "numerator": "Clinicians on staff at the end of the month who have completed the "
                       "collaborative's TF-CBT training (a learning session or make-up training, plus "
                       "the web course) and carry at least one TF-CBT case.",
-         "unit": "clinicians", "better": "higher", "baseline": base, "goal": 6},
+         "unit": "clinicians", "better": "higher", "baseline": base, "goal": 6,
+         # A cumulative count climbs by design: a run chart, not a C chart.
+         "chart": "run"},
     ]
     for m in measures:
         F.add(f"measures/{m['id']}.yaml", "measure",
@@ -1469,7 +1477,7 @@ def build_nctsn():
         stop = t.until()
         ps = [p for p in apers if not stop or p < dt.date(stop.year, stop.month, 1)]
         rs = ratings(ps, 0.5, final, mid, width, coaches[k % len(coaches)],
-                     team_notes.get(t.id, {}), dips.get(t.id, ()))
+                     team_notes.get(t.id, {}), dips.get(t.id, ()), self_scores=True)
         F.add(f"assessments/{t.id}.yaml", "assessment",
               [f"Monthly progress ratings of {t.name} by its coach,",
                "on the IHI-derived scale from 0.5 (intent to participate) to 5.0 (outstanding "
@@ -1935,7 +1943,7 @@ def build_chs():
          "type": "count", "category": "process", "core": True,
          "numerator": "Milestones of the team's capstone plan (eight per plan) that the team's coach "
                       "has confirmed as complete, counted cumulatively from the start.",
-         "unit": "milestones", "better": "higher", "goal": 6},
+         "unit": "milestones", "better": "higher", "goal": 6, "chart": "run"},
     ]
     for m in measures:
         F.add(f"measures/{m['id']}.yaml", "measure",
@@ -2281,7 +2289,7 @@ def build_r4d():
         ],
         "core_team": {"required_roles": ["team-lead", "contact"], "min_members": 3,
                       "max_members": 6},
-        "data": {"due_day": 20},
+        "data": {"due_day": 20, "rules": {"run_chart": "ihi", "control_chart": "nhs"}},
         "faculty": [{"id": i, "name": n, "email": f"{email_local(n)}@{mail}", "roles": r}
                     for i, n, r in faculty],
     }

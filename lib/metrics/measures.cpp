@@ -242,9 +242,13 @@ SeriesResult chart(const Project& p, const Measure& m, const std::string& team, 
   if (!base_values.empty()) s.baseline = scoring::median(base_values);
   s.latest = s.points.back().value;
   s.latest_period = s.points.back().period;
-  s.goal = m.goal;
-  s.goal_by = m.goal_by;
-  if (m.goal) s.goal_source = "measure";
+  // A count's goal is per team; the pooled count is the collaborative's total, which that goal does not fit.
+  bool pooled_count = team.empty() && m.type == "count";
+  if (!pooled_count) {
+    s.goal = m.goal;
+    s.goal_by = m.goal_by;
+    if (m.goal) s.goal_source = "measure";
+  }
   if (!team.empty()) {
     if (const model::Team* t = p.find_team(team)) {
       for (const auto& g : t->goals) {
