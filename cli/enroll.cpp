@@ -93,11 +93,7 @@ int run_import(const Context& ctx, const EnrollCommon& common, const ImportOptio
   if (mapping_file == nullptr) {
     return fail({ErrorKind::usage, fmt::format("no mapping '{}' in mappings/ (docs/format.md shows one)", opt.mapping)});
   }
-  std::ifstream in(opt.csv, std::ios::binary);
-  if (!in) return fail({ErrorKind::io, fmt::format("{}: cannot read the file", opt.csv)});
-  std::stringstream text;
-  text << in.rdbuf();
-  auto table = read_csv(text.str(), opt.csv);
+  auto table = read_csv_file(opt.csv);
   if (!table) return fail(table.error());
   enroll::Mapping mapping = enroll::read_mapping(mapping_file->src.doc->json);
   if (auto problems = enroll::check_mapping(mapping, *table); !problems.empty()) {

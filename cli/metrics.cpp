@@ -8,8 +8,6 @@
 #include "metrics/metrics.h"
 #include "io/csv_read.h"
 
-#include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -292,11 +290,7 @@ int run_import(const Context& ctx, const ImportOptions& o) {
     submitted = parse_date(o.submitted);
     if (!submitted) return fail({ErrorKind::usage, fmt::format("--submitted {}: expected a date as YYYY-MM-DD", o.submitted)});
   }
-  std::ifstream in(o.file, std::ios::binary);
-  if (!in) return fail({ErrorKind::io, fmt::format("{}: cannot read the file", o.file)});
-  std::stringstream text;
-  text << in.rdbuf();
-  auto table = read_csv(text.str(), o.file);
+  auto table = read_csv_file(o.file);
   if (!table) return fail(table.error());
   DataImport im = import_data(*project, *table, o.file, o.replace, submitted);
   if (!im.problems.empty()) {

@@ -177,11 +177,7 @@ std::string decisions_yaml(const RoundResult& r) {
 
 // --import-reviews: the reviewers' spreadsheet becomes review files; good rows are written, bad ones refused.
 int run_import(const Context& ctx, const ScoreOptions& opt, const model::Project& project) {
-  std::ifstream in(opt.import_reviews, std::ios::binary);
-  if (!in) return fail({ErrorKind::io, fmt::format("{}: cannot read the file", opt.import_reviews)});
-  std::stringstream text;
-  text << in.rdbuf();
-  auto table = read_csv(text.str(), opt.import_reviews);
+  auto table = read_csv_file(opt.import_reviews);
   if (!table) return fail(table.error());
   auto result = scoring::import_reviews(*table, opt.import_reviews, project);
   if (!opt.dry_run && !result.added.empty()) {  // under the lock run_score took

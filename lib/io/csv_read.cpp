@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <fstream>
 #include <set>
+#include <sstream>
 
 namespace collab {
 namespace {
@@ -122,6 +124,14 @@ Result<CsvTable> read_csv(std::string_view text, const std::string& path) {
     table.records.push_back(std::move(rec));
   }
   return table;
+}
+
+Result<CsvTable> read_csv_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{ErrorKind::io, path + ": cannot read the file"};
+  std::stringstream text;
+  text << in.rdbuf();
+  return read_csv(text.str(), path);
 }
 
 }  // namespace collab

@@ -30,4 +30,8 @@ struct CsvTable {
 // Records with fewer cells than the header are padded with empty cells; blank lines are skipped.
 Result<CsvTable> read_csv(std::string_view text, const std::string& path);
 
+// Reads the file at `path` (shown in messages as given) and parses it with read_csv; a file that cannot be
+// read is ErrorKind::io, "PATH: cannot read the file".
+Result<CsvTable> read_csv_file(const std::string& path);
+
 }  // namespace collab
