@@ -218,7 +218,10 @@ DataImport import_data(const model::Project& p, const CsvTable& table, const std
           if (old.contains("value")) v.value = old["value"].get<double>();
           if (old.contains("missing")) v.missing = old["missing"].get<std::string>();
           if (old.contains("note")) v.note = old["note"].get<std::string>();
-          if (same(v, r->value)) {
+          // A CSV without a note column says nothing about notes: the file's note stays.
+          model::Value incoming = r->value;
+          if (c_note < 0) incoming.note = v.note;
+          if (same(v, incoming)) {
             ++out.unchanged;
             continue;
           }
@@ -232,7 +235,11 @@ DataImport import_data(const model::Project& p, const CsvTable& table, const std
         } else {
           ++out.added;
         }
-        s = editor->set_block(base + "/values/" + r->measure, value_block(r->value));
+        model::Value written = r->value;
+        if (c_note < 0 && values.contains(r->measure) && values[r->measure].contains("note")) {
+          written.note = values[r->measure]["note"].get<std::string>();
+        }
+        s = editor->set_block(base + "/values/" + r->measure, value_block(written));
         if (s && r->submitted && !periods[static_cast<size_t>(index)].contains("submitted")) {
           s = editor->set_scalar(base + "/submitted", format_date(*r->submitted));
         }

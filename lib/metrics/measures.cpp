@@ -55,9 +55,13 @@ bool in_scope(const Scope& s, const Period& p) { return (!s.from || p >= *s.from
 std::vector<Raw> team_values(const model::TeamData& d, const Measure& m, const Scope& scope, std::vector<std::string>& skipped) {
   std::vector<Raw> out;
   for (const auto& per : d.periods) {
-    if (!per.period || !in_scope(scope, *per.period)) continue;
+    if (!per.period) continue;
     auto it = per.values.find(m.id);
-    if (it == per.values.end() || it->second.missing) continue;
+    if (it == per.values.end()) continue;
+    if (it->second.missing) {
+      if (in_scope(scope, *per.period)) skipped.push_back(fmt::format("{}: missing ({})", format_period(*per.period), *it->second.missing));
+      continue;
+    }
     const model::Value& v = it->second;
     Raw r;
     r.period = *per.period;
@@ -65,7 +69,8 @@ std::vector<Raw> team_values(const model::TeamData& d, const Measure& m, const S
     if (is_ratio(m)) {
       if (!v.numerator || !v.denominator) continue;
       if (*v.denominator <= 0) {
-        skipped.push_back(fmt::format("{}: denominator 0", format_period(r.period)));
+        if (in_scope(scope, r.period))
+          skipped.push_back(fmt::format("{}: denominator 0", format_period(r.period)));
         continue;
       }
       r.numerator = *v.numerator;
@@ -121,8 +126,30 @@ std::vector<bool> baseline_mask(const Measure& m, const std::vector<Raw>& raw) {
   return mask;
 }
 
+// Keeps the points inside the scope's period range, after everything was computed on the whole series (so
+// the frozen baseline and the limits do not depend on the range shown); spans are moved or dropped.
+void trim_to_scope(SeriesResult& s, const Scope& scope) {
+  if (!scope.from && !scope.to) return;
+  int n = static_cast<int>(s.points.size()), first = 0, last = n - 1;
+  while (first < n && !in_scope(scope, s.points[first].period)) ++first;
+  while (last >= first && !in_scope(scope, s.points[last].period)) --last;
+  auto shift = [&](std::vector<Span>& spans) {
+    std::vector<Span> kept;
+    for (Span sp : spans) {
+      if (sp.last < first || sp.first > last) continue;
+      kept.push_back({std::max(sp.first, first) - first, std::min(sp.last, last) - first});
+    }
+    spans = kept;
+  };
+  shift(s.ihi.shifts);
+  shift(s.ihi.trends);
+  shift(s.anhoej.longest_runs);
+  std::vector<ChartPoint> kept(s.points.begin() + first, s.points.begin() + last + 1);
+  s.points = std::move(kept);
+}
+
 SeriesResult chart(const Project& p, const Measure& m, const std::string& team, const std::vector<Raw>& raw,
-                   std::vector<std::string> skipped) {
+                   std::vector<std::string> skipped, const Scope& scope) {
   SeriesResult s;
   s.team = team;
   s.measure = m.id;
@@ -238,8 +265,10 @@ SeriesResult chart(const Project& p, const Measure& m, const std::string& team, 
     }
   }
 
-  // Progress to the goal.
+  // Progress to the goal, at the last point of the range shown.
   if (!base_values.empty()) s.baseline = scoring::median(base_values);
+  trim_to_scope(s, scope);
+  if (s.points.empty()) return s;
   s.latest = s.points.back().value;
   s.latest_period = s.points.back().period;
   // A count's goal is per team; the pooled count is the collaborative's total, which that goal does not fit.
@@ -293,12 +322,16 @@ std::vector<SeriesResult> measure_series(const Project& project, const Scope& sc
       std::vector<std::string> skipped;
       auto raw = team_values(*d, *m, scope, skipped);
       if (raw.empty() && skipped.empty()) continue;
-      team_results.push_back(chart(project, *m, d->team, raw, std::move(skipped)));
+      team_results.push_back(chart(project, *m, d->team, raw, std::move(skipped), scope));
       per_team.push_back(std::move(raw));
     }
     if (per_team.empty()) continue;
-    out.push_back(chart(project, *m, "", pooled_values(per_team, *m), {}));
-    for (auto& r : team_results) out.push_back(std::move(r));
+    SeriesResult pooled = chart(project, *m, "", pooled_values(per_team, *m), {}, scope);
+    if (pooled.points.empty()) continue;  // nothing in the period range
+    out.push_back(std::move(pooled));
+    for (auto& r : team_results) {
+      if (!r.points.empty() || !r.skipped.empty()) out.push_back(std::move(r));
+    }
   }
   return out;
 }

@@ -13,7 +13,9 @@
 
 namespace collab::metrics {
 
-// What to compute: empty sets mean every team / every measure; the period range limits the points.
+// What to compute: empty sets mean every team / every measure. The period range limits the points shown:
+// baselines, medians and limits are computed on the whole series first, so they do not move with it, and
+// `latest` is the last point in the range.
 struct Scope {
   std::set<std::string> teams, measures;
   std::optional<Period> from, to;
@@ -49,7 +51,7 @@ struct SeriesResult {
   ChartType chart = ChartType::run;
   std::string run_rules, control_rules;  // the rule sets applied ("anhoej"/"ihi", "provost-murray"/...)
   std::vector<ChartPoint> points;
-  std::vector<std::string> skipped;  // periods left out, with why ("2026-03: denominator 0")
+  std::vector<std::string> skipped;  // periods left out, with why ("2026-03: denominator 0", "2026-04: missing (reason)")
 
   // Run chart: the median of the baseline points (frozen and extended) or of every point.
   std::optional<double> median;

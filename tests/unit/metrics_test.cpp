@@ -305,7 +305,7 @@ TEST_CASE("measure_series: pooled series, denominator 0 and missing values", "[m
   SECTION("a team's denominator 0 is skipped with a note, a missing value is left out") {
     const SeriesResult& beta = series(all, "screened", "beta");
     CHECK(periods_of(beta) == std::vector<std::string>{"2026-01", "2026-04"});
-    CHECK(beta.skipped == std::vector<std::string>{"2026-02: denominator 0"});
+    CHECK(beta.skipped == std::vector<std::string>{"2026-02: denominator 0", "2026-03: missing (Clinic closed)"});
     CHECK(beta.points[1].value == Approx(60));  // 6 / 10
   }
   SECTION("counts summed, continuous averaged over reporting teams") {
@@ -565,10 +565,27 @@ TEST_CASE("measure_series: scope by team, measure and period", "[metrics]") {
   REQUIRE(all.size() == 2);
   const SeriesResult& s = series(all, "screened", "alpha");
   CHECK(periods_of(s) == std::vector<std::string>{"2026-02", "2026-03", "2026-04"});
-  CHECK(*s.median == Approx(60));  // median(60, 40, 75)
+  // The median is the whole series' (50, 60, 40, 75, 80) = 60: the range shown does not move it.
+  CHECK(*s.median == Approx(60));
   CHECK(*s.latest_period == per("2026-04"));
   CHECK_FALSE(has_series(all, "screened", "beta"));
   CHECK_FALSE(has_series(all, "wait", ""));
+
+  // A frozen baseline before the range stays the baseline: median(50, 60, 40) = 50, and the change is
+  // measured from it to the range's last point (80 in 2026-05).
+  p.measures[0].baseline_from = per("2026-01");
+  p.measures[0].baseline_to = per("2026-03");
+  Scope later;
+  later.from = per("2026-04");
+  auto frozen = measure_series(p, later);
+  const SeriesResult& f = series(frozen, "screened", "alpha");
+  CHECK(periods_of(f) == std::vector<std::string>{"2026-04", "2026-05"});
+  CHECK(*f.median == Approx(50));
+  CHECK(*f.baseline == Approx(50));
+  CHECK(*f.latest == Approx(80));
+  CHECK(*f.change == Approx(30));
+  // P limits from the baseline: p-bar = 30 / 60 = 0.5; at n = 20, 0.5 + 3 sqrt(0.25 / 20) = 0.835410 -> 83.541 %.
+  CHECK(*f.points[0].ucl == Approx(83.54102).margin(1e-5));
 
   Scope only;
   only.teams = {"beta"};
