@@ -22,6 +22,7 @@ constexpr CommandEntry kCommands[] = {
     {collab::cli::register_enroll},
     {collab::cli::register_score_eoi},
     {collab::cli::register_metrics},
+    {collab::cli::register_report},
     {collab::cli::register_validate},
     {collab::cli::register_completion},
     {collab::cli::register_man},

@@ -12,6 +12,11 @@ packages=(
   git pre-commit  # tests/package/pre_commit_test.sh runs the pre-commit hook for real
 )
 
+# --browser: Debian's chromium too, for the report's rendering test (tests/report/chromium_check.sh).
+if [ "${1:-}" = "--browser" ]; then
+  packages+=(chromium)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

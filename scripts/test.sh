@@ -3,7 +3,7 @@
 # build, once under AddressSanitizer + UndefinedBehaviorSanitizer. .ci/run calls this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh
+scripts/install-deps.sh --browser
 jobs=$(nproc)
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null

@@ -1,0 +1,161 @@
+// collab report: the collaborative as HTML (one self-contained file), Markdown (report.md with its charts
+// in charts/) or JSON, for the whole collaborative, one team or a period range (lib/report). Provenance:
+// the git commit of the collaborative and whether it has uncommitted changes, collab's version and the
+// generation time (SOURCE_DATE_EPOCH when set, for reproducible output).
+#include "common.h"
+#include "io/files.h"
+#include "report/report.h"
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstdlib>
+
+extern char** environ;
+
+namespace collab::cli {
+namespace {
+
+struct ReportCliOptions {
+  std::string format, output, team, from, to, as_of;
+  bool include_contacts = false;
+};
+
+// Runs a program (no shell) and returns what it printed on stdout, or nothing when it fails.
+std::optional<std::string> capture(const std::vector<std::string>& args) {
+  int fds[2];
+  if (::pipe(fds) != 0) return std::nullopt;
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
+  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addclose(&actions, fds[0]);
+  std::vector<char*> argv;
+  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  int rc = posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  ::close(fds[1]);
+  std::string out;
+  if (rc == 0) {
+    char buf[4096];
+    ssize_t n;
+    while ((n = ::read(fds[0], buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR)) {
+      if (n > 0) out.append(buf, static_cast<size_t>(n));
+    }
+  }
+  ::close(fds[0]);
+  if (rc != 0) return std::nullopt;
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return std::nullopt;
+  return out;
+}
+
+// The generation time: SOURCE_DATE_EPOCH (https://reproducible-builds.org/specs/source-date-epoch/) when
+// set, else the clock.
+Result<std::chrono::sys_seconds> generation_time() {
+  const char* sde = std::getenv("SOURCE_DATE_EPOCH");
+  if (sde == nullptr || sde[0] == '\0') return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  char* end = nullptr;
+  errno = 0;
+  long long v = std::strtoll(sde, &end, 10);
+  if (errno != 0 || *end != '\0' || v < 0 || v > 253402300799LL) {
+    return Error{ErrorKind::usage, fmt::format("SOURCE_DATE_EPOCH={}: expected a number of seconds since 1970", sde)};
+  }
+  return std::chrono::sys_seconds{std::chrono::seconds{v}};
+}
+
+report::Provenance provenance(const std::filesystem::path& root, std::chrono::sys_seconds when) {
+  report::Provenance pv;
+  pv.version = COLLAB_VERSION;
+  pv.generated = fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::chrono::system_clock::to_time_t(when)));
+  std::string dir = root.string();
+  if (auto head = capture({"git", "-C", dir, "rev-parse", "--verify", "HEAD"})) {
+    pv.commit = *head;
+    while (!pv.commit.empty() && (pv.commit.back() == '\n' || pv.commit.back() == '\r')) pv.commit.pop_back();
+    if (auto status = capture({"git", "-C", dir, "status", "--porcelain", "--", "."})) pv.dirty = !status->empty();
+  }
+  return pv;
+}
+
+int run_report(const Context& ctx, const ReportCliOptions& o) {
+  if (o.format == "markdown" && o.output.empty()) {
+    return fail({ErrorKind::usage, "--format markdown writes report.md and its charts into a folder: give -o DIR"});
+  }
+  auto when = generation_time();
+  if (!when) return fail(when.error());
+  auto project = load_valid_project(ctx, "reported");
+  if (!project) return fail(project.error());
+
+  report::ReportOptions ro;
+  if (!o.team.empty()) ro.team = o.team;
+  for (auto [text, target, flag] : {std::tuple{&o.from, &ro.from, "--from"}, std::tuple{&o.to, &ro.to, "--to"}}) {
+    if (text->empty()) continue;
+    auto p = parse_period(*text);
+    if (!p) return fail({ErrorKind::usage, fmt::format("{} {}: expected a month as YYYY-MM", flag, *text)});
+    *target = *p;
+  }
+  ro.as_of = Date{date::floor<date::days>(*when)};
+  if (!o.as_of.empty()) {
+    auto d = parse_date(o.as_of);
+    if (!d) return fail({ErrorKind::usage, fmt::format("--as-of {}: expected a date as YYYY-MM-DD", o.as_of)});
+    ro.as_of = *d;
+  }
+  ro.include_contacts = o.include_contacts;
+  ro.provenance = provenance(project->root, *when);
+
+  auto data = report::build_report(*project, ro);
+  if (!data) return fail(data.error());
+
+  if (o.format == "markdown") {
+    auto md = report::render_markdown(*data);
+    std::vector<FileUpdate> files = {{"report.md", md.markdown, false}};
+    for (const auto& [path, content] : md.files) files.push_back({path, content, false});
+    std::error_code ec;
+    std::filesystem::create_directories(o.output, ec);
+    if (ec) return fail({ErrorKind::cannot_create, fmt::format("{}: cannot create the folder ({})", o.output, ec.message())});
+    if (Status s = write_files(o.output, files); !s) return fail(s.error());
+    if (!ctx.quiet) fmt::print(stderr, "Wrote {}/report.md and {} chart(s) in {}/charts.\n", o.output, md.files.size(), o.output);
+    return kOk;
+  }
+  std::string text = o.format == "json" ? report::to_json(*data).dump(2) + "\n" : report::render_html(*data);
+  if (o.output.empty() || o.output == "-") {
+    fmt::print("{}", text);
+    return kOk;
+  }
+  if (Status s = write_file_atomic(o.output, text); !s) return fail(s.error());
+  if (!ctx.quiet) fmt::print(stderr, "Wrote {}.\n", o.output);
+  return kOk;
+}
+
+}  // namespace
+
+void register_report(CLI::App& app, Context& ctx) {
+  auto opts = std::make_shared<ReportCliOptions>();
+  auto* cmd = app.add_subcommand("report", "Write the report for sponsors, faculty and teams (HTML, Markdown or JSON)");
+  cmd->description(
+      "Write the collaborative's report: overview, cohort, EOI round, calendar with attendance, each measure's run\n"
+      "or control charts (pooled and per team), data completeness, participation, progress and the network.\n"
+      "HTML is one self-contained file; Markdown is report.md with its charts in charts/. See docs/report.md.");
+  add_format_option(*cmd, opts->format, {"html", "markdown", "json"});
+  cmd->add_option("-o,--output", opts->output, "Write to FILE (html, json; default: standard output) or into DIR (markdown)")
+      ->type_name("PATH");
+  cmd->add_option("--team", opts->team, "One team's report")->type_name("ID");
+  cmd->add_option("--from", opts->from, "First period shown")->type_name("YYYY-MM");
+  cmd->add_option("--to", opts->to, "Last period shown")->type_name("YYYY-MM");
+  cmd->add_option("--as-of", opts->as_of, "The report's date: current phase, past and upcoming events, completeness (default: today, UTC)")
+      ->type_name("DATE");
+  cmd->add_flag("--include-contacts", opts->include_contacts, "Include members' emails (left out by default)");
+  cmd->callback([&ctx, opts] { ctx.exit_code = run_report(ctx, *opts); });
+}
+
+}  // namespace collab::cli

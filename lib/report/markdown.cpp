@@ -1,0 +1,108 @@
+// The Markdown report, for GitHub and GitLab: CommonMark with pipe tables; every chart is an SVG file in
+// charts/ beside report.md, linked as an image. Data strings are escaped (report.h, markdown_escape).
+#include "report/report.h"
+#include "report/sections.h"
+#include "report/svg.h"
+
+#include <fmt/format.h>
+
+namespace collab::report {
+
+namespace {
+
+std::string md(const std::string& s) { return markdown_escape(s); }
+
+std::string table_md(const Table& t) {
+  if (t.rows.empty()) return "Nothing to show.\n\n";
+  std::string out = "|";
+  for (const auto& h : t.header) out += " " + md(h) + " |";
+  out += "\n|";
+  for (size_t i = 0; i < t.header.size(); ++i) out += " --- |";
+  out += "\n";
+  for (const auto& row : t.rows) {
+    out += "|";
+    for (const auto& cell : row) out += " " + md(cell) + " |";
+    out += "\n";
+  }
+  return out + "\n";
+}
+
+}  // namespace
+
+MarkdownReport render_markdown(const ReportData& r) {
+  MarkdownReport rep;
+  const model::Project& p = *r.project;
+  std::string name = p.collaborative ? p.collaborative->name : "Collaborative";
+  std::string title = r.options.team ? fmt::format("{}: {}", name, team_name(r, *r.options.team)) : name;
+  std::string& out = rep.markdown;
+  auto chart = [&](const std::string& file, const std::string& svg, const std::string& alt) {
+    rep.files.push_back({"charts/" + file, svg});
+    out += fmt::format("![{}](charts/{})\n\n", md(alt), file);
+  };
+
+  out += "# " + md(title) + "\n\n_" + md(provenance_text(r)) + "_\n\n";
+  out += "## Overview\n\n";
+  for (const auto& [k, v] : overview_facts(r)) out += "- **" + md(k) + ":** " + md(v) + "\n";
+  out += "\n" + table_md(phases_table(r));
+
+  out += "## Cohort\n\n";
+  std::vector<std::string> regions;
+  for (const auto& [region, n] : r.regions) regions.push_back(fmt::format("{} {}", region, n));
+  out += md(fmt::format("{} teams from {} organizations{}.", r.teams.size(), r.organizations,
+                        regions.empty() ? "" : fmt::format("; active teams by region: {}", fmt::join(regions, ", ")))) + "\n\n";
+  out += table_md(teams_table(r));
+  if (r.options.include_contacts) out += "### Contacts\n\n" + table_md(contacts_table(r));
+
+  if (r.round) out += "## EOI round\n\n" + md(reliability_text(r)) + "\n\n" + table_md(eoi_table(r));
+
+  out += "## Calendar\n\n### Past events and attendance\n\n" + table_md(events_table(r, true));
+  out += "### Upcoming\n\n" + table_md(events_table(r, false));
+
+  out += "## Measures\n\n";
+  for (const model::Measure* m : charted_measures(r)) {
+    out += "### " + md(m->name) + "\n\n" + md(measure_definition(*m)) + "\n\n";
+    for (const auto& s : r.metrics.series) {
+      if (s.measure != m->id) continue;
+      if (s.team.empty() && r.options.team) continue;  // one team: its own chart says it all
+      ChartOptions o;
+      o.title = chart_title(r, s, *m);
+      o.unit = m->unit;
+      o.id_prefix = m->id + "-" + (s.team.empty() ? std::string("all") : s.team);
+      chart(fmt::format("{}--{}.svg", m->id, s.team.empty() ? std::string("all-teams") : s.team), series_svg(s, o), o.title);
+    }
+    out += table_md(measure_table(r, m->id));
+  }
+  if (charted_measures(r).empty()) out += "No data reported yet.\n\n";
+
+  out += "## Data completeness\n\n";
+  if (r.metrics.completeness && !r.metrics.completeness->cells.empty()) {
+    ChartOptions o;
+    o.title = "Data completeness by team and month";
+    o.id_prefix = "completeness";
+    chart("completeness.svg", completeness_svg(*r.metrics.completeness, o), o.title);
+  }
+  out += table_md(completeness_table(r));
+
+  out += "## Participation\n\n" + table_md(participation_table(r));
+
+  out += "## Progress\n\n";
+  if (r.metrics.progress && !r.metrics.progress->periods.empty()) {
+    ChartOptions o;
+    o.title = "Progress scale (0.5-5.0) over time";
+    o.id_prefix = "progress";
+    chart("progress.svg", progress_svg(*r.metrics.progress, o), o.title);
+  }
+  out += table_md(progress_table(r));
+
+  out += "## Network\n\n";
+  for (const auto& w : r.metrics.network) {
+    ChartOptions o;
+    o.title = fmt::format("Network survey {} ({})", w.id, format_date(w.date));
+    o.id_prefix = "network-" + w.id;
+    chart("network--" + w.id + ".svg", network_svg(w, r.member_team, o), o.title);
+  }
+  out += table_md(network_table(r));
+  return rep;
+}
+
+}  // namespace collab::report
