@@ -67,6 +67,7 @@ void register_enroll(CLI::App& app, Context& ctx);
 void register_init(CLI::App& app, Context& ctx);
 void register_man(CLI::App& app, Context& ctx);  // app: the root
 void register_score_eoi(CLI::App& app, Context& ctx);
+void register_schedule(CLI::App& app, Context& ctx);
 void register_validate(CLI::App& app, Context& ctx);
 
 }  // namespace collab::cli

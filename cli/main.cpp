@@ -21,6 +21,7 @@ constexpr CommandEntry kCommands[] = {
     {collab::cli::register_init},
     {collab::cli::register_enroll},
     {collab::cli::register_score_eoi},
+    {collab::cli::register_schedule},
     {collab::cli::register_validate},
     {collab::cli::register_completion},
     {collab::cli::register_man},
