@@ -2,13 +2,17 @@
 // warnings, iCalendar export, the best slots for recurring calls, and planning from the phases.
 #include "common.h"
 #include "model/project.h"
+#include "io/files.h"
 #include "schedule/calendar.h"
+#include "schedule/ical.h"
 #include "schedule/recurrence.h"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdlib>
 #include <memory>
 
 namespace collab::cli {
@@ -20,7 +24,22 @@ using schedule::Occurrence;
 struct ScheduleOptions {
   std::string format;
   std::string tz;  // show times in this zone too
+  // ics
+  std::string team, output;
 };
+
+// DTSTAMP: SOURCE_DATE_EPOCH when set (reproducible output), else now.
+Result<date::sys_seconds> dtstamp() {
+  const char* env = std::getenv("SOURCE_DATE_EPOCH");
+  if (env == nullptr || env[0] == '\0') return date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  char* end = nullptr;
+  errno = 0;
+  long long v = std::strtoll(env, &end, 10);
+  if (errno != 0 || *end != '\0' || v < 0 || v > 253402300799LL) {
+    return Error{ErrorKind::usage, fmt::format("SOURCE_DATE_EPOCH '{}' is not a number of seconds since 1970", env)};
+  }
+  return date::sys_seconds{std::chrono::seconds{v}};
+}
 
 std::string utc_text(schedule::UtcMinutes t) {
   return schedule::format_local(schedule::LocalMinutes{t.time_since_epoch()}) + "Z";
@@ -102,6 +121,31 @@ int run_list(const Context& ctx, const ScheduleOptions& opt) {
   return kOk;
 }
 
+int run_ics(const Context& ctx, const ScheduleOptions& opt) {
+  auto stamp = dtstamp();
+  if (!stamp) return fail(stamp.error());
+  auto project = load_valid_project(ctx, "exported");
+  if (!project) return fail(project.error());
+  const model::Team* team = nullptr;
+  if (!opt.team.empty()) {
+    team = project->find_team(opt.team);
+    if (!team) return fail({ErrorKind::usage, fmt::format("--team: no team '{}' in teams/", opt.team)});
+  }
+  schedule::IcalOptions options;
+  options.dtstamp = *stamp;
+  options.team = opt.team;
+  options.calendar_name = project->collaborative->name + (team ? fmt::format(" ({})", team->name) : "");
+  auto text = schedule::export_ical(*project, options);
+  if (!text) return fail(text.error());
+  if (opt.output.empty() || opt.output == "-") {
+    fmt::print("{}", *text);
+    return kOk;
+  }
+  if (Status s = write_file_atomic(opt.output, *text); !s) return fail(s.error());
+  if (!ctx.quiet) fmt::print(stderr, "Wrote {}.\n", opt.output);
+  return kOk;
+}
+
 }  // namespace
 
 void register_schedule(CLI::App& app, Context& ctx) {
@@ -109,6 +153,10 @@ void register_schedule(CLI::App& app, Context& ctx) {
   CLI::App* cmd = app.add_subcommand("schedule", "The calendar across time zones: listing and warnings, iCalendar, call slots, planning");
   add_format_option(*cmd, opt->format, {"text", "json"});
   cmd->add_option("--tz", opt->tz, "Also show each timed event's time in this IANA time zone")->type_name("ZONE");
+  CLI::App* ics = cmd->add_subcommand("ics", "Export the calendar as iCalendar (RFC 5545), whole or one team's");
+  ics->add_option("--team", opt->team, "Only the events of this team (events without teams are everyone's)")->type_name("TEAM");
+  ics->add_option("-o,--output", opt->output, "Write to FILE instead of standard output")->type_name("FILE");
+  ics->callback([&ctx, opt] { ctx.exit_code = run_ics(ctx, *opt); });
   cmd->callback([&ctx, opt, cmd] {
     if (cmd->get_subcommands().empty()) ctx.exit_code = run_list(ctx, *opt);
   });
