@@ -5,6 +5,7 @@
 #include "io/files.h"
 #include "schedule/calendar.h"
 #include "schedule/ical.h"
+#include "schedule/slots.h"
 #include "schedule/recurrence.h"
 
 #include <fmt/format.h>
@@ -13,7 +14,9 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
+#include <map>
 #include <memory>
+#include <set>
 
 namespace collab::cli {
 namespace {
@@ -26,6 +29,11 @@ struct ScheduleOptions {
   std::string tz;  // show times in this zone too
   // ics
   std::string team, output;
+  // slots
+  std::string event, hours, zone;
+  int duration = 60, step = 30;
+  size_t top = 5;
+  std::optional<double> min_coverage;
 };
 
 // DTSTAMP: SOURCE_DATE_EPOCH when set (reproducible output), else now.
@@ -146,6 +154,142 @@ int run_ics(const Context& ctx, const ScheduleOptions& opt) {
   return kOk;
 }
 
+std::string percent(double share) { return fmt::format("{:.1f}%", share * 100); }
+
+// "peru (6: America/Lima 07:00-08:30)": the members outside working hours, by team.
+std::string outside_text(const schedule::Slot& slot) {
+  struct TeamOutside {
+    int members = 0;
+    double share = 0;
+    std::map<std::string, std::set<std::string>> times;  // zone -> local times
+  };
+  std::map<std::string, TeamOutside> by_team;
+  for (const auto& o : slot.outside) {
+    auto& entry = by_team[o.team];
+    ++entry.members;
+    entry.share = std::max(entry.share, o.share);
+    entry.times[o.zone].insert(o.local_times.begin(), o.local_times.end());
+  }
+  std::vector<std::string> parts;
+  for (const auto& [team, entry] : by_team) {
+    std::string when = entry.share < 1 ? fmt::format(" on {:.0f}% of dates", entry.share * 100) : "";
+    std::vector<std::string> zones;
+    for (const auto& [zone, times] : entry.times) zones.push_back(fmt::format("{} {}", zone, fmt::join(times, ", ")));
+    parts.push_back(fmt::format("{} ({}{}: {})", team, entry.members, when, fmt::join(zones, "; ")));
+  }
+  return parts.empty() ? "everyone inside" : fmt::format("outside: {}", fmt::join(parts, "; "));
+}
+
+std::string slot_range(int start, int duration) {
+  return schedule::clock_text(start) + "-" + schedule::clock_text(start + duration);
+}
+
+nlohmann::json slot_json(const schedule::Slot& s, int duration) {
+  nlohmann::json j = {{"start", schedule::clock_text(s.start)}, {"end", schedule::clock_text(s.start + duration)},
+                      {"coverage", s.coverage}, {"outside", nlohmann::json::array()}};
+  for (const auto& o : s.outside) {
+    j["outside"].push_back({{"member", o.member}, {"team", o.team}, {"timezone", o.zone}, {"share_of_dates", o.share},
+                            {"local_times", o.local_times}});
+  }
+  return j;
+}
+
+int run_slots(const Context& ctx, const ScheduleOptions& opt) {
+  std::optional<schedule::WorkingHours> hours;
+  if (!opt.hours.empty()) {
+    hours = schedule::parse_hours(opt.hours);
+    if (!hours) return fail({ErrorKind::usage, fmt::format("--hours: '{}' is not HH:MM-HH:MM with the end after the start", opt.hours)});
+  }
+  if (opt.min_coverage && (*opt.min_coverage < 0 || *opt.min_coverage > 1)) {
+    return fail({ErrorKind::usage, "--min-coverage: a share between 0 and 1"});
+  }
+  auto project = load_valid_project(ctx, "scheduled");
+  if (!project) return fail(project.error());
+  const model::Collaborative& c = *project->collaborative;
+  auto people = schedule::participants(*project, hours);
+  if (!people) return fail(people.error());
+
+  schedule::SlotRequest request;
+  request.step_minutes = opt.step;
+  request.top = opt.top;
+  request.min_coverage = opt.min_coverage.value_or(c.schedule.min_coverage.value_or(0.8));
+  std::optional<int> current;
+  if (!opt.event.empty()) {
+    const model::Event* e = project->find_event(opt.event);
+    if (!e) return fail({ErrorKind::usage, fmt::format("--event: no event '{}' in events/", opt.event)});
+    auto occ = schedule::expand_event(*project, *e);
+    if (!occ) return fail(occ.error());
+    if (occ->empty() || occ->front().all_day) {
+      return fail({ErrorKind::usage, fmt::format("--event: event '{}' has no time of day to move", opt.event)});
+    }
+    request.zone = occ->front().zone;
+    request.duration_minutes = static_cast<int>((occ->front().local_end - occ->front().local_start).count());
+    for (const auto& o : *occ) request.dates.push_back(o.first_day);
+    current = static_cast<int>((occ->front().local_start - date::floor<date::days>(occ->front().local_start)).count());
+  } else {
+    auto zone = schedule::find_zone(opt.zone.empty() ? c.timezone : opt.zone);
+    if (!zone) return fail({ErrorKind::usage, "--zone: " + zone.error().message});
+    request.zone = *zone;
+    request.duration_minutes = opt.duration;
+    if (c.start && c.end) {
+      for (Date d = *c.start; d <= *c.end; d = add_days(d, 1)) {
+        std::string key = schedule::weekday_key(d);
+        bool allowed = c.schedule.weekdays.empty() ? key != "sat" && key != "sun"
+                                                   : std::find(c.schedule.weekdays.begin(), c.schedule.weekdays.end(), key) != c.schedule.weekdays.end();
+        for (const auto& b : c.schedule.blackouts) {
+          if (b.regions.empty() && b.start && d >= *b.start && d <= b.end.value_or(*b.start)) allowed = false;
+        }
+        if (allowed) request.dates.push_back(d);
+      }
+    }
+  }
+  if (opt.step < 1 || opt.step > 1440 || opt.duration < 1 || opt.duration > 1440) {
+    return fail({ErrorKind::usage, "--step and --duration: minutes from 1 to 1440"});
+  }
+  auto result = schedule::find_slots(*people, request);
+  if (!result) return fail(result.error());
+  int duration = request.duration_minutes;
+  std::optional<schedule::Slot> now;
+  if (current) now = schedule::evaluate_slot(*people, request, *current);
+
+  if (opt.format == "json") {
+    nlohmann::json j = {{"timezone", request.zone->name()}, {"duration_minutes", duration},
+                        {"dates", request.dates.size()}, {"first_date", format_date(request.dates.front())},
+                        {"last_date", format_date(request.dates.back())}, {"members", result->members},
+                        {"zones", result->zones}, {"min_coverage", request.min_coverage},
+                        {"event", opt.event.empty() ? nlohmann::json(nullptr) : nlohmann::json(opt.event)},
+                        {"current", now ? slot_json(*now, duration) : nlohmann::json(nullptr)},
+                        {"best", nlohmann::json::array()}, {"alternating", nlohmann::json::array()}};
+    for (const auto& s : result->best) j["best"].push_back(slot_json(s, duration));
+    for (const auto& p : result->pairs) {
+      j["alternating"].push_back({{"slots", {slot_json(p.first, duration), slot_json(p.second, duration)}},
+                                  {"reach", p.reach}, {"mean_coverage", p.mean_coverage}});
+    }
+    fmt::print("{}\n", j.dump(2));
+    return kOk;
+  }
+  fmt::print("{}-minute call, start times in {}, on {} dates from {} to {}; {} members in {} time zones\n", duration,
+             request.zone->name(), request.dates.size(), format_date(request.dates.front()),
+             format_date(request.dates.back()), result->members, result->zones);
+  if (now) {
+    fmt::print("Current slot of '{}': {} {}\n  {}\n", opt.event, slot_range(now->start, duration), percent(now->coverage),
+               outside_text(*now));
+  }
+  fmt::print("Best slots (share of members inside their working hours, Monday to Friday local time):\n");
+  for (const auto& s : result->best) {
+    fmt::print("  {}  {:>6}  {}\n", slot_range(s.start, duration), percent(s.coverage), outside_text(s));
+  }
+  if (!result->pairs.empty()) {
+    fmt::print("No slot reaches {}; alternating between two slots (reach: inside at one of the two):\n",
+               percent(request.min_coverage));
+    for (const auto& p : result->pairs) {
+      fmt::print("  {} and {}  reach {}, each call {} on average\n", slot_range(p.first.start, duration),
+                 slot_range(p.second.start, duration), percent(p.reach), percent(p.mean_coverage));
+    }
+  }
+  return kOk;
+}
+
 }  // namespace
 
 void register_schedule(CLI::App& app, Context& ctx) {
@@ -157,6 +301,17 @@ void register_schedule(CLI::App& app, Context& ctx) {
   ics->add_option("--team", opt->team, "Only the events of this team (events without teams are everyone's)")->type_name("TEAM");
   ics->add_option("-o,--output", opt->output, "Write to FILE instead of standard output")->type_name("FILE");
   ics->callback([&ctx, opt] { ctx.exit_code = run_ics(ctx, *opt); });
+  CLI::App* slots = cmd->add_subcommand("slots", "The best time slots for a recurring call: coverage of working hours across time zones");
+  CLI::Option* event_opt = slots->add_option("--event", opt->event, "Rate the slots of this timed event: its zone, duration and dates")->type_name("EVENT");
+  CLI::Option* duration_opt = slots->add_option("--duration", opt->duration, "Length of the call in minutes (without --event)")->capture_default_str();
+  CLI::Option* zone_opt = slots->add_option("--zone", opt->zone, "Time zone of the slots (without --event; default: collab.yaml's)")->type_name("ZONE");
+  slots->add_option("--hours", opt->hours, "Working hours of everyone without their own (default: collab.yaml's, else 08:00-18:00)")
+      ->type_name("HH:MM-HH:MM");
+  slots->add_option("--step", opt->step, "Minutes between candidate start times")->capture_default_str();
+  slots->add_option("--top", opt->top, "How many slots (and pairs) to show")->capture_default_str();
+  slots->add_option("--min-coverage", opt->min_coverage, "Below this share, offer alternating pairs (default: collab.yaml's, else 0.8)");
+  event_opt->excludes(duration_opt)->excludes(zone_opt);
+  slots->callback([&ctx, opt] { ctx.exit_code = run_slots(ctx, *opt); });
   cmd->callback([&ctx, opt, cmd] {
     if (cmd->get_subcommands().empty()) ctx.exit_code = run_list(ctx, *opt);
   });
