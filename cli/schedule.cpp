@@ -124,7 +124,7 @@ int run_list(const Context& ctx, const ScheduleOptions& opt) {
   }
   for (const auto& w : cal->warnings) fmt::print("{}: warning: {}\n", warning_where(w), w.message);
   if (!ctx.quiet) {
-    fmt::print(stderr, "{} events, {} occurrences, {} warnings\n", cal->events, cal->occurrences.size(), cal->warnings.size());
+    fmt::print(stderr, "{} events, {} occurrences, {} warning(s)\n", cal->events, cal->occurrences.size(), cal->warnings.size());
   }
   return kOk;
 }
