@@ -3,8 +3,10 @@
 #include "common.h"
 #include "model/project.h"
 #include "io/files.h"
+#include "io/lock.h"
 #include "schedule/calendar.h"
 #include "schedule/ical.h"
+#include "schedule/plan.h"
 #include "schedule/slots.h"
 #include "schedule/recurrence.h"
 
@@ -16,6 +18,7 @@
 #include <cstdlib>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 
 namespace collab::cli {
@@ -34,6 +37,8 @@ struct ScheduleOptions {
   int duration = 60, step = 30;
   size_t top = 5;
   std::optional<double> min_coverage;
+  // plan
+  bool write = false, dry_run = false;
 };
 
 // DTSTAMP: SOURCE_DATE_EPOCH when set (reproducible output), else now.
@@ -290,6 +295,55 @@ int run_slots(const Context& ctx, const ScheduleOptions& opt) {
   return kOk;
 }
 
+int run_plan(const Context& ctx, const ScheduleOptions& opt) {
+  // A run that writes takes the lock before it reads anything (as enroll and score-eoi do).
+  std::optional<Lock> lock;
+  if (opt.write && !opt.dry_run) {
+    auto root = locate_root(ctx);
+    if (!root) return fail(root.error());
+    auto taken = Lock::acquire(*root);
+    if (!taken) return fail(taken.error());
+    lock.emplace(std::move(*taken));
+  }
+  auto project = load_valid_project(ctx, "planned");
+  if (!project) return fail(project.error());
+  auto plan = schedule::plan_schedule(*project);
+  if (!plan) return fail(plan.error());
+  std::vector<FileUpdate> updates;
+  for (const auto& f : plan->files) {
+    if (f.action != "unchanged") updates.push_back({f.path, f.content, f.action == "create"});
+  }
+  if (opt.write && !opt.dry_run && !updates.empty()) {
+    if (Status s = write_files(project->root, updates); !s) return fail(s.error());
+  }
+  const bool wrote = opt.write && !opt.dry_run;
+  if (opt.format == "json") {
+    nlohmann::json j = {{"written", wrote && !updates.empty()}, {"dry_run", !wrote}, {"files", nlohmann::json::array()},
+                        {"kept", plan->kept}, {"warnings", nlohmann::json::array()}};
+    for (const auto& f : plan->files) {
+      j["files"].push_back({{"file", model::display_path(project->display_root, f.path)}, {"event", f.id},
+                            {"action", f.action}, {"summary", f.summary}, {"content", f.content}});
+    }
+    for (const auto& w : plan->warnings) j["warnings"].push_back(warning_json(w));
+    fmt::print("{}\n", j.dump(2));
+    return kOk;
+  }
+  for (const auto& k : plan->kept) fmt::print("keep    {}\n", k);
+  for (const auto& f : plan->files) {
+    fmt::print("{:<7} {} ({})\n", f.action, model::display_path(project->display_root, f.path), f.summary);
+    if (opt.dry_run && f.action != "unchanged") fmt::print("{}", f.content);
+  }
+  for (const auto& w : plan->warnings) fmt::print("{}: warning: {}\n", warning_where(w), w.message);
+  if (!ctx.quiet) {
+    if (wrote) {
+      fmt::print(stderr, "Wrote {} file(s); {} unchanged.\n", updates.size(), plan->files.size() - updates.size());
+    } else {
+      fmt::print(stderr, "{} file(s) to write; nothing written (--write writes them).\n", updates.size());
+    }
+  }
+  return kOk;
+}
+
 }  // namespace
 
 void register_schedule(CLI::App& app, Context& ctx) {
@@ -312,6 +366,10 @@ void register_schedule(CLI::App& app, Context& ctx) {
   slots->add_option("--min-coverage", opt->min_coverage, "Below this share, offer alternating pairs (default: collab.yaml's, else 0.8)");
   event_opt->excludes(duration_opt)->excludes(zone_opt);
   slots->callback([&ctx, opt] { ctx.exit_code = run_slots(ctx, *opt); });
+  CLI::App* plan = cmd->add_subcommand("plan", "Plan the events the phases call for, within the constraints of collab.yaml's schedule");
+  plan->add_flag("--write", opt->write, "Write the planned events into events/ (never touching pinned or hand-edited ones)");
+  plan->add_flag("--dry-run", opt->dry_run, "Print the files --write would write, and write nothing");
+  plan->callback([&ctx, opt] { ctx.exit_code = run_plan(ctx, *opt); });
   cmd->callback([&ctx, opt, cmd] {
     if (cmd->get_subcommands().empty()) ctx.exit_code = run_list(ctx, *opt);
   });

@@ -2,6 +2,7 @@
 // 2026-03-08 and in Europe on 2026-03-29), iCalendar building blocks, calendar warnings.
 #include "schedule/calendar.h"
 #include "schedule/ical.h"
+#include "schedule/plan.h"
 #include "schedule/recurrence.h"
 #include "schedule/slots.h"
 
@@ -263,4 +264,20 @@ TEST_CASE("an unknown time zone is a clear error", "[schedule]") {
   auto cal = build_calendar(p);
   REQUIRE_FALSE(cal);
   CHECK(cal.error().message.find("unknown time zone 'Mars/Olympus_Mons'") != std::string::npos);
+}
+
+TEST_CASE("phases map to the events planning gives them", "[schedule][plan]") {
+  auto type = [](const char* id, const char* name) { return phase_event_type(model::Phase{{}, id, name, std::nullopt, std::nullopt}); };
+  CHECK(type("ls1", "") == "learning-session");
+  CHECK(type("cycle-1", "Learning session 1") == "learning-session");
+  CHECK(type("convening", "In-person convening") == "learning-session");
+  CHECK(type("ap2", "") == "action-period");
+  CHECK(type("prework", "Pre-work: charter and baseline") == "prework");
+  CHECK(type("final", "Summative congress") == "congress");
+  CHECK(type("application", "Informational calls, applications and selection") == "informational-call");
+  CHECK(type("lsx", "Sustain") == "");
+  // The fingerprint of an unedited planned file: any change to the body changes it.
+  CHECK(body_hash("id: ls1\n") == body_hash("id: ls1\n"));
+  CHECK(body_hash("id: ls1\n") != body_hash("id: ls2\n"));
+  CHECK(body_hash("").size() == 16);
 }
