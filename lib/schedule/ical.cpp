@@ -79,6 +79,7 @@ std::string fold_line(std::string_view line) {
     size_t cut = pos + limit;
     // Never split a UTF-8 sequence: back up over continuation bytes (10xxxxxx).
     while (cut > pos && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+    if (cut == pos) cut = pos + limit;  // not UTF-8 (the loader refuses such files): cut anyway, never loop
     out.append(line.substr(pos, cut - pos));
     out += "\r\n ";
     pos = cut;
