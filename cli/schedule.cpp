@@ -208,6 +208,9 @@ int run_slots(const Context& ctx, const ScheduleOptions& opt) {
   if (opt.min_coverage && (*opt.min_coverage < 0 || *opt.min_coverage > 1)) {
     return fail({ErrorKind::usage, "--min-coverage: a share between 0 and 1"});
   }
+  if (opt.step < 1 || opt.step > 1440 || opt.duration < 1 || opt.duration > 1440) {
+    return fail({ErrorKind::usage, "--step and --duration: minutes from 1 to 1440"});
+  }
   auto project = load_valid_project(ctx, "scheduled");
   if (!project) return fail(project.error());
   const model::Collaborative& c = *project->collaborative;
@@ -236,20 +239,7 @@ int run_slots(const Context& ctx, const ScheduleOptions& opt) {
     if (!zone) return fail({ErrorKind::usage, "--zone: " + zone.error().message});
     request.zone = *zone;
     request.duration_minutes = opt.duration;
-    if (c.start && c.end) {
-      for (Date d = *c.start; d <= *c.end; d = add_days(d, 1)) {
-        std::string key = schedule::weekday_key(d);
-        bool allowed = c.schedule.weekdays.empty() ? key != "sat" && key != "sun"
-                                                   : std::find(c.schedule.weekdays.begin(), c.schedule.weekdays.end(), key) != c.schedule.weekdays.end();
-        for (const auto& b : c.schedule.blackouts) {
-          if (b.regions.empty() && b.start && d >= *b.start && d <= b.end.value_or(*b.start)) allowed = false;
-        }
-        if (allowed) request.dates.push_back(d);
-      }
-    }
-  }
-  if (opt.step < 1 || opt.step > 1440 || opt.duration < 1 || opt.duration > 1440) {
-    return fail({ErrorKind::usage, "--step and --duration: minutes from 1 to 1440"});
+    request.dates = schedule::call_dates(c);
   }
   auto result = schedule::find_slots(*people, request);
   if (!result) return fail(result.error());

@@ -136,6 +136,21 @@ Result<std::vector<Participant>> participants(const model::Project& p, const std
   return out;
 }
 
+std::vector<Date> call_dates(const model::Collaborative& c) {
+  std::vector<Date> out;
+  if (!c.start || !c.end) return out;
+  const auto& days = c.schedule.weekdays;
+  for (Date d = *c.start; d <= *c.end; d = add_days(d, 1)) {
+    std::string key = weekday_key(d);
+    bool allowed = days.empty() ? key != "sat" && key != "sun" : std::find(days.begin(), days.end(), key) != days.end();
+    for (const auto& b : c.schedule.blackouts) {
+      if (b.regions.empty() && b.start && d >= *b.start && d <= b.end.value_or(*b.start)) allowed = false;
+    }
+    if (allowed) out.push_back(d);
+  }
+  return out;
+}
+
 Slot evaluate_slot(const std::vector<Participant>& people, const SlotRequest& request, int start) {
   return describe(people, request, start, compute(people, request, start));
 }

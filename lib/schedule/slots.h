@@ -70,6 +70,10 @@ struct SlotResult {
   std::vector<AlternatingPair> pairs;     // when the best slot is below min_coverage: top pairs by reach
 };
 
+// The days a call may take place on when no event says: every day of the collaborative allowed by
+// schedule.weekdays (Monday to Friday when absent), the days of blackouts without regions left out.
+std::vector<Date> call_dates(const model::Collaborative& c);
+
 // Coverage of one slot (exposed for tests).
 Slot evaluate_slot(const std::vector<Participant>& people, const SlotRequest& request, int start);
 
