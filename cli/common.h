@@ -69,6 +69,7 @@ void register_man(CLI::App& app, Context& ctx);  // app: the root
 void register_metrics(CLI::App& app, Context& ctx);
 void register_report(CLI::App& app, Context& ctx);
 void register_score_eoi(CLI::App& app, Context& ctx);
+void register_schedule(CLI::App& app, Context& ctx);
 void register_validate(CLI::App& app, Context& ctx);
 
 }  // namespace collab::cli

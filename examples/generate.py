@@ -2536,6 +2536,28 @@ def build_r4d():
          "description": "Members decide whether to continue, expand to new countries and mentor "
                         "them."},
     ]
+    # --- collab schedule (issue #5): scheduling facts for `collab schedule` -------------------
+    # Constraints in collab.yaml, no exchange on a weekend 15th (recurrence.skip), pairings for their
+    # two teams only, the convening pinned by hand. Eid al-Fitr 2027 is expected on 9-10 March.
+    collab["schedule"] = {
+        "weekdays": ["mon", "tue", "wed", "thu", "fri"],
+        "working_hours": "08:00-18:00",
+        "min_gap_days": 60,
+        "min_coverage": 0.8,
+        "blackouts": [
+            {"name": "Christmas and New Year", "start": "2026-12-21", "end": "2027-01-01"},
+            {"name": "Eid al-Fitr (expected)", "start": "2027-03-09", "end": "2027-03-10",
+             "regions": ["Nigeria", "Indonesia", "Ghana"]},
+            {"name": "Fiestas Patrias", "start": "2026-07-28", "end": "2026-07-29", "regions": ["Peru"]},
+        ],
+    }
+    schedule_events = {e["id"]: e for e in events}
+    schedule_events["virtual-exchange"]["recurrence"]["skip"] = [
+        iso(d) for d in monthly_occurrences(ex_first, ex_until) if d.weekday() >= 5]
+    schedule_events["pairing-kenya-philippines"]["teams"] = ["kenya", "philippines"]
+    schedule_events["pairing-nigeria-india"]["teams"] = ["nigeria", "india"]
+    schedule_events["convening"]["pinned"] = True
+    # --- end collab schedule -------------------------------------------------------------------
     for e in events:
         F.add(f"events/{e['id']}.yaml", "event", [f"Event: {e['name']}."], e)
     event_name = {e["id"]: e["name"] for e in events}

@@ -8,6 +8,7 @@ packages=(
   libcli11-dev libyaml-cpp-dev libfmt-dev catch2 libvalijson-dev nlohmann-json3-dev
   libhowardhinnant-date-dev tzdata
   python3 python3-jsonschema python3-yaml
+  python3-icalendar  # tests/ical/check_ics.py parses collab schedule ics output independently
   dpkg-dev file  # cpack -G DEB finds the runtime dependencies with dpkg-shlibdeps and file
   git pre-commit  # tests/package/pre_commit_test.sh runs the pre-commit hook for real
 )

@@ -1,9 +1,11 @@
 #include "check/checks.h"
 
 #include "core/timezones.h"
+#include "schedule/recurrence.h"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -131,6 +133,20 @@ class Checker {
     if (rules.min_members && rules.max_members && *rules.min_members > *rules.max_members) {
       error(c.src.at("core_team/max_members"), "core_team.max_members is smaller than min_members");
     }
+    check_schedule_settings(c);
+  }
+
+  // collab.yaml's schedule: blackouts in order, working hours that end after they start.
+  void check_schedule_settings(const Collaborative& c) {
+    check_working_hours(c.schedule.working_hours, c.src, "schedule/working_hours");
+    for (const auto& b : c.schedule.blackouts) in_order(b.start, b.end, b.src, "end", "start", "end");
+  }
+
+  void check_working_hours(const std::string& hours, const Source& src, const std::string& field) {
+    // The schema's pattern checked the shape HH:MM-HH:MM.
+    if (hours.size() == 11 && hours.substr(6) <= hours.substr(0, 5)) {
+      error(src.at(field), fmt::format("working hours {} end before they start", hours));
+    }
   }
 
   // .yaml and .yml of one name, or two files that claim one ID.
@@ -184,6 +200,12 @@ class Checker {
     unique_ids(t.goals, [](const Goal& x) { return x.id; }, "goal");
     for (const auto& g : t.goals) measure_ref(g.measure, g.src, "measure");
     for (const auto& m : t.members) in_order(m.joined, m.left, m.src, "left", "joined", "left");
+    check_timezone(t.timezone, t.src, "timezone");
+    check_working_hours(t.working_hours, t.src, "working_hours");
+    for (const auto& m : t.members) {
+      check_timezone(m.timezone, m.src, "timezone");
+      check_working_hours(m.working_hours, m.src, "working_hours");
+    }
     if (t.status == "active" && p_.collaborative) check_core_team(t, p_.collaborative->core_team);
   }
 
@@ -323,6 +345,11 @@ class Checker {
       }
     }
     check_timezone(e.timezone, e.src, "timezone");
+    for (size_t i = 0; i < e.teams.size(); ++i) {
+      if (!known(FileKind::team, e.teams[i], p_.find_team(e.teams[i]))) {
+        error(e.src.at(fmt::format("teams/{}", i)), fmt::format("no team '{}' in teams/", e.teams[i]));
+      }
+    }
     if (!e.end.empty() && has_time(e.start) != has_time(e.end)) {
       error(e.src.at("end"), "start and end must both be dates or both be dates with a time");
     } else if (!e.end.empty()) {
@@ -344,6 +371,30 @@ class Checker {
         error(e.src.at("recurrence/count"), "give recurrence until or count, not both");
       }
       within_span(e.recurrence->until, e.src, "recurrence/until", "recurrence until");
+      check_recurrence(e);
+    }
+  }
+
+  // `week` is monthly only and start must be that day; skipped dates must be occurrences.
+  void check_recurrence(const Event& e) {
+    const Recurrence& r = *e.recurrence;
+    auto first = e.start_date();
+    if (!first) return;
+    if (r.week && r.frequency != "monthly") {
+      error(e.src.at("recurrence/week"), "recurrence week needs frequency monthly");
+      return;
+    }
+    if (r.week && !schedule::is_nth_weekday(*first, *r.week)) {
+      error(e.src.at("start"), fmt::format("start {} is not the {} {} of its month (recurrence week {})", format_date(*first),
+                                           schedule::ordinal_word(*r.week), schedule::weekday_name(*first), *r.week));
+      return;
+    }
+    auto dates = schedule::rule_dates(*first, r, end());
+    for (size_t i = 0; i < r.skip.size(); ++i) {
+      if (std::find(dates.begin(), dates.end(), r.skip[i]) == dates.end()) {
+        error(e.src.at(fmt::format("recurrence/skip/{}", i)),
+              fmt::format("skipped date {} is not an occurrence of event '{}'", format_date(r.skip[i]), e.id));
+      }
     }
   }
 

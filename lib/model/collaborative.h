@@ -63,6 +63,22 @@ struct SignalRules {
   std::string run_chart, control_chart;  // empty: not set here
 };
 
+// collab.yaml's `schedule`: constraints for `collab schedule` (docs/format.md).
+struct Blackout {
+  Source src;
+  std::string name;
+  std::optional<Date> start, end;     // end: inclusive; the start day when absent
+  std::vector<std::string> regions;   // organizations' regions or countries; empty: everyone
+};
+
+struct ScheduleSettings {
+  std::vector<std::string> weekdays;  // allowed days, "mon".."sun"; empty: any
+  std::string working_hours;          // "HH:MM-HH:MM"; empty: 08:00-18:00
+  std::optional<int> min_gap_days;    // between learning sessions
+  std::optional<double> min_coverage; // of a call slot; 0.8 when absent
+  std::vector<Blackout> blackouts;
+};
+
 struct Collaborative {
   Source src;
   std::string id, name, focus, kind, model, timezone;
@@ -76,6 +92,7 @@ struct Collaborative {
   std::optional<Period> data_from;
   SignalRules rules;
   std::vector<FacultyMember> faculty;
+  ScheduleSettings schedule;
 
   const FacultyMember* find_faculty(const std::string& id) const;
 };
@@ -90,6 +107,7 @@ struct Member {
   std::string id, name, email, engagement;  // engagement: passenger, deep-diver, crew or empty
   std::vector<std::string> roles;
   std::optional<Date> joined, left;
+  std::string timezone, working_hours;  // overrides of the team's; empty when not given
   bool has_role(const std::string& role) const;
 };
 
@@ -101,6 +119,7 @@ struct Withdrawal {
 struct Team {
   Source src;
   std::string id, name, organization, eoi, status;  // status: active, withdrawn, completed
+  std::string timezone, working_hours;  // overrides of the organization's / collab.yaml's; empty when not given
   std::optional<Date> joined, completed;
   std::optional<Withdrawal> withdrawal;
   std::vector<Goal> goals;
@@ -194,6 +213,8 @@ struct Recurrence {
   std::string frequency;  // weekly, biweekly, monthly
   std::optional<Date> until;
   std::optional<int> count;
+  std::optional<int> week;        // monthly: the nth (1-4, -1 last) weekday of start's weekday
+  std::vector<Date> skip;         // occurrences that do not take place (EXDATE)
 };
 
 struct Event {
@@ -201,6 +222,8 @@ struct Event {
   std::string id, name, type, phase, start, end, timezone, format, location, url, description;
   std::optional<int> duration_minutes;
   bool required = false;
+  bool pinned = false;  // placed by hand: collab schedule plan plans around it
+  std::vector<std::string> teams;  // the teams it is for; empty: everyone
   std::optional<Recurrence> recurrence;
   std::optional<Date> start_date() const;
   std::optional<Date> end_date() const;  // end's date, else start's

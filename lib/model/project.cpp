@@ -60,6 +60,22 @@ class Reader {
     if (!d) diags_.error(src_.at(key), fmt::format("{}: {} is not a date that exists", key, text));
     return d;
   }
+  // A list of dates; those that do not exist are reported and left out.
+  std::vector<Date> dates(const char* key) const {
+    std::vector<Date> out;
+    auto it = j_.find(key);
+    if (it == j_.end() || !it->is_array()) return out;
+    for (size_t i = 0; i < it->size(); ++i) {
+      std::string text = (*it)[i].is_string() ? (*it)[i].get<std::string>() : std::string();
+      if (auto d = parse_date(text)) {
+        out.push_back(*d);
+      } else {
+        diags_.error(Source{src_.doc, pointer_append(pointer_append(src_.pointer, key), i)}.at(),
+                     fmt::format("{}: {} is not a date that exists", key, text));
+      }
+    }
+    return out;
+  }
   std::optional<Period> period(const char* key) const {
     std::string text = str(key);
     if (text.empty()) return std::nullopt;
@@ -141,6 +157,16 @@ Collaborative read_collaborative(const Reader& r) {
   r.each("faculty", [&](const Reader& f) {
     c.faculty.push_back({f.src(), f.str("id"), f.str("name"), f.str("email"), f.str("organization"), f.strings("roles")});
   });
+  if (r.has("schedule")) {
+    Reader s = r.child("schedule");
+    c.schedule.weekdays = s.strings("weekdays");
+    c.schedule.working_hours = s.str("working_hours");
+    c.schedule.min_gap_days = s.integer("min_gap_days");
+    c.schedule.min_coverage = s.number("min_coverage");
+    s.each("blackouts", [&](const Reader& b) {
+      c.schedule.blackouts.push_back({b.src(), b.str("name"), b.date("start"), b.date("end"), b.strings("regions")});
+    });
+  }
   return c;
 }
 
@@ -157,6 +183,8 @@ Team read_team(const Reader& r) {
   t.organization = r.str("organization");
   t.eoi = r.str("eoi");
   t.status = r.str("status");
+  t.timezone = r.str("timezone");
+  t.working_hours = r.str("working_hours");
   t.joined = r.date("joined");
   t.completed = r.date("completed");
   if (r.has("withdrawal")) {
@@ -166,7 +194,7 @@ Team read_team(const Reader& r) {
   r.each("goals", [&](const Reader& g) { t.goals.push_back(read_goal(g)); });
   r.each("members", [&](const Reader& m) {
     t.members.push_back({m.src(), m.str("id"), m.str("name"), m.str("email"), m.str("engagement"), m.strings("roles"),
-                         m.date("joined"), m.date("left")});
+                         m.date("joined"), m.date("left"), m.str("timezone"), m.str("working_hours")});
   });
   return t;
 }
@@ -260,9 +288,12 @@ Event read_event(const Reader& r) {
   e.description = r.str("description");
   e.duration_minutes = r.integer("duration_minutes");
   e.required = r.boolean("required");
+  e.pinned = r.boolean("pinned");
+  e.teams = r.strings("teams");
   if (r.has("recurrence")) {
     Reader rec = r.child("recurrence");
-    e.recurrence = Recurrence{rec.str("frequency"), rec.date("until"), rec.integer("count")};
+    e.recurrence = Recurrence{rec.str("frequency"), rec.date("until"), rec.integer("count"), rec.integer("week"), {}};
+    e.recurrence->skip = rec.dates("skip");
   }
   return e;
 }
