@@ -9,6 +9,9 @@
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
+#include <date/date.h>
+
+#include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -62,7 +65,7 @@ std::optional<std::string> capture(const std::vector<std::string>& args) {
 
 // The generation time: SOURCE_DATE_EPOCH (https://reproducible-builds.org/specs/source-date-epoch/) when
 // set, else the clock.
-Result<std::chrono::sys_seconds> generation_time() {
+Result<date::sys_seconds> generation_time() {
   const char* sde = std::getenv("SOURCE_DATE_EPOCH");
   if (sde == nullptr || sde[0] == '\0') return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
   char* end = nullptr;
@@ -71,10 +74,10 @@ Result<std::chrono::sys_seconds> generation_time() {
   if (errno != 0 || *end != '\0' || v < 0 || v > 253402300799LL) {
     return Error{ErrorKind::usage, fmt::format("SOURCE_DATE_EPOCH={}: expected a number of seconds since 1970", sde)};
   }
-  return std::chrono::sys_seconds{std::chrono::seconds{v}};
+  return date::sys_seconds{std::chrono::seconds{v}};
 }
 
-report::Provenance provenance(const std::filesystem::path& root, std::chrono::sys_seconds when) {
+report::Provenance provenance(const std::filesystem::path& root, date::sys_seconds when) {
   report::Provenance pv;
   pv.version = COLLAB_VERSION;
   pv.generated = fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::chrono::system_clock::to_time_t(when)));

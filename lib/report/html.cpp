@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+
 namespace collab::report {
 
 namespace {
@@ -26,6 +28,7 @@ dl.facts dd { margin: 0; }
 table { border-collapse: collapse; margin: .6rem 0; font-size: .9rem; }
 th, td { border-bottom: 1px solid #ccc; padding: .25rem .6rem; text-align: left; vertical-align: top; }
 th { background: #f2f2f2; }
+.nowrap { white-space: nowrap; }
 figure { margin: .8rem 0; }
 figure svg { width: 100%; height: auto; display: block; }
 figcaption { font-size: .85rem; color: #444; }
@@ -48,7 +51,13 @@ std::string table_html(const Table& t) {
   out += "</tr></thead>\n<tbody>\n";
   for (const auto& row : t.rows) {
     out += "<tr>";
-    for (size_t i = 0; i < row.size(); ++i) out += (i == 0 ? "<th scope=\"row\">" : "<td>") + esc(row[i]) + (i == 0 ? "</th>" : "</td>");
+    for (size_t i = 0; i < row.size(); ++i) {
+      // Dates and months stay on one line (a browser may break them at their hyphens).
+      bool date_like = row[i].size() >= 7 && std::isdigit(static_cast<unsigned char>(row[i][0])) && row[i][4] == '-' &&
+                       row[i].find(' ') == std::string::npos;
+      std::string open = i == 0 ? "<th scope=\"row\"" : "<td";
+      out += open + (date_like ? " class=\"nowrap\">" : ">") + esc(row[i]) + (i == 0 ? "</th>" : "</td>");
+    }
     out += "</tr>\n";
   }
   return out + "</tbody></table></div>\n";

@@ -234,8 +234,10 @@ std::string markdown_escape(std::string_view text) {
       case '&': out += "&amp;"; break;
       case '|': out += "\\|"; break;
       case '\n': case '\r': out += ' '; break;
-      case '\\': case '`': case '*': case '_': case '[': case ']': case '(': case ')': case '#': case '!': case '~':
-      case '{': case '}': case '+': case '-': case '=':
+      // The characters that mean something inside a line of CommonMark/GFM text; a data string never starts
+      // a line (line breaks become spaces, and every string follows a marker or a cell border), so the
+      // line-start ones (# - + = digits) need no escape.
+      case '\\': case '`': case '*': case '_': case '[': case ']': case '~':
         out += '\\';
         out += c;
         break;
