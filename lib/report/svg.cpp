@@ -161,6 +161,19 @@ Ticks nice_ticks(double lo, double hi, int intervals) {
   return t;
 }
 
+// Which of `count` evenly spaced labels to print when `fit` fit: every Nth, always the first and last.
+std::vector<int> label_indices(int count, int fit) {
+  fit = std::max(2, fit);
+  const int every = count <= fit ? 1 : (count - 1 + fit - 2) / (fit - 1);
+  std::vector<int> at;
+  for (int i = 0; i < count; i += every) at.push_back(i);
+  if (!at.empty() && at.back() != count - 1) {
+    if (at.size() > 1 && count - 1 - at.back() < every) at.pop_back();
+    at.push_back(count - 1);
+  }
+  return at;
+}
+
 // Labels in the right margin, moved apart so that they do not overlap.
 struct MarginLabel {
   double y;
@@ -392,14 +405,7 @@ std::string series_svg(const SeriesResult& s, const ChartOptions& o) {
     // x labels: every month when they fit, else every Nth; always the first and the last.
     const int months = span + 1;
     const double plot_w = L.x1 - L.x0;
-    const int fit = std::max(2, static_cast<int>(plot_w / (o.small ? 60 : 48)));
-    const int every = months <= fit ? 1 : (months - 1 + fit - 2) / (fit - 1);
-    std::vector<int> at;
-    for (int m = 0; m < months; m += every) at.push_back(m);
-    if (at.back() != months - 1) {
-      if (at.size() > 1 && (months - 1 - at.back()) * 2 < every) at.pop_back();
-      at.push_back(months - 1);
-    }
+    const std::vector<int> at = label_indices(months, static_cast<int>(plot_w / (o.small ? 60 : 48)));
     for (int m : at) {
       const Period p = first + date::months(m);
       const double px = xmap(p);
@@ -542,19 +548,6 @@ std::string status_rect(const StatusStyle& st, const std::string& id, const std:
 }
 
 std::string percent(std::optional<double> share, int decimals) { return share ? num(*share * 100, decimals) + " %" : "n/a"; }
-
-// Which of `count` evenly spaced labels to print when `fit` fit: every Nth, always the first and last.
-std::vector<int> label_indices(int count, int fit) {
-  fit = std::max(2, fit);
-  const int every = count <= fit ? 1 : (count - 1 + fit - 2) / (fit - 1);
-  std::vector<int> at;
-  for (int i = 0; i < count; i += every) at.push_back(i);
-  if (!at.empty() && at.back() != count - 1) {
-    if (at.size() > 1 && (count - 1 - at.back()) * 2 < every) at.pop_back();
-    at.push_back(count - 1);
-  }
-  return at;
-}
 
 }  // namespace
 
