@@ -762,7 +762,39 @@ std::string progress_svg(const metrics::ProgressResult& p, const ChartOptions& o
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
-const char* kTeamColours[] = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf"};
+// A team's mark: colour g % 9 and shape g % 4, so that 36 teams differ, and neighbours differ in black and
+// white too. Members without a team are grey circles.
+const char* kTeamColours[] = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#bcbd22", "#17becf"};
+
+struct Mark {
+  std::string colour;
+  int shape = 0;  // circle, square, triangle, diamond
+};
+
+// A node-like mark of about the area of a circle of radius r; `attrs` are its other attributes.
+std::string mark_el(const Mark& m, const std::string& cls, double x, double y, double r, const std::string& attrs, const std::string& tip) {
+  const std::string title = tip.empty() ? "" : "<title>" + xml_escape(tip) + "</title>";
+  const std::string cls_attr = cls.empty() ? "" : " class=\"" + cls + "\"";
+  switch (m.shape) {
+    case 1: {
+      const double h = r * 0.886;  // side r sqrt(pi)
+      return fmt::format("<rect{} x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"{}>{}</rect>", cls_attr, c1(x - h), c1(y - h), c1(2 * h), c1(2 * h),
+                         attrs, title);
+    }
+    case 2: {
+      const double R = r * 1.555;  // equilateral, circumradius R: area 1.299 R^2
+      return fmt::format("<path{} d=\"M{},{} L{},{} L{},{} Z\"{}>{}</path>", cls_attr, c1(x), c1(y - R), c1(x + R * 0.866), c1(y + R / 2),
+                         c1(x - R * 0.866), c1(y + R / 2), attrs, title);
+    }
+    case 3: {
+      const double R = r * 1.253;  // half-diagonal r sqrt(pi / 2)
+      return fmt::format("<path{} d=\"M{},{} L{},{} L{},{} L{},{} Z\"{}>{}</path>", cls_attr, c1(x), c1(y - R), c1(x + R), c1(y), c1(x), c1(y + R),
+                         c1(x - R), c1(y), attrs, title);
+    }
+    default:
+      return fmt::format("<circle{} cx=\"{}\" cy=\"{}\" r=\"{}\"{}>{}</circle>", cls_attr, c1(x), c1(y), c1(r), attrs, title);
+  }
+}
 
 }  // namespace
 
@@ -788,10 +820,10 @@ std::string network_svg(const metrics::NetworkWaveResult& w, const std::map<std:
   for (size_t i : order) {
     if (teams.empty() || teams.back() != team_of(nodes[i].id)) teams.push_back(team_of(nodes[i].id));
   }
-  auto colour_of = [&](const std::string& team) -> std::string {
-    if (team.empty()) return "#9e9e9e";
+  auto mark_of = [&](const std::string& team) -> Mark {
+    if (team.empty()) return {"#9e9e9e", 0};
     const size_t g = std::find(teams.begin(), teams.end(), team) - teams.begin();
-    return kTeamColours[g % 8];
+    return {kTeamColours[g % 9], static_cast<int>(g % 4)};
   };
 
   const int font = o.small ? 7 : 9;
@@ -800,12 +832,22 @@ std::string network_svg(const metrics::NetworkWaveResult& w, const std::map<std:
   const double top = o.title.empty() ? 4 : (o.small ? 16 : 24);
   const double area_w = std::max(20.0, o.width - legend_w), area_h = std::max(20.0, o.height - top - 4);
   const double cx = area_w / 2, cy = top + area_h / 2;
-  const double radius = std::max(10.0, std::min(area_w, area_h) / 2 - (labels ? 36 : 12));
+  const bool team_labels = !o.small && !labels && teams.size() > 1;  // at each group, when members are not labelled
+  // Room beside the circle for the longest label, above and below it for one line.
+  size_t longest = 0;
+  if (labels) {
+    for (const auto& nd : nodes) longest = std::max(longest, nd.id.size());
+  } else if (team_labels) {
+    for (const auto& t : teams) longest = std::max(longest, t.empty() ? 9 : t.size());
+  }
+  const double label_w = longest ? longest * font * 0.55 + 16 : 12, label_h = longest ? 20 : 12;
+  const double radius = std::max(10.0, std::min(area_w / 2 - label_w, area_h / 2 - label_h));
 
   // Places on the circle: one empty slot after each team when there are several.
   const size_t slots = nodes.size() + (teams.size() > 1 ? teams.size() : 0);
   std::map<std::string, std::pair<double, double>> at;
   std::map<std::string, double> angle_of, radius_of;
+  std::map<std::string, std::pair<size_t, size_t>> team_slots;  // first and last
   size_t slot = 0;
   std::string prev_team = team_of(nodes[order.front()].id);
   for (size_t i : order) {
@@ -816,6 +858,8 @@ std::string network_svg(const metrics::NetworkWaveResult& w, const std::map<std:
     at[nodes[i].id] = {cx + radius * std::cos(angle), cy + radius * std::sin(angle)};
     angle_of[nodes[i].id] = angle;
     radius_of[nodes[i].id] = (o.small ? 2.5 : 4) + 1.5 * std::sqrt(static_cast<double>(nodes[i].in_degree));
+    if (!team_slots.count(team)) team_slots[team].first = slot;
+    team_slots[team].second = slot;
     ++slot;
   }
 
@@ -867,15 +911,16 @@ std::string network_svg(const metrics::NetworkWaveResult& w, const std::map<std:
   for (size_t i : order) {
     const auto& node = nodes[i];
     const auto [x, y] = at[node.id];
-    const std::string team = team_of(node.id), colour = colour_of(team);
+    const std::string team = team_of(node.id);
+    const Mark mark = mark_of(team);
     std::string tip = fmt::format("{} ({}): named by {}, names {}, betweenness {}", node.id, team.empty() ? "no team" : team, node.in_degree,
                                   node.out_degree, num(node.betweenness_normalized, 3));
     if (node.isolate) tip += "; isolate";
     if (!node.responded) tip += "; did not answer";
-    out += fmt::format("<circle class=\"node{}{}\" cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{}\" stroke=\"{}\" stroke-width=\"{}\"{}><title>{}</title></circle>\n",
-                       node.isolate ? " isolate" : "", node.responded ? "" : " non-respondent", c1(x), c1(y), c1(radius_of[node.id]),
-                       node.isolate ? "#ffffff" : colour, node.isolate ? colour : "#333333", node.isolate ? "1.5" : "0.75",
-                       node.isolate ? " stroke-dasharray=\"2 1.5\"" : "", xml_escape(tip));
+    const std::string attrs = node.isolate ? fmt::format(" fill=\"#ffffff\" stroke=\"{}\" stroke-width=\"1.5\" stroke-dasharray=\"2 1.5\"", mark.colour)
+                                           : fmt::format(" fill=\"{}\" stroke=\"#333333\" stroke-width=\"0.75\"", mark.colour);
+    out += mark_el(mark, std::string("node") + (node.isolate ? " isolate" : "") + (node.responded ? "" : " non-respondent"), x, y,
+                   radius_of[node.id], attrs, tip) + "\n";
     if (labels) {
       const double angle = angle_of[node.id], off = radius_of[node.id] + 4;
       const double lx = x + off * std::cos(angle), ly = y + off * std::sin(angle) + font * 0.35;
@@ -884,13 +929,23 @@ std::string network_svg(const metrics::NetworkWaveResult& w, const std::map<std:
     }
   }
 
+  if (team_labels) {
+    for (const auto& team : teams) {
+      const auto [a, b] = team_slots[team];
+      const double angle = -kPi / 2 + kPi * (a + b) / slots;
+      const double lx = cx + (radius + 16) * std::cos(angle), ly = cy + (radius + 16) * std::sin(angle) + font * 0.35;
+      const char* anchor = std::cos(angle) > 0.2 ? "start" : std::cos(angle) < -0.2 ? "end" : "middle";
+      out += text_el("label team", lx, ly, anchor, font, kText, team.empty() ? "(no team)" : team);
+    }
+  }
+
   // Legend: the teams with their member counts, an isolate and a tie.
   const double lx = o.width - legend_w + 8;
   double ly = top + 12;
   for (const auto& team : teams) {
     const auto members = std::count_if(nodes.begin(), nodes.end(), [&](const auto& nd) { return team_of(nd.id) == team; });
-    out += fmt::format("<g class=\"legend\"><circle cx=\"{}\" cy=\"{}\" r=\"4\" fill=\"{}\" stroke=\"#333333\" stroke-width=\"0.75\"/>", c1(lx + 4),
-                       c1(ly - font * 0.35), colour_of(team));
+    const Mark mark = mark_of(team);
+    out += "<g class=\"legend\">" + mark_el(mark, "", lx + 4, ly - font * 0.35, 4, fmt::format(" fill=\"{}\" stroke=\"#333333\" stroke-width=\"0.75\"", mark.colour), "");
     out += text_el("label legend", lx + 12, ly, "start", font, kText, fmt::format("{} ({})", team.empty() ? "(no team)" : team, members)) + "</g>\n";
     ly += font + 5;
   }

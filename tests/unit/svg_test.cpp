@@ -407,15 +407,19 @@ TEST_CASE("network_svg: nodes on a circle by team, ties with arrowheads, isolate
   const std::string svg = report::network_svg(w, team, ChartOptions{});
   INFO(svg);
   CHECK(xml_problem(svg) == "");
-  CHECK(count(svg, "<circle class=\"node") == 4);
+  // Marks: team A& circles, team B squares, members without a team grey circles.
+  CHECK(count(svg, "<circle class=\"node") == 3);
+  CHECK(count(svg, "<rect class=\"node\"") == 1);
   CHECK(count(svg, "<circle class=\"node isolate\"") == 1);
+  CHECK(count(svg, "fill=\"#9e9e9e\"") == 1);  // the legend's; x<y> is an isolate, hollow
   CHECK(count(svg, "<path class=\"tie") == 3);
   CHECK(count(svg, "<path class=\"tie mutual\"") == 2);
   CHECK(count(svg, "marker-end=\"url(#collab-chart-arrow)\"") == 4);  // 3 ties and the legend's
   CHECK(svg.find("<marker id=\"collab-chart-arrow\"") != std::string::npos);
-  // Area 490 x 232 beside the legend: centre (245, 120), radius 232 / 2 - 36 = 80; 7 slots (4 members, a gap
-  // after each of 3 teams); a1 first, at the top; its in-degree 1 gives radius 4 + 1.5 = 5.5.
-  CHECK(svg.find("<circle class=\"node\" cx=\"245.0\" cy=\"40.0\" r=\"5.5\"") != std::string::npos);
+  // Area 490 x 232 beside the legend: centre (245, 120), radius min(490 / 2 - (4 x 9 x 0.55 + 16), 232 / 2 - 20) =
+  // 96 (labels of 4 characters); 7 slots (4 members, a gap after each of 3 teams); a1 first, at the top; its
+  // in-degree 1 gives radius 4 + 1.5 = 5.5.
+  CHECK(svg.find("<circle class=\"node\" cx=\"245.0\" cy=\"24.0\" r=\"5.5\"") != std::string::npos);
   CHECK(svg.find("x&lt;y&gt; (no team): named by 0, names 0, betweenness 0.000; isolate") != std::string::npos);
   CHECK(svg.find(">A&amp; (2)</text>") != std::string::npos);
   CHECK(svg.find(">(no team) (1)</text>") != std::string::npos);
