@@ -298,7 +298,7 @@ std::string series_desc(const SeriesResult& s, bool control, bool median_line, i
     if (flagged == 0 && !centres.empty()) d += "; no special cause";
   }
   if (s.run_signal) d += "; run-chart signal (" + s.run_rules + ")";
-  if (s.goal) d += "; goal " + with_unit(num(*s.goal, decimals), unit);
+  if (s.goal && std::isfinite(*s.goal)) d += "; goal " + with_unit(num(*s.goal, decimals), unit);
   if (s.segments.size() > 1) d += fmt::format("; {} rebases", s.segments.size() - 1);
   return d + ".";
 }
@@ -327,16 +327,23 @@ std::string series_svg(const SeriesResult& s, const ChartOptions& o) {
   }
   if (shown.empty()) return no_data_svg(o, id, "series-chart", title);
 
-  // Keep the drawn points only, so every index below is into `pts`.
+  // Keep the drawn points only, so every index below is into `pts`, and only finite lines.
+  auto finite = [](std::optional<double>& v) {
+    if (v && !std::isfinite(*v)) v.reset();
+  };
   SeriesResult sr = s;
   sr.points.clear();
-  for (size_t i : shown) sr.points.push_back(s.points[i]);
+  for (size_t i : shown) {
+    sr.points.push_back(s.points[i]);
+    finite(sr.points.back().centre), finite(sr.points.back().lcl), finite(sr.points.back().ucl);
+  }
+  finite(sr.median), finite(sr.goal);
   const auto& pts = sr.points;
   const size_t n = pts.size();
   const SeriesLayout L = series_layout(o);
   const bool control = s.chart != metrics::ChartType::run;
   const bool any_centre = std::any_of(pts.begin(), pts.end(), [](const auto& p) { return p.centre.has_value(); });
-  const bool median_line = s.median && (!control || !any_centre);
+  const bool median_line = sr.median && (!control || !any_centre);
 
   // x: by month.
   Period first = pts.front().period, last = pts.front().period;
@@ -362,8 +369,8 @@ std::string series_svg(const SeriesResult& s, const ChartOptions& o) {
     cover(p.value);
     if (control) cover(p.centre), cover(p.lcl), cover(p.ucl);
   }
-  if (median_line) cover(s.median);
-  cover(s.goal);
+  if (median_line) cover(sr.median);
+  cover(sr.goal);
   const Ticks ticks = nice_ticks(lo, hi, o.small ? 3 : 5);
   const int decimals = ticks.decimals + 1;
   auto ymap = [&](double v) { return L.y1 - (v - ticks.lo) / (ticks.hi - ticks.lo) * (L.y1 - L.y0); };
@@ -460,20 +467,20 @@ std::string series_svg(const SeriesResult& s, const ChartOptions& o) {
     if (lp.lcl) labels.push_back({ymap(*lp.lcl), "lcl", o.small ? "LCL" : "LCL " + num(*lp.lcl, decimals), kLimit});
   }
   if (median_line) {
-    const double y = ymap(*s.median);
+    const double y = ymap(*sr.median);
     out += fmt::format(
         "<path class=\"centre median\" d=\"M{},{} H{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1\" stroke-dasharray=\"6 4\"/>\n",
         c1(left.front()), c1(y), c1(right.back()), kCentre);
-    labels.push_back({y, "median", o.small ? "median" : "median " + num(*s.median, decimals), kCentre});
+    labels.push_back({y, "median", o.small ? "median" : "median " + num(*sr.median, decimals), kCentre});
   }
-  if (s.goal && std::isfinite(*s.goal)) {
-    const double y = ymap(*s.goal);
+  if (sr.goal && std::isfinite(*sr.goal)) {
+    const double y = ymap(*sr.goal);
     out += fmt::format(
         "<g class=\"goal\"><title>{}</title>\n<path class=\"goal\" d=\"M{},{} H{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1.5\" "
         "stroke-dasharray=\"10 3 2 3\"/>\n</g>\n",
-        xml_escape("goal " + with_unit(num(*s.goal, decimals), o.unit) + (s.goal_by ? " by " + format_date(*s.goal_by) : "")),
+        xml_escape("goal " + with_unit(num(*sr.goal, decimals), o.unit) + (sr.goal_by ? " by " + format_date(*sr.goal_by) : "")),
         c1(L.x0), c1(y), c1(L.x1), kGoal);
-    labels.push_back({y, "goal", o.small ? "goal" : "goal " + num(*s.goal, decimals), kGoal});
+    labels.push_back({y, "goal", o.small ? "goal" : "goal " + num(*sr.goal, decimals), kGoal});
   }
   out += margin_labels(labels, L.x1 + 4, L.small_font);
 

@@ -3,8 +3,12 @@
 // element counts and empty inputs.
 #include "report/svg.h"
 
+#include "io/diagnostic.h"
+#include "model/project.h"
+
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <regex>
 #include <vector>
 
@@ -193,6 +197,24 @@ TEST_CASE("series_svg: a run chart draws the median, dashed; run signals are sig
   CHECK(svg.find("; shift</title>") != std::string::npos);
   CHECK(svg.find("aria-labelledby=\"m1-title m1-desc\"") != std::string::npos);
   CHECK(svg.find("<desc id=\"m1-desc\">Run chart of 5 points") != std::string::npos);
+}
+
+TEST_CASE("series_svg: a control chart without limits falls back on the median; values that are not finite are left out", "[svg]") {
+  SeriesResult s = p_chart();
+  s.chart = ChartType::xmr;
+  for (auto& p : s.points) p.centre = p.lcl = p.ucl = std::nullopt, p.control_signals.clear();
+  s.points[2].value = std::nan("");
+  s.goal = std::numeric_limits<double>::infinity();
+  const std::string svg = report::series_svg(s, ChartOptions{});
+  INFO(svg);
+  CHECK(xml_problem(svg) == "");
+  CHECK(count(svg, "<path class=\"centre median\"") == 1);
+  CHECK(count(svg, "<circle class=\"point") == 4);
+  CHECK(svg.find("class=\"goal\"") == std::string::npos);
+  CHECK(svg.find("nan") == std::string::npos);
+  CHECK(svg.find("inf") == std::string::npos);
+  CHECK(svg.find("XmR chart of 4 points from 2026-01 to 2026-05 of screened, team t1; median 25.0; too few points for limits.") !=
+        std::string::npos);
 }
 
 TEST_CASE("series_svg: months evenly spaced with gaps, rebase marker, per-segment centres", "[svg]") {
@@ -431,4 +453,46 @@ TEST_CASE("network_svg: nodes on a circle by team, ties with arrowheads, isolate
   const std::string none = report::network_svg(empty, {}, ChartOptions{});
   CHECK(xml_problem(none) == "");
   CHECK(none.find(">no data</text>") != std::string::npos);
+}
+
+TEST_CASE("every chart of the three examples is well-formed and has one mark per value", "[svg]") {
+  for (const char* example : {"nctsn-tf-cbt", "chs-interprofessional", "r4d-phc-network"}) {
+    INFO(example);
+    Diagnostics d;
+    const auto project = model::load_project(std::string(COLLAB_SOURCE_DIR) + "/examples/" + example, "", d);
+    const auto r = compute_metrics(project, Scope{}, date::year(2027) / 6 / 30,
+                                   {Section::measures, Section::completeness, Section::progress, Section::network});
+    REQUIRE(!r.series.empty());
+    size_t i = 0;
+    for (const auto& s : r.series) {
+      INFO(s.measure << " " << s.team);
+      ChartOptions o;
+      o.id_prefix = "s" + std::to_string(i++) + "-";
+      o.small = i % 2 == 0;
+      const std::string svg = report::series_svg(s, o);
+      CHECK(xml_problem(svg) == "");
+      CHECK(count(svg, "<circle class=\"point") + count(svg, "<path class=\"point") == s.points.size());
+      size_t signals = 0;
+      for (const auto& p : s.points) signals += !p.run_signals.empty() || !p.control_signals.empty();
+      CHECK(count(svg, "class=\"point signal") == signals);
+      CHECK(count(svg, "id=\"" + o.id_prefix + "title\"") == 1);
+    }
+    REQUIRE(r.completeness);
+    const std::string c = report::completeness_svg(*r.completeness, ChartOptions{});
+    CHECK(xml_problem(c) == "");
+    CHECK(count(c, "<rect class=\"cell ") == r.completeness->cells.size());
+    REQUIRE(r.progress);
+    const std::string p = report::progress_svg(*r.progress, ChartOptions{});
+    CHECK(xml_problem(p) == "");
+    std::map<std::string, std::string> member_team;
+    for (const auto& t : project.teams) {
+      for (const auto& m : t.members) member_team[m.id] = t.id;
+    }
+    for (const auto& w : r.network) {
+      const std::string n = report::network_svg(w, member_team, ChartOptions{640, 420, "", "", false, "net-"});
+      CHECK(xml_problem(n) == "");
+      CHECK(count(n, "class=\"node") == w.metrics.node_count);
+      CHECK(count(n, "<path class=\"tie") == w.metrics.tie_count);
+    }
+  }
 }
