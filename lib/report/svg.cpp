@@ -74,6 +74,14 @@ std::string plain(double v) {
   return fmt::format("{:.6g}", v);
 }
 
+// A chart too small to draw in is drawn at the smallest size that holds it.
+ChartOptions usable(const ChartOptions& o) {
+  ChartOptions u = o;
+  u.width = std::max(u.width, 160);
+  u.height = std::max(u.height, 100);
+  return u;
+}
+
 std::string element_id(const std::string& prefix) {
   std::string id;
   for (char ch : prefix) {
@@ -180,10 +188,15 @@ struct MarginLabel {
   std::string cls, text, fill;
 };
 
-std::string margin_labels(std::vector<MarginLabel> labels, double x, int size) {
+std::string margin_labels(std::vector<MarginLabel> labels, double x, int size, double bottom) {
   std::stable_sort(labels.begin(), labels.end(), [](const auto& a, const auto& b) { return a.y < b.y; });
   const double gap = size + 1;
   for (size_t i = 1; i < labels.size(); ++i) labels[i].y = std::max(labels[i].y, labels[i - 1].y + gap);
+  // Pushed below the bottom: move them up again, keeping them apart.
+  for (size_t i = labels.size(); i-- > 0;) {
+    const double limit = i + 1 < labels.size() ? labels[i + 1].y - gap : bottom;
+    labels[i].y = std::min(labels[i].y, limit);
+  }
   std::string out;
   for (const auto& l : labels) out += text_el("label " + l.cls, x, l.y + size * 0.35, "start", size, l.fill, l.text);
   return out;
@@ -297,7 +310,17 @@ std::string series_desc(const SeriesResult& s, bool control, bool median_line, i
     }
     if (flagged == 0 && !centres.empty()) d += "; no special cause";
   }
-  if (s.run_signal) d += "; run-chart signal (" + s.run_rules + ")";
+  if (s.run_signal) {
+    std::vector<std::string> why;
+    if (s.run_rules == "ihi") {
+      if (!s.ihi.shifts.empty()) why.push_back("shift");
+      if (!s.ihi.trends.empty()) why.push_back("trend");
+    } else {
+      if (s.anhoej.long_run) why.push_back("long run");
+      if (s.anhoej.few_crossings) why.push_back("too few crossings");
+    }
+    d += "; run-chart signal (" + s.run_rules + (why.empty() ? "" : ": " + join(why, ", ")) + ")";
+  }
   if (s.goal && std::isfinite(*s.goal)) d += "; goal " + with_unit(num(*s.goal, decimals), unit);
   if (s.segments.size() > 1) d += fmt::format("; {} rebases", s.segments.size() - 1);
   return d + ".";
@@ -317,7 +340,8 @@ const char* kText = "#333333";
 
 }  // namespace
 
-std::string series_svg(const SeriesResult& s, const ChartOptions& o) {
+std::string series_svg(const SeriesResult& s, const ChartOptions& options) {
+  const ChartOptions o = usable(options);
   const std::string id = element_id(o.id_prefix);
   const std::string title =
       !o.title.empty() ? o.title : (s.measure.empty() ? std::string("Series") : s.measure) + (s.team.empty() ? " (all teams)" : " (" + s.team + ")");
@@ -482,7 +506,7 @@ std::string series_svg(const SeriesResult& s, const ChartOptions& o) {
         c1(L.x0), c1(y), c1(L.x1), kGoal);
     labels.push_back({y, "goal", o.small ? "goal" : "goal " + num(*sr.goal, decimals), kGoal});
   }
-  out += margin_labels(labels, L.x1 + 4, L.small_font);
+  out += margin_labels(labels, L.x1 + 4, L.small_font, L.y1 + 4);
 
   // The data: the line, then the points on top.
   std::string line;
@@ -558,7 +582,8 @@ std::string percent(std::optional<double> share, int decimals) { return share ? 
 
 }  // namespace
 
-std::string completeness_svg(const metrics::CompletenessResult& c, const ChartOptions& o) {
+std::string completeness_svg(const metrics::CompletenessResult& c, const ChartOptions& options) {
+  const ChartOptions o = usable(options);
   const std::string id = element_id(o.id_prefix);
   const std::string title = o.title.empty() ? "Data completeness" : o.title;
   if (c.cells.empty()) return no_data_svg(o, id, "completeness-chart", title);
@@ -655,7 +680,8 @@ std::string score_fill(double score) {
 
 }  // namespace
 
-std::string progress_svg(const metrics::ProgressResult& p, const ChartOptions& o) {
+std::string progress_svg(const metrics::ProgressResult& p, const ChartOptions& options) {
+  const ChartOptions o = usable(options);
   const std::string id = element_id(o.id_prefix);
   const std::string title = o.title.empty() ? "Progress scale (faculty scores)" : o.title;
   std::vector<const metrics::ProgressPeriod*> periods;
@@ -805,7 +831,9 @@ std::string mark_el(const Mark& m, const std::string& cls, double x, double y, d
 
 }  // namespace
 
-std::string network_svg(const metrics::NetworkWaveResult& w, const std::map<std::string, std::string>& member_team, const ChartOptions& o) {
+std::string network_svg(const metrics::NetworkWaveResult& w, const std::map<std::string, std::string>& member_team,
+                        const ChartOptions& options) {
+  const ChartOptions o = usable(options);
   const std::string id = element_id(o.id_prefix);
   const std::string title = o.title.empty() ? "Network, wave " + w.id : o.title;
   const auto& nodes = w.metrics.nodes;

@@ -120,6 +120,7 @@ TEST_CASE("xml_escape: the five characters, controls dropped, UTF-8 kept", "[svg
   CHECK(report::xml_escape(std::string("x\x01y\tz\n\r\x1f", 8)) == "xy\tz\n\r");
   CHECK(report::xml_escape("Zoë – 5 €") == "Zoë – 5 €");
   CHECK(report::xml_escape("a\xff" "b\xc3") == "ab");          // not UTF-8
+  CHECK(report::xml_escape("<\xc0\x80\xe0\x80\x80>") == "&lt;&gt;");  // overlong forms of NUL
   CHECK(report::xml_escape("\xef\xbf\xbe|\xed\xa0\x80") == "|");  // U+FFFE, a surrogate
   CHECK(report::xml_escape("") == "");
 }
@@ -197,6 +198,9 @@ TEST_CASE("series_svg: a run chart draws the median, dashed; run signals are sig
   CHECK(svg.find("; shift</title>") != std::string::npos);
   CHECK(svg.find("aria-labelledby=\"m1-title m1-desc\"") != std::string::npos);
   CHECK(svg.find("<desc id=\"m1-desc\">Run chart of 5 points") != std::string::npos);
+  s.run_signal = true;
+  s.anhoej.long_run = true;
+  CHECK(report::series_svg(s, o).find("; run-chart signal (anhoej: long run).</desc>") != std::string::npos);
 }
 
 TEST_CASE("series_svg: a control chart without limits falls back on the median; values that are not finite are left out", "[svg]") {
@@ -322,6 +326,13 @@ TEST_CASE("series_svg: no points, one point, a flat series", "[svg]") {
   CHECK(svg.find("<circle class=\"point\" cx=\"320.0\" cy=\"116.0\"") != std::string::npos);
   CHECK(svg.find("Run chart of 1 point in 2026-03") != std::string::npos);
   CHECK(svg.find("nan") == std::string::npos);
+
+  ChartOptions tiny;
+  tiny.width = -5;
+  tiny.height = 0;
+  const std::string t = report::series_svg(one, tiny);
+  CHECK(xml_problem(t) == "");
+  CHECK(t.find("viewBox=\"0 0 160 100\"") != std::string::npos);
 }
 
 namespace {
