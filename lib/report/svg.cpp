@@ -1,0 +1,999 @@
+#include "report/svg.h"
+
+#include "core/dates.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+namespace collab::report {
+
+using metrics::ChartPoint;
+using metrics::SeriesResult;
+
+std::string xml_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&apos;"; break;
+        default:
+          if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') out += static_cast<char>(c);
+      }
+      ++i;
+      continue;
+    }
+    // A UTF-8 sequence: kept whole when it is well-formed (shortest form) and a character XML allows.
+    size_t len = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? (c <= 0xEF ? 3 : 0) : c >= 0xC2 && c <= 0xDF ? 2 : 0;
+    if (len == 0 || i + len > text.size()) {
+      ++i;
+      continue;
+    }
+    unsigned cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
+    bool ok = true;
+    for (size_t k = 1; k < len; ++k) {
+      const auto b = static_cast<unsigned char>(text[i + k]);
+      if ((b & 0xC0) != 0x80) ok = false;
+      cp = (cp << 6) | (b & 0x3F);
+    }
+    const unsigned min_cp = len == 2 ? 0x80 : len == 3 ? 0x800 : 0x10000;
+    if (!ok || cp < min_cp || cp > 0x10FFFF) {
+      ++i;  // drop the lead byte; the rest is looked at again
+      continue;
+    }
+    if (!(cp >= 0xD800 && cp <= 0xDFFF) && cp != 0xFFFE && cp != 0xFFFF) out.append(text.substr(i, len));
+    i += len;
+  }
+  return out;
+}
+
+namespace {
+
+// ---- Shared pieces ----
+
+// A fixed-decimal number, never "-0.0".
+std::string num(double v, int decimals) {
+  std::string s = fmt::format("{:.{}f}", v, decimals);
+  if (s[0] == '-' && s.find_first_not_of("-0.") == std::string::npos) s.erase(0, 1);
+  return s;
+}
+std::string c1(double v) { return num(v, 1); }  // a coordinate
+
+// A reported numerator or denominator: as an integer when it is one.
+std::string plain(double v) {
+  if (std::fabs(v) < 1e15 && v == std::floor(v)) return num(v, 0);
+  return fmt::format("{:.6g}", v);
+}
+
+// A chart too small to draw in is drawn at the smallest size that holds it.
+ChartOptions usable(const ChartOptions& o) {
+  ChartOptions u = o;
+  u.width = std::max(u.width, 160);
+  u.height = std::max(u.height, 100);
+  return u;
+}
+
+std::string element_id(const std::string& prefix) {
+  std::string id;
+  for (char ch : prefix) {
+    if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-' || ch == '_') id += ch;
+  }
+  if (id.empty()) return "collab-chart-";
+  if (!((id[0] >= 'a' && id[0] <= 'z') || (id[0] >= 'A' && id[0] <= 'Z'))) id = "c-" + id;
+  return id;
+}
+
+const char* kFont = "Helvetica, Arial, sans-serif";
+
+std::string open_svg(int width, int height, const std::string& id, const std::string& kind, const std::string& title,
+                     const std::string& desc) {
+  return fmt::format(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-labelledby=\"{id}title {id}desc\" "
+      "class=\"collab-chart {kind}\" font-family=\"{font}\">\n"
+      "<title id=\"{id}title\">{title}</title>\n<desc id=\"{id}desc\">{desc}</desc>\n",
+      fmt::arg("w", width), fmt::arg("h", height), fmt::arg("id", id), fmt::arg("kind", kind), fmt::arg("font", kFont),
+      fmt::arg("title", xml_escape(title)), fmt::arg("desc", xml_escape(desc)));
+}
+
+std::string no_data_svg(const ChartOptions& o, const std::string& id, const std::string& kind, const std::string& title) {
+  const int w = std::max(o.width, 40), h = o.small ? 40 : 60;
+  std::string out = open_svg(w, h, id, kind, title, "No data.");
+  out += fmt::format(
+      "<rect class=\"no-data\" x=\"0.5\" y=\"0.5\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"#bbbbbb\" "
+      "stroke-dasharray=\"4 3\"/>\n<text class=\"label no-data\" x=\"{}\" y=\"{}\" text-anchor=\"middle\" "
+      "font-size=\"{}\" fill=\"#666666\">no data</text>\n</svg>\n",
+      w - 1, h - 1, c1(w / 2.0), c1(h / 2.0 + 4), o.small ? 9 : 12);
+  return out;
+}
+
+std::string text_el(const std::string& cls, double x, double y, const std::string& anchor, int size, const std::string& fill,
+                    const std::string& content, const std::string& extra = "") {
+  return fmt::format("<text class=\"{}\" x=\"{}\" y=\"{}\" text-anchor=\"{}\" font-size=\"{}\" fill=\"{}\"{}>{}</text>\n", cls,
+                     c1(x), c1(y), anchor, size, fill, extra, xml_escape(content));
+}
+
+std::string line_el(const std::string& cls, double x1, double y1, double x2, double y2, const std::string& stroke,
+                    const std::string& extra = "") {
+  return fmt::format("<line class=\"{}\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\"{}/>\n", cls, c1(x1), c1(y1),
+                     c1(x2), c1(y2), stroke, extra);
+}
+
+std::string join(const std::vector<std::string>& items, const std::string& sep) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) out += (i ? sep : "") + items[i];
+  return out;
+}
+
+int months_between(const Period& a, const Period& b) { return static_cast<int>((b - a).count()); }
+
+// Axis ticks: a step of 1, 2 or 5 x 10^k giving about `intervals` intervals, and the multiples of it
+// that cover [lo, hi].
+struct Ticks {
+  double lo = 0, hi = 1, step = 1;
+  int first = 0, count = 2;  // the ticks are (first + i) * step, i < count
+  int decimals = 0;          // enough to print the step
+  double at(int i) const { return (first + i) * step; }
+};
+
+Ticks nice_ticks(double lo, double hi, int intervals) {
+  if (!(hi > lo)) {
+    const double d = lo != 0 ? std::fabs(lo) * 0.1 : 1;
+    lo -= d;
+    hi += d;
+  }
+  const double raw = (hi - lo) / intervals;
+  int k = static_cast<int>(std::floor(std::log10(raw)));
+  const double f = raw / std::pow(10.0, k);
+  int m = f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10;
+  if (m == 10) {
+    m = 1;
+    ++k;
+  }
+  Ticks t;
+  t.step = m * std::pow(10.0, k);
+  t.decimals = std::max(0, -k);
+  t.first = static_cast<int>(std::floor(lo / t.step + 1e-9));
+  const int last = static_cast<int>(std::ceil(hi / t.step - 1e-9));
+  t.count = std::max(2, last - t.first + 1);
+  t.lo = t.at(0);
+  t.hi = t.at(t.count - 1);
+  return t;
+}
+
+// Which of `count` evenly spaced labels to print when `fit` fit: every Nth, always the first and last.
+std::vector<int> label_indices(int count, int fit) {
+  fit = std::max(2, fit);
+  const int every = count <= fit ? 1 : (count - 1 + fit - 2) / (fit - 1);
+  std::vector<int> at;
+  for (int i = 0; i < count; i += every) at.push_back(i);
+  if (!at.empty() && at.back() != count - 1) {
+    if (at.size() > 1 && count - 1 - at.back() < every) at.pop_back();
+    at.push_back(count - 1);
+  }
+  return at;
+}
+
+// Labels in the right margin, moved apart so that they do not overlap.
+struct MarginLabel {
+  double y;
+  std::string cls, text, fill;
+};
+
+std::string margin_labels(std::vector<MarginLabel> labels, double x, int size, double bottom) {
+  std::stable_sort(labels.begin(), labels.end(), [](const auto& a, const auto& b) { return a.y < b.y; });
+  const double gap = size + 1;
+  for (size_t i = 1; i < labels.size(); ++i) labels[i].y = std::max(labels[i].y, labels[i - 1].y + gap);
+  // Pushed below the bottom: move them up again, keeping them apart.
+  for (size_t i = labels.size(); i-- > 0;) {
+    const double limit = i + 1 < labels.size() ? labels[i + 1].y - gap : bottom;
+    labels[i].y = std::min(labels[i].y, limit);
+  }
+  std::string out;
+  for (const auto& l : labels) out += text_el("label " + l.cls, x, l.y + size * 0.35, "start", size, l.fill, l.text);
+  return out;
+}
+
+// ---- Series ----
+
+const char* chart_title(metrics::ChartType t) {
+  switch (t) {
+    case metrics::ChartType::run: return "Run chart";
+    case metrics::ChartType::p: return "P chart";
+    case metrics::ChartType::u: return "U chart";
+    case metrics::ChartType::c: return "C chart";
+    case metrics::ChartType::xmr: return "XmR chart";
+  }
+  return "Chart";
+}
+
+bool has_signal(const ChartPoint& p) { return !p.run_signals.empty() || !p.control_signals.empty(); }
+
+struct SeriesLayout {
+  double left, right, top, bottom;  // margins
+  double x0, x1, y0, y1;            // plot area: x0 left, x1 right, y0 top, y1 bottom
+  int font, small_font;
+  double r;  // point radius
+};
+
+SeriesLayout series_layout(const ChartOptions& o) {
+  SeriesLayout l{};
+  if (o.small) {
+    l.left = 36, l.right = 36, l.top = 16, l.bottom = 24, l.font = 8, l.small_font = 7, l.r = 2.5;
+  } else {
+    l.left = 56, l.right = 56, l.top = 32, l.bottom = 40, l.font = 10, l.small_font = 9, l.r = 3.5;
+  }
+  l.x0 = l.left;
+  l.x1 = std::max(l.x0 + 20, o.width - l.right);
+  l.y0 = l.top;
+  l.y1 = std::max(l.y0 + 10, o.height - l.bottom);
+  return l;
+}
+
+std::string with_unit(const std::string& value, const std::string& unit) { return unit.empty() ? value : value + " " + unit; }
+
+std::string point_tooltip(const ChartPoint& p, int decimals, const std::string& unit) {
+  std::string t = format_period(p.period) + ": " + with_unit(num(p.value, decimals), unit);
+  if (p.numerator && p.denominator) t += " (" + plain(*p.numerator) + "/" + plain(*p.denominator) + ")";
+  std::vector<std::string> signals = p.control_signals;
+  for (const auto& r : p.run_signals) {
+    if (std::find(signals.begin(), signals.end(), r) == signals.end()) signals.push_back(r);
+  }
+  if (!signals.empty()) t += "; " + join(signals, ", ");
+  if (p.teams > 1) t += fmt::format("; {} teams", p.teams);
+  if (p.baseline) t += "; baseline";
+  if (!p.note.empty()) t += "; note: " + p.note;
+  return t;
+}
+
+// A step line through the per-point values of points [a, b], from each point's left edge to its right
+// edge; a point without a value breaks it.
+std::string step_path(const std::vector<std::optional<double>>& v, size_t a, size_t b, const std::vector<double>& left,
+                      const std::vector<double>& right, const std::function<double(double)>& ymap) {
+  std::string d;
+  std::optional<double> prev;
+  for (size_t i = a; i <= b; ++i) {
+    if (!v[i] || !std::isfinite(*v[i])) {
+      prev.reset();
+      continue;
+    }
+    const double y = ymap(*v[i]);
+    if (!prev) {
+      d += fmt::format("{}M{},{}", d.empty() ? "" : " ", c1(left[i]), c1(y));
+    } else if (*v[i] != *prev) {
+      d += fmt::format(" V{}", c1(y));
+    }
+    // The horizontal runs to where the value changes, the line breaks or the segment ends.
+    const bool next_same = i < b && v[i + 1] && *v[i + 1] == *v[i];
+    if (!next_same) d += fmt::format(" H{}", c1(right[i]));
+    prev = v[i];
+  }
+  return d;
+}
+
+std::string series_desc(const SeriesResult& s, bool control, bool median_line, int decimals, const std::string& unit) {
+  const auto& pts = s.points;
+  std::string d = fmt::format("{} of {} {}", chart_title(s.chart), pts.size(), pts.size() == 1 ? "point" : "points");
+  d += pts.size() == 1 ? " in " + format_period(pts.front().period)
+                       : " from " + format_period(pts.front().period) + " to " + format_period(pts.back().period);
+  if (!s.measure.empty()) d += " of " + s.measure;
+  d += s.team.empty() ? ", all teams" : ", team " + s.team;
+  if (median_line && s.median) d += "; median " + with_unit(num(*s.median, decimals), unit);
+  if (control) {
+    std::vector<std::string> centres;
+    int seg = -1;
+    for (const auto& p : pts) {
+      if (p.segment == seg || !p.centre) continue;
+      seg = p.segment;
+      std::string c = with_unit(num(*p.centre, decimals), unit);
+      if (!centres.empty()) c += " from " + format_period(p.period);
+      centres.push_back(c);
+    }
+    if (!centres.empty()) d += "; centre " + join(centres, ", ");
+    if (std::any_of(pts.begin(), pts.end(), [](const auto& p) { return !p.centre; })) d += "; too few points for limits";
+    const auto outside = std::count_if(pts.begin(), pts.end(), [](const auto& p) {
+      return std::find(p.control_signals.begin(), p.control_signals.end(), "outside") != p.control_signals.end();
+    });
+    const auto flagged = std::count_if(pts.begin(), pts.end(), [](const auto& p) { return !p.control_signals.empty(); });
+    if (outside > 0) d += fmt::format("; {} {} outside the limits", outside, outside == 1 ? "point" : "points");
+    if (flagged > outside) {
+      d += fmt::format("; {} {} flagged by other special-cause rules ({})", flagged - outside,
+                       flagged - outside == 1 ? "point" : "points", s.control_rules);
+    }
+    if (flagged == 0 && !centres.empty()) d += "; no special cause";
+  }
+  if (s.run_signal) {
+    std::vector<std::string> why;
+    if (s.run_rules == "ihi") {
+      if (!s.ihi.shifts.empty()) why.push_back("shift");
+      if (!s.ihi.trends.empty()) why.push_back("trend");
+    } else {
+      if (s.anhoej.long_run) why.push_back("long run");
+      if (s.anhoej.few_crossings) why.push_back("too few crossings");
+    }
+    d += "; run-chart signal (" + s.run_rules + (why.empty() ? "" : ": " + join(why, ", ")) + ")";
+  }
+  if (s.goal && std::isfinite(*s.goal)) d += "; goal " + with_unit(num(*s.goal, decimals), unit);
+  if (s.segments.size() > 1) d += fmt::format("; {} rebases", s.segments.size() - 1);
+  return d + ".";
+}
+
+// Presentation of each element, good enough without CSS and in black and white.
+const char* kLine = "#1f4e79";
+const char* kSignal = "#c62828";
+const char* kCentre = "#444444";
+const char* kLimit = "#777777";
+const char* kGoal = "#2e7d32";
+const char* kRebase = "#6a1b9a";
+const char* kAxis = "#333333";
+const char* kGrid = "#e3e3e3";
+const char* kBand = "#ececec";
+const char* kText = "#333333";
+
+}  // namespace
+
+std::string series_svg(const SeriesResult& s, const ChartOptions& options) {
+  const ChartOptions o = usable(options);
+  const std::string id = element_id(o.id_prefix);
+  const std::string title =
+      !o.title.empty() ? o.title : (s.measure.empty() ? std::string("Series") : s.measure) + (s.team.empty() ? " (all teams)" : " (" + s.team + ")");
+  std::vector<size_t> shown;  // points with a finite value, the ones drawn
+  for (size_t i = 0; i < s.points.size(); ++i) {
+    if (std::isfinite(s.points[i].value)) shown.push_back(i);
+  }
+  if (shown.empty()) return no_data_svg(o, id, "series-chart", title);
+
+  // Keep the drawn points only, so every index below is into `pts`, and only finite lines.
+  auto finite = [](std::optional<double>& v) {
+    if (v && !std::isfinite(*v)) v.reset();
+  };
+  SeriesResult sr = s;
+  sr.points.clear();
+  for (size_t i : shown) {
+    sr.points.push_back(s.points[i]);
+    finite(sr.points.back().centre), finite(sr.points.back().lcl), finite(sr.points.back().ucl);
+  }
+  finite(sr.median), finite(sr.goal);
+  const auto& pts = sr.points;
+  const size_t n = pts.size();
+  const SeriesLayout L = series_layout(o);
+  const bool control = s.chart != metrics::ChartType::run;
+  const bool any_centre = std::any_of(pts.begin(), pts.end(), [](const auto& p) { return p.centre.has_value(); });
+  const bool median_line = sr.median && (!control || !any_centre);
+
+  // x: by month.
+  Period first = pts.front().period, last = pts.front().period;
+  for (const auto& p : pts) first = std::min(first, p.period), last = std::max(last, p.period);
+  const int span = months_between(first, last);
+  auto xmap = [&](const Period& p) {
+    if (span <= 0) return (L.x0 + L.x1) / 2;
+    return L.x0 + 10 + (L.x1 - L.x0 - 20) * months_between(first, p) / span;
+  };
+  std::vector<double> x(n), left(n), right(n);
+  for (size_t i = 0; i < n; ++i) x[i] = xmap(pts[i].period);
+  for (size_t i = 0; i < n; ++i) {
+    left[i] = i == 0 ? x[i] - 10 : (x[i - 1] + x[i]) / 2;
+    right[i] = i + 1 == n ? x[i] + 10 : (x[i] + x[i + 1]) / 2;
+  }
+
+  // y: nice ticks over everything drawn.
+  double lo = pts.front().value, hi = lo;
+  auto cover = [&](std::optional<double> v) {
+    if (v && std::isfinite(*v)) lo = std::min(lo, *v), hi = std::max(hi, *v);
+  };
+  for (const auto& p : pts) {
+    cover(p.value);
+    if (control) cover(p.centre), cover(p.lcl), cover(p.ucl);
+  }
+  if (median_line) cover(sr.median);
+  cover(sr.goal);
+  const Ticks ticks = nice_ticks(lo, hi, o.small ? 3 : 5);
+  const int decimals = ticks.decimals + 1;
+  auto ymap = [&](double v) { return L.y1 - (v - ticks.lo) / (ticks.hi - ticks.lo) * (L.y1 - L.y0); };
+
+  std::string out = open_svg(o.width, o.height, id, "series-chart", title, series_desc(sr, control, median_line, decimals, o.unit));
+  if (!o.title.empty()) {
+    out += text_el("title", L.x0, o.small ? 11 : 18, "start", o.small ? 10 : 13, kText, o.title, " font-weight=\"bold\"");
+  }
+
+  // Baseline band(s), behind everything.
+  for (size_t i = 0; i < n;) {
+    if (!pts[i].baseline) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j + 1 < n && pts[j + 1].baseline) ++j;
+    const double bx = std::max(L.x0, left[i]), bw = std::min(L.x1, right[j]) - bx;
+    out += fmt::format("<rect class=\"baseline\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>\n", c1(bx), c1(L.y0),
+                       c1(bw), c1(L.y1 - L.y0), kBand);
+    if (!o.small) out += text_el("label baseline", bx + 3, L.y0 + 10, "start", L.small_font, "#666666", "baseline");
+    i = j + 1;
+  }
+
+  // Axes and grid.
+  for (int t = 0; t < ticks.count; ++t) {
+    const double y = ymap(ticks.at(t));
+    if (t > 0) out += line_el("grid", L.x0, y, L.x1, y, kGrid);
+    out += line_el("axis tick", L.x0 - 4, y, L.x0, y, kAxis);
+    out += text_el("label tick", L.x0 - 6, y + L.font * 0.35, "end", L.font, kText, num(ticks.at(t), ticks.decimals));
+  }
+  out += line_el("axis", L.x0, L.y0, L.x0, L.y1, kAxis);
+  out += line_el("axis", L.x0, L.y1, L.x1, L.y1, kAxis);
+  if (!o.unit.empty()) {
+    const double ux = o.small ? 8 : 14, uy = (L.y0 + L.y1) / 2;
+    out += text_el("label unit", ux, uy, "middle", L.font, kText, o.unit, fmt::format(" transform=\"rotate(-90 {} {})\"", c1(ux), c1(uy)));
+  }
+  {
+    // x labels: every month when they fit, else every Nth; always the first and the last.
+    const int months = span + 1;
+    const double plot_w = L.x1 - L.x0;
+    const std::vector<int> at = label_indices(months, static_cast<int>(plot_w / (o.small ? 60 : 48)));
+    for (int m : at) {
+      const Period p = first + date::months(m);
+      const double px = xmap(p);
+      out += line_el("axis tick", px, L.y1, px, L.y1 + 4, kAxis);
+      out += text_el("label tick", px, L.y1 + 6 + L.font, "middle", L.font, kText, format_period(p));
+    }
+  }
+
+  // Rebases: a vertical line where a segment after the first starts within the range.
+  for (size_t i = 0; i < n; ++i) {
+    const int seg = pts[i].segment;
+    if (seg <= 0 || (i > 0 && pts[i - 1].segment == seg)) continue;
+    if (static_cast<size_t>(seg) < s.segments.size() && s.segments[seg].from < first) continue;
+    std::string tip = "rebase";
+    if (static_cast<size_t>(seg) < s.segments.size()) {
+      tip += " from " + format_period(s.segments[seg].from);
+      if (!s.segments[seg].reason.empty()) tip += ": " + s.segments[seg].reason;
+    }
+    out += fmt::format(
+        "<g class=\"rebase\"><title>{}</title>\n<line class=\"rebase\" x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\" stroke=\"{}\" "
+        "stroke-width=\"1.5\" stroke-dasharray=\"2 2\"/>\n",
+        xml_escape(tip), c1(L.y0), c1(L.y1), kRebase, fmt::arg("x", c1(left[i])));
+    if (!o.small) out += text_el("label rebase", left[i] + 3, L.y0 - 4, "start", L.small_font, kRebase, "rebase");
+    out += "</g>\n";
+  }
+
+  std::vector<MarginLabel> labels;
+  // Centre lines: the control chart's per segment, else the median.
+  if (control && any_centre) {
+    for (size_t a = 0; a < n;) {
+      size_t b = a;
+      while (b + 1 < n && pts[b + 1].segment == pts[a].segment) ++b;
+      std::vector<std::optional<double>> c(n), lcl(n), ucl(n);
+      for (size_t i = a; i <= b; ++i) c[i] = pts[i].centre, lcl[i] = pts[i].lcl, ucl[i] = pts[i].ucl;
+      const std::string dc = step_path(c, a, b, left, right, ymap);
+      if (!dc.empty()) {
+        out += fmt::format("<path class=\"centre\" d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1\"/>\n", dc, kCentre);
+      }
+      auto limit = [&](const char* cls, const std::vector<std::optional<double>>& v) {
+        const std::string d = step_path(v, a, b, left, right, ymap);
+        if (d.empty()) return;
+        out += fmt::format("<path class=\"{}\" d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1\" stroke-dasharray=\"3 3\"/>\n",
+                           cls, d, kLimit);
+      };
+      limit("limit ucl", ucl);
+      limit("limit lcl", lcl);
+      a = b + 1;
+    }
+    const ChartPoint& lp = pts.back();
+    if (lp.ucl) labels.push_back({ymap(*lp.ucl), "ucl", o.small ? "UCL" : "UCL " + num(*lp.ucl, decimals), kLimit});
+    if (lp.centre) labels.push_back({ymap(*lp.centre), "centre", o.small ? "CL" : "CL " + num(*lp.centre, decimals), kCentre});
+    if (lp.lcl) labels.push_back({ymap(*lp.lcl), "lcl", o.small ? "LCL" : "LCL " + num(*lp.lcl, decimals), kLimit});
+  }
+  if (median_line) {
+    const double y = ymap(*sr.median);
+    out += fmt::format(
+        "<path class=\"centre median\" d=\"M{},{} H{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1\" stroke-dasharray=\"6 4\"/>\n",
+        c1(left.front()), c1(y), c1(right.back()), kCentre);
+    labels.push_back({y, "median", o.small ? "median" : "median " + num(*sr.median, decimals), kCentre});
+  }
+  if (sr.goal && std::isfinite(*sr.goal)) {
+    const double y = ymap(*sr.goal);
+    out += fmt::format(
+        "<g class=\"goal\"><title>{}</title>\n<path class=\"goal\" d=\"M{},{} H{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1.5\" "
+        "stroke-dasharray=\"10 3 2 3\"/>\n</g>\n",
+        xml_escape("goal " + with_unit(num(*sr.goal, decimals), o.unit) + (sr.goal_by ? " by " + format_date(*sr.goal_by) : "")),
+        c1(L.x0), c1(y), c1(L.x1), kGoal);
+    labels.push_back({y, "goal", o.small ? "goal" : "goal " + num(*sr.goal, decimals), kGoal});
+  }
+  out += margin_labels(labels, L.x1 + 4, L.small_font, L.y1 + 4);
+
+  // The data: the line, then the points on top.
+  std::string line;
+  for (size_t i = 0; i < n; ++i) line += (i ? " " : "") + c1(x[i]) + "," + c1(ymap(pts[i].value));
+  out += fmt::format("<polyline class=\"series\" points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1.5\"/>\n", line, kLine);
+  for (size_t i = 0; i < n; ++i) {
+    const ChartPoint& p = pts[i];
+    const double px = x[i], py = ymap(p.value);
+    const bool signal = has_signal(p);
+    const std::string cls = std::string("point") + (signal ? " signal" : "") + (p.baseline ? " in-baseline" : "");
+    const char* colour = signal ? kSignal : kLine;
+    const std::string fill = p.baseline ? "#ffffff" : colour;
+    const std::string tip = "<title>" + xml_escape(point_tooltip(p, decimals, o.unit)) + "</title>";
+    if (signal) {
+      const double r = L.r + 2;
+      out += fmt::format("<path class=\"{}\" d=\"M{},{} L{},{} L{},{} L{},{} Z\" fill=\"{}\" stroke=\"{}\" stroke-width=\"1.5\">{}</path>\n",
+                         cls, c1(px), c1(py - r), c1(px + r), c1(py), c1(px), c1(py + r), c1(px - r), c1(py), fill, colour, tip);
+    } else {
+      out += fmt::format("<circle class=\"{}\" cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{}\" stroke=\"{}\" stroke-width=\"1.5\">{}</circle>\n",
+                         cls, c1(px), c1(py), c1(L.r), fill, colour, tip);
+    }
+  }
+  out += "</svg>\n";
+  return out;
+}
+
+
+// ---- Completeness ----
+
+namespace {
+
+struct StatusStyle {
+  const char* status;
+  const char* fill;    // a colour, or "pattern" for the hatching in <defs>
+  const char* stroke;
+};
+
+// Distinct in black and white too: dark solid, hatched, light solid, a cross, a dashed outline.
+const StatusStyle kStatuses[] = {{"submitted", "#2e7d32", "#2e7d32"},
+                                 {"late", "pattern", "#e65100"},
+                                 {"explained", "#90caf9", "#1565c0"},
+                                 {"missing", "#ffebee", "#c62828"},
+                                 {"pending", "#ffffff", "#9e9e9e"}};
+
+const StatusStyle& status_style(const std::string& status) {
+  for (const auto& st : kStatuses) {
+    if (status == st.status) return st;
+  }
+  return kStatuses[4];
+}
+
+std::string status_fill(const StatusStyle& st, const std::string& id) {
+  return std::string(st.fill) == "pattern" ? "url(#" + id + "late)" : st.fill;
+}
+
+// A status cell (or legend swatch): the rect, with a cross for missing and a dashed outline for pending.
+std::string status_rect(const StatusStyle& st, const std::string& id, const std::string& cls, double x, double y, double w, double h,
+                        const std::string& tip) {
+  const std::string status = st.status;
+  std::string extra = status == "pending" ? " stroke-dasharray=\"2 1\"" : "";
+  std::string out = fmt::format("<rect class=\"{} {}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" stroke=\"{}\" stroke-width=\"0.5\"{}>",
+                                cls, status, c1(x), c1(y), c1(w), c1(h), status_fill(st, id), st.stroke, extra);
+  out += tip.empty() ? "" : "<title>" + xml_escape(tip) + "</title>";
+  out += "</rect>\n";
+  if (status == "missing" && w >= 3) {
+    out += fmt::format("<path class=\"{} missing mark\" d=\"M{},{} L{},{} M{},{} L{},{}\" stroke=\"{}\" stroke-width=\"1\"/>\n", cls,
+                       c1(x), c1(y), c1(x + w), c1(y + h), c1(x + w), c1(y), c1(x), c1(y + h), st.stroke);
+  }
+  return out;
+}
+
+std::string percent(std::optional<double> share, int decimals) { return share ? num(*share * 100, decimals) + " %" : "n/a"; }
+
+}  // namespace
+
+std::string completeness_svg(const metrics::CompletenessResult& c, const ChartOptions& options) {
+  const ChartOptions o = usable(options);
+  const std::string id = element_id(o.id_prefix);
+  const std::string title = o.title.empty() ? "Data completeness" : o.title;
+  if (c.cells.empty()) return no_data_svg(o, id, "completeness-chart", title);
+
+  std::vector<std::string> teams, measures = c.measures;
+  std::set<Period> period_set;
+  for (const auto& cell : c.cells) {
+    if (std::find(teams.begin(), teams.end(), cell.team) == teams.end()) teams.push_back(cell.team);
+    if (std::find(measures.begin(), measures.end(), cell.measure) == measures.end()) measures.push_back(cell.measure);
+    period_set.insert(cell.period);
+  }
+  const std::vector<Period> periods(period_set.begin(), period_set.end());
+
+  const int font = o.small ? 8 : 10;
+  const double char_w = font * 0.6;
+  size_t longest = 0;
+  for (const auto& t : teams) longest = std::max(longest, t.size());
+  const double left = std::clamp(longest * char_w + 8, 30.0, o.small ? 100.0 : 160.0);
+  const double right = o.small ? 32 : 48;
+  const double top = (o.title.empty() ? 4 : (o.small ? 16 : 24)) + font + 6;
+  const double row_h = o.small ? 10 : 16;
+  const double x0 = left, x1 = std::max(left + 10.0, o.width - right);
+  const double col_w = (x1 - x0) / periods.size();
+  const double sub_w = (col_w - 1) / measures.size();
+  const double grid_bottom = top + row_h * teams.size();
+  const double legend_y = grid_bottom + 10;
+  const int height = static_cast<int>(std::ceil(legend_y + font + 8));
+
+  const auto& t = c.total;
+  std::string desc = fmt::format(
+      "Data completeness as of {}: {} {} x {} {} ({} to {}) x {} {}; {} expected: {} submitted, {} late, {} explained, {} "
+      "missing (overdue), {} pending; completeness {}, timeliness {}.",
+      format_date(c.as_of), teams.size(), teams.size() == 1 ? "team" : "teams", periods.size(), periods.size() == 1 ? "month" : "months",
+      format_period(periods.front()), format_period(periods.back()), measures.size(), measures.size() == 1 ? "measure" : "measures",
+      t.expected, t.submitted, t.late, t.explained, t.missing, t.pending, percent(t.completeness(), 1), percent(t.timeliness(), 1));
+  std::string out = open_svg(o.width, height, id, "completeness-chart", title, desc);
+  out += fmt::format(
+      "<defs><pattern id=\"{}late\" width=\"4\" height=\"4\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
+      "<rect width=\"4\" height=\"4\" fill=\"#ffcc80\"/><line x1=\"1\" y1=\"0\" x2=\"1\" y2=\"4\" stroke=\"#e65100\" stroke-width=\"2\"/>"
+      "</pattern></defs>\n",
+      id);
+  if (!o.title.empty()) out += text_el("title", x0, o.small ? 11 : 18, "start", o.small ? 10 : 13, kText, o.title, " font-weight=\"bold\"");
+
+  // Column labels: the periods, every Nth.
+  for (int i : label_indices(static_cast<int>(periods.size()), static_cast<int>((x1 - x0) / (o.small ? 44 : 48)))) {
+    out += text_el("label period", x0 + col_w * (i + 0.5), top - 5, "middle", font, kText, format_period(periods[i]));
+  }
+  for (size_t r = 0; r < teams.size(); ++r) {
+    const double y = top + row_h * r;
+    out += text_el("label team", x0 - 4, y + row_h / 2 + font * 0.35, "end", font, kText, teams[r]);
+    auto it = c.by_team.find(teams[r]);
+    const std::optional<double> share = it != c.by_team.end() ? it->second.completeness() : std::nullopt;
+    out += text_el("label share", x1 + 4, y + row_h / 2 + font * 0.35, "start", font, kText, percent(share, 0));
+  }
+  for (const auto& cell : c.cells) {
+    const size_t r = std::find(teams.begin(), teams.end(), cell.team) - teams.begin();
+    const size_t col = std::lower_bound(periods.begin(), periods.end(), cell.period) - periods.begin();
+    const size_t k = std::find(measures.begin(), measures.end(), cell.measure) - measures.begin();
+    std::string tip = cell.team + " - " + cell.measure + " - " + format_period(cell.period) + ": " + cell.status;
+    if (cell.submitted) tip += ", submitted " + format_date(*cell.submitted);
+    if (!cell.reason.empty()) tip += " (" + cell.reason + ")";
+    tip += ", due " + format_date(cell.due);
+    out += status_rect(status_style(cell.status), id, "cell", x0 + col_w * col + sub_w * k, top + row_h * r + 1, sub_w, row_h - 2, tip);
+  }
+
+  // Legend with the totals.
+  const int counts[] = {t.submitted, t.late, t.explained, t.missing, t.pending};
+  double lx = x0;
+  for (size_t i = 0; i < 5; ++i) {
+    const auto& st = kStatuses[i];
+    const std::string label = fmt::format("{} {}", st.status, counts[i]);
+    out += "<g class=\"legend\">";
+    out += status_rect(st, id, "legend", lx, legend_y, font, font, "");
+    out += text_el("label legend", lx + font + 3, legend_y + font * 0.85, "start", font, kText, label);
+    out += "</g>\n";
+    lx += font + 3 + label.size() * char_w + 12;
+  }
+  out += "</svg>\n";
+  return out;
+}
+
+// ---- Progress ----
+
+namespace {
+
+// A score's fill: light for the low end of the 0.5-5.0 scale, dark for the high end.
+std::string score_fill(double score) {
+  const double f = std::clamp((score - 0.5) / 4.5, 0.0, 1.0);
+  const int lo[3] = {0xde, 0xeb, 0xf7}, hi[3] = {0x08, 0x30, 0x6b};
+  std::string out = "#";
+  for (int k = 0; k < 3; ++k) out += fmt::format("{:02x}", static_cast<int>(std::lround(lo[k] + (hi[k] - lo[k]) * f)));
+  return out;
+}
+
+}  // namespace
+
+std::string progress_svg(const metrics::ProgressResult& p, const ChartOptions& options) {
+  const ChartOptions o = usable(options);
+  const std::string id = element_id(o.id_prefix);
+  const std::string title = o.title.empty() ? "Progress scale (faculty scores)" : o.title;
+  std::vector<const metrics::ProgressPeriod*> periods;
+  for (const auto& per : p.periods) {
+    if (per.faculty.n > 0) periods.push_back(&per);
+  }
+  if (periods.empty()) return no_data_svg(o, id, "progress-chart", title);
+
+  const int font = o.small ? 8 : 10, small_font = o.small ? 7 : 9;
+  const double left = o.small ? 28 : 44, right = o.small ? 28 : 44;
+  const double top = o.title.empty() ? (o.small ? 10 : 16) : (o.small ? 22 : 34);
+  const double bottom = o.small ? 40 : 56;
+  const double x0 = left, x1 = std::max(left + 10, o.width - right), y0 = top, y1 = std::max(top + 10, o.height - bottom);
+  const size_t n = periods.size();
+  const double col_w = (x1 - x0) / n, bar_w = std::min(col_w * 0.6, 40.0);
+
+  int max_n = 1;
+  for (const auto* per : periods) max_n = std::max(max_n, per->faculty.n);
+  Ticks count_ticks = nice_ticks(0, max_n, o.small ? 2 : 4);
+  if (count_ticks.step < 1) count_ticks = Ticks{0, static_cast<double>(max_n), 1, 0, max_n + 1, 0};
+  auto y_count = [&](double v) { return y1 - v / count_ticks.hi * (y1 - y0); };
+  auto y_score = [&](double v) { return y1 - v / 5.0 * (y1 - y0); };
+
+  const auto* a = periods.front();
+  const auto* b = periods.back();
+  std::string desc = fmt::format("Progress scale (0.5-5.0), faculty scores, {} {} from {} to {}", n, n == 1 ? "period" : "periods",
+                                 format_period(a->period), format_period(b->period));
+  auto summary = [](const metrics::ProgressPeriod& per) {
+    return fmt::format("{} {} rated, mean {}, {} at 4.0 or more", per.faculty.n, per.faculty.n == 1 ? "team" : "teams",
+                       per.faculty.mean ? num(*per.faculty.mean, 2) : "n/a", percent(per.faculty.share_at_4, 0));
+  };
+  desc += "; " + format_period(a->period) + ": " + summary(*a);
+  if (n > 1) desc += "; " + format_period(b->period) + ": " + summary(*b);
+  std::string out = open_svg(o.width, o.height, id, "progress-chart", title, desc + ".");
+  if (!o.title.empty()) out += text_el("title", x0, o.small ? 11 : 18, "start", o.small ? 10 : 13, kText, o.title, " font-weight=\"bold\"");
+
+  // Axes: teams on the left, the score on the right.
+  for (int i = 0; i < count_ticks.count; ++i) {
+    const double y = y_count(count_ticks.at(i));
+    if (i > 0) out += line_el("grid", x0, y, x1, y, kGrid);
+    out += text_el("label tick", x0 - 5, y + font * 0.35, "end", font, kText, num(count_ticks.at(i), count_ticks.decimals));
+  }
+  for (int v = 0; v <= 5; v += o.small ? 5 : 1) {
+    out += text_el("label tick score", x1 + 5, y_score(v) + font * 0.35, "start", font, "#c62828", num(v, 1));
+  }
+  out += line_el("axis", x0, y0, x0, y1, kAxis) + line_el("axis", x1, y0, x1, y1, kAxis) + line_el("axis", x0, y1, x1, y1, kAxis);
+  if (!o.small) {
+    out += text_el("label unit", 12, (y0 + y1) / 2, "middle", font, kText, "teams",
+                   fmt::format(" transform=\"rotate(-90 12.0 {})\"", c1((y0 + y1) / 2)));
+    out += text_el("label unit", o.width - 8, (y0 + y1) / 2, "middle", font, "#c62828", "mean score",
+                   fmt::format(" transform=\"rotate(90 {} {})\"", c1(o.width - 8.0), c1((y0 + y1) / 2)));
+  }
+
+  // Bars, stacked from the lowest score up, and the share at 4.0 or more below each.
+  std::set<double> scores;
+  const auto labelled = label_indices(static_cast<int>(n), static_cast<int>((x1 - x0) / (o.small ? 44 : 48)));
+  for (size_t i = 0; i < n; ++i) {
+    const auto& per = *periods[i];
+    const double cx = x0 + col_w * (i + 0.5);
+    double stacked = 0;
+    for (const auto& [score, teams] : per.faculty.distribution) {
+      scores.insert(score);
+      const double ya = y_count(stacked + teams), yb = y_count(stacked);
+      out += fmt::format("<rect class=\"bar\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"0.5\">"
+                         "<title>{}</title></rect>\n",
+                         c1(cx - bar_w / 2), c1(ya), c1(bar_w), c1(yb - ya), score_fill(score),
+                         xml_escape(fmt::format("{}: score {}, {} {}", format_period(per.period), num(score, 1), teams,
+                                                teams == 1 ? "team" : "teams")));
+      stacked += teams;
+    }
+    if (std::find(labelled.begin(), labelled.end(), static_cast<int>(i)) != labelled.end()) {
+      out += text_el("label period", cx, y1 + 4 + font, "middle", font, kText, format_period(per.period));
+    }
+    out += text_el("label share", cx, y1 + 8 + 2 * font, "middle", small_font, kText, percent(per.faculty.share_at_4, 0));
+  }
+  out += text_el("label share", x0 - 5, y1 + 8 + 2 * font, "end", small_font, kText, "4+");
+
+  // The mean: a line with square markers, on the score axis.
+  std::string line;
+  std::string marks;
+  for (size_t i = 0; i < n; ++i) {
+    const auto& f = periods[i]->faculty;
+    if (!f.mean) continue;
+    const double cx = x0 + col_w * (i + 0.5), cy = y_score(*f.mean), h = o.small ? 2 : 3;
+    line += (line.empty() ? "" : " ") + c1(cx) + "," + c1(cy);
+    std::string tip = format_period(periods[i]->period) + ": mean " + num(*f.mean, 2);
+    if (f.median) tip += ", median " + num(*f.median, 1);
+    tip += fmt::format(", {} rated, {} at 4.0 or more", f.n, percent(f.share_at_4, 0));
+    marks += fmt::format("<rect class=\"mean\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#c62828\"><title>{}</title></rect>\n", c1(cx - h),
+                         c1(cy - h), c1(2 * h), c1(2 * h), xml_escape(tip));
+  }
+  out += fmt::format("<polyline class=\"mean\" points=\"{}\" fill=\"none\" stroke=\"#c62828\" stroke-width=\"1.5\"/>\n", line) + marks;
+
+  // Legend: the scores present and the mean.
+  double lx = x0;
+  const double ly = y1 + 14 + 3 * font;
+  for (double score : scores) {
+    out += fmt::format("<g class=\"legend\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>", c1(lx), c1(ly - font + 1), font,
+                       font, score_fill(score));
+    out += text_el("label legend", lx + font + 2, ly, "start", small_font, kText, num(score, 1)) + "</g>\n";
+    lx += font + 24;
+  }
+  out += "<g class=\"legend\">" + line_el("mean", lx, ly - font / 2.0 + 1, lx + 16, ly - font / 2.0 + 1, "#c62828", " stroke-width=\"1.5\"");
+  out += text_el("label legend", lx + 19, ly, "start", small_font, kText, "mean") + "</g>\n";
+  out += "</svg>\n";
+  return out;
+}
+
+// ---- Network ----
+
+namespace {
+
+constexpr double kPi = 3.14159265358979323846;
+// A team's mark: colour g % 9 and shape g % 4, so that 36 teams differ, and neighbours differ in black and
+// white too. Members without a team are grey circles.
+const char* kTeamColours[] = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#bcbd22", "#17becf"};
+
+struct Mark {
+  std::string colour;
+  int shape = 0;  // circle, square, triangle, diamond
+};
+
+// A node-like mark of about the area of a circle of radius r; `attrs` are its other attributes.
+std::string mark_el(const Mark& m, const std::string& cls, double x, double y, double r, const std::string& attrs, const std::string& tip) {
+  const std::string title = tip.empty() ? "" : "<title>" + xml_escape(tip) + "</title>";
+  const std::string cls_attr = cls.empty() ? "" : " class=\"" + cls + "\"";
+  switch (m.shape) {
+    case 1: {
+      const double h = r * 0.886;  // side r sqrt(pi)
+      return fmt::format("<rect{} x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"{}>{}</rect>", cls_attr, c1(x - h), c1(y - h), c1(2 * h), c1(2 * h),
+                         attrs, title);
+    }
+    case 2: {
+      const double R = r * 1.555;  // equilateral, circumradius R: area 1.299 R^2
+      return fmt::format("<path{} d=\"M{},{} L{},{} L{},{} Z\"{}>{}</path>", cls_attr, c1(x), c1(y - R), c1(x + R * 0.866), c1(y + R / 2),
+                         c1(x - R * 0.866), c1(y + R / 2), attrs, title);
+    }
+    case 3: {
+      const double R = r * 1.253;  // half-diagonal r sqrt(pi / 2)
+      return fmt::format("<path{} d=\"M{},{} L{},{} L{},{} L{},{} Z\"{}>{}</path>", cls_attr, c1(x), c1(y - R), c1(x + R), c1(y), c1(x), c1(y + R),
+                         c1(x - R), c1(y), attrs, title);
+    }
+    default:
+      return fmt::format("<circle{} cx=\"{}\" cy=\"{}\" r=\"{}\"{}>{}</circle>", cls_attr, c1(x), c1(y), c1(r), attrs, title);
+  }
+}
+
+}  // namespace
+
+std::string network_svg(const metrics::NetworkWaveResult& w, const std::map<std::string, std::string>& member_team,
+                        const ChartOptions& options) {
+  const ChartOptions o = usable(options);
+  const std::string id = element_id(o.id_prefix);
+  const std::string title = o.title.empty() ? "Network, wave " + w.id : o.title;
+  const auto& nodes = w.metrics.nodes;
+  if (nodes.empty()) return no_data_svg(o, id, "network-chart", title);
+
+  // Groups: teams in ID order, members without a team last.
+  auto team_of = [&](const std::string& member) {
+    auto it = member_team.find(member);
+    return it == member_team.end() ? std::string() : it->second;
+  };
+  std::vector<size_t> order(nodes.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const std::string ta = team_of(nodes[a].id), tb = team_of(nodes[b].id);
+    if (ta.empty() != tb.empty()) return tb.empty();
+    return ta != tb ? ta < tb : nodes[a].id < nodes[b].id;
+  });
+  std::vector<std::string> teams;  // in group order
+  for (size_t i : order) {
+    if (teams.empty() || teams.back() != team_of(nodes[i].id)) teams.push_back(team_of(nodes[i].id));
+  }
+  auto mark_of = [&](const std::string& team) -> Mark {
+    if (team.empty()) return {"#9e9e9e", 0};
+    const size_t g = std::find(teams.begin(), teams.end(), team) - teams.begin();
+    return {kTeamColours[g % 9], static_cast<int>(g % 4)};
+  };
+
+  const int font = o.small ? 7 : 9;
+  const bool labels = !o.small && nodes.size() <= 40;
+  const double legend_w = o.small ? 80 : 150;
+  const double top = o.title.empty() ? 4 : (o.small ? 16 : 24);
+  const double area_w = std::max(20.0, o.width - legend_w), area_h = std::max(20.0, o.height - top - 4);
+  const double cx = area_w / 2, cy = top + area_h / 2;
+  const bool team_labels = !o.small && !labels && teams.size() > 1;  // at each group, when members are not labelled
+  // Room beside the circle for the longest label, above and below it for one line.
+  size_t longest = 0;
+  if (labels) {
+    for (const auto& nd : nodes) longest = std::max(longest, nd.id.size());
+  } else if (team_labels) {
+    for (const auto& t : teams) longest = std::max(longest, t.empty() ? 9 : t.size());
+  }
+  const double label_w = longest ? longest * font * 0.55 + 16 : 12, label_h = longest ? 20 : 12;
+  const double radius = std::max(10.0, std::min(area_w / 2 - label_w, area_h / 2 - label_h));
+
+  // Places on the circle: one empty slot after each team when there are several.
+  const size_t slots = nodes.size() + (teams.size() > 1 ? teams.size() : 0);
+  std::map<std::string, std::pair<double, double>> at;
+  std::map<std::string, double> angle_of, radius_of;
+  std::map<std::string, std::pair<size_t, size_t>> team_slots;  // first and last
+  size_t slot = 0;
+  std::string prev_team = team_of(nodes[order.front()].id);
+  for (size_t i : order) {
+    const std::string team = team_of(nodes[i].id);
+    if (team != prev_team && teams.size() > 1) ++slot;
+    prev_team = team;
+    const double angle = -kPi / 2 + 2 * kPi * slot / slots;
+    at[nodes[i].id] = {cx + radius * std::cos(angle), cy + radius * std::sin(angle)};
+    angle_of[nodes[i].id] = angle;
+    radius_of[nodes[i].id] = (o.small ? 2.5 : 4) + 1.5 * std::sqrt(static_cast<double>(nodes[i].in_degree));
+    if (!team_slots.count(team)) team_slots[team].first = slot;
+    team_slots[team].second = slot;
+    ++slot;
+  }
+
+  const auto& m = w.metrics;
+  std::string desc = fmt::format("Network wave {} on {}: {} {} in {} {}, {} {}", w.id, format_date(w.date), m.node_count,
+                                 m.node_count == 1 ? "member" : "members", teams.size(), teams.size() == 1 ? "team" : "teams", m.tie_count,
+                                 m.tie_count == 1 ? "tie" : "ties");
+  if (m.density) desc += ", density " + num(*m.density, 3);
+  if (m.reciprocity) desc += ", reciprocity " + num(*m.reciprocity, 3);
+  desc += fmt::format(", {} {}, {} {}", m.isolates.size(), m.isolates.size() == 1 ? "isolate" : "isolates", m.components,
+                      m.components == 1 ? "component" : "components");
+  std::string out = open_svg(o.width, o.height, id, "network-chart", title, desc + ".");
+  out += fmt::format(
+      "<defs><marker id=\"{}arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"6\" markerHeight=\"6\" orient=\"auto\">"
+      "<path d=\"M0,0 L10,5 L0,10 Z\" fill=\"#777777\"/></marker></defs>\n",
+      id);
+  if (!o.title.empty()) out += text_el("title", 4, o.small ? 11 : 18, "start", o.small ? 10 : 13, kText, o.title, " font-weight=\"bold\"");
+
+  // Ties, under the nodes: from the edge of one node to the edge of the other, bent to the left of the
+  // direction of travel so that the two ties of a mutual pair part.
+  std::set<std::pair<std::string, std::string>> arcs;
+  for (const auto& a : m.arcs) arcs.insert({a.from, a.to});
+  for (const auto& a : m.arcs) {
+    auto f = at.find(a.from), t = at.find(a.to);
+    if (f == at.end() || t == at.end()) continue;
+    const auto [fx, fy] = f->second;
+    const auto [tx, ty] = t->second;
+    const double len = std::hypot(tx - fx, ty - fy);
+    if (len < 1e-9) continue;
+    const double ux = (tx - fx) / len, uy = (ty - fy) / len;
+    const double sx = fx + ux * radius_of[a.from], sy = fy + uy * radius_of[a.from];
+    const double ex = tx - ux * (radius_of[a.to] + 1), ey = ty - uy * (radius_of[a.to] + 1);
+    const double bend = 0.12 * len;
+    const double qx = (fx + tx) / 2 + uy * bend, qy = (fy + ty) / 2 - ux * bend;
+    const bool mutual = arcs.count({a.to, a.from}) > 0;
+    std::string tip = a.from + " -> " + a.to;
+    std::vector<std::string> extra;
+    if (a.strength) extra.push_back("strength " + num(*a.strength, 1));
+    if (a.trust) extra.push_back("trust " + num(*a.trust, 1));
+    if (mutual) extra.push_back("mutual");
+    if (!extra.empty()) tip += " (" + join(extra, ", ") + ")";
+    out += fmt::format(
+        "<path class=\"tie{}\" d=\"M{},{} Q{},{} {},{}\" fill=\"none\" stroke=\"#777777\" stroke-width=\"1\" marker-end=\"url(#{}arrow)\">"
+        "<title>{}</title></path>\n",
+        mutual ? " mutual" : "", c1(sx), c1(sy), c1(qx), c1(qy), c1(ex), c1(ey), id, xml_escape(tip));
+  }
+
+  // Nodes, then their labels outside the circle.
+  for (size_t i : order) {
+    const auto& node = nodes[i];
+    const auto [x, y] = at[node.id];
+    const std::string team = team_of(node.id);
+    const Mark mark = mark_of(team);
+    std::string tip = fmt::format("{} ({}): named by {}, names {}, betweenness {}", node.id, team.empty() ? "no team" : team, node.in_degree,
+                                  node.out_degree, num(node.betweenness_normalized, 3));
+    if (node.isolate) tip += "; isolate";
+    if (!node.responded) tip += "; did not answer";
+    const std::string attrs = node.isolate ? fmt::format(" fill=\"#ffffff\" stroke=\"{}\" stroke-width=\"1.5\" stroke-dasharray=\"2 1.5\"", mark.colour)
+                                           : fmt::format(" fill=\"{}\" stroke=\"#333333\" stroke-width=\"0.75\"", mark.colour);
+    out += mark_el(mark, std::string("node") + (node.isolate ? " isolate" : "") + (node.responded ? "" : " non-respondent"), x, y,
+                   radius_of[node.id], attrs, tip) + "\n";
+    if (labels) {
+      const double angle = angle_of[node.id], off = radius_of[node.id] + 4;
+      const double lx = x + off * std::cos(angle), ly = y + off * std::sin(angle) + font * 0.35;
+      const char* anchor = std::cos(angle) > 0.2 ? "start" : std::cos(angle) < -0.2 ? "end" : "middle";
+      out += text_el("label node-label", lx, ly, anchor, font, kText, node.id);
+    }
+  }
+
+  if (team_labels) {
+    for (const auto& team : teams) {
+      const auto [a, b] = team_slots[team];
+      const double angle = -kPi / 2 + kPi * (a + b) / slots;
+      const double lx = cx + (radius + 16) * std::cos(angle), ly = cy + (radius + 16) * std::sin(angle) + font * 0.35;
+      const char* anchor = std::cos(angle) > 0.2 ? "start" : std::cos(angle) < -0.2 ? "end" : "middle";
+      out += text_el("label team", lx, ly, anchor, font, kText, team.empty() ? "(no team)" : team);
+    }
+  }
+
+  // Legend: the teams with their member counts, an isolate and a tie.
+  const double lx = o.width - legend_w + 8;
+  double ly = top + 12;
+  for (const auto& team : teams) {
+    const auto members = std::count_if(nodes.begin(), nodes.end(), [&](const auto& nd) { return team_of(nd.id) == team; });
+    const Mark mark = mark_of(team);
+    out += "<g class=\"legend\">" + mark_el(mark, "", lx + 4, ly - font * 0.35, 4, fmt::format(" fill=\"{}\" stroke=\"#333333\" stroke-width=\"0.75\"", mark.colour), "");
+    out += text_el("label legend", lx + 12, ly, "start", font, kText, fmt::format("{} ({})", team.empty() ? "(no team)" : team, members)) + "</g>\n";
+    ly += font + 5;
+  }
+  out += fmt::format("<g class=\"legend\"><circle cx=\"{}\" cy=\"{}\" r=\"4\" fill=\"#ffffff\" stroke=\"#333333\" stroke-width=\"1.5\" "
+                     "stroke-dasharray=\"2 1.5\"/>",
+                     c1(lx + 4), c1(ly - font * 0.35));
+  out += text_el("label legend", lx + 12, ly, "start", font, kText, "isolate") + "</g>\n";
+  ly += font + 5;
+  out += "<g class=\"legend\">" + line_el("tie", lx, ly - font * 0.35, lx + 14, ly - font * 0.35, "#777777",
+                                          fmt::format(" stroke-width=\"1\" marker-end=\"url(#{}arrow)\"", id));
+  out += text_el("label legend", lx + 18, ly, "start", font, kText, "names (tie)") + "</g>\n";
+  out += "</svg>\n";
+  return out;
+}
+
+}  // namespace collab::report

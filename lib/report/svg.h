@@ -1,0 +1,81 @@
+// Exact charts for the report, as self-contained SVG: every point, centre line, limit and goal is drawn at
+// the value `collab metrics` computed (docs/metrics.md), never smoothed or re-estimated. Each function
+// takes a result of lib/metrics and returns one <svg> element as text, fit to be inlined in HTML or
+// written as a .svg file:
+//
+// - the root is `<svg xmlns=... viewBox="0 0 W H" role="img" aria-labelledby="<id>title <id>desc">`
+//   followed by <title> and a <desc> that says in words what the chart shows; there is no fixed
+//   width, so the chart scales to its container;
+// - no scripts, no external references, no web fonts (font-family is a generic list); the only
+//   references are to <defs> inside the same element (arrowheads, hatching), with ids made unique by
+//   ChartOptions::id_prefix;
+// - every element carries a CSS class (below) and presentation attributes, so the file looks right
+//   opened alone; lines differ by dash pattern and points by shape, so the chart prints in black and
+//   white;
+// - every text from the data (team, measure, note, reason, title) goes through xml_escape;
+// - deterministic: coordinates have 1 decimal, values a fixed number of decimals per chart, no locale,
+//   no randomness. The same input gives the same bytes.
+//
+// Classes: point (a value), signal (a point with any run or control signal; drawn as a diamond),
+// in-baseline (a point of the baseline; drawn hollow), baseline (the shaded band behind the baseline
+// points), series (the line joining the points), centre (centre line or median; also median),
+// limit (UCL/LCL; also ucl, lcl), goal, rebase, axis, grid, tick, label, title, legend, no-data; the
+// other charts add cell/submitted/late/explained/missing/pending, bar/mean/share, node/tie/isolate.
+//
+// The scale of series_svg (what the tests check by hand):
+//   margins (left, right, top, bottom) = (56, 56, 32, 40); small: (36, 36, 16, 24)
+//   plot area: x from left to W - right, y from top to H - bottom
+//   x: the months from the first to the last point, evenly: x = left + 10 + (W - left - right - 20) *
+//      months_since_first / months_first_to_last (the centre of the plot area when there is one month)
+//   y: linear over [lo, hi], the outermost "nice" ticks (step 1, 2 or 5 x 10^k, about 5 intervals; small:
+//      about 3) that cover every point, centre, median, limit and goal: y = (H - bottom) - (v - lo) /
+//      (hi - lo) * (H - bottom - top)
+//   a centre line or limit is a step line: point i's value from the midpoint with the point before to
+//   the midpoint with the point after (10 beyond the first and last points), within its segment.
+#pragma once
+
+#include "metrics/health.h"
+#include "metrics/measures.h"
+#include "metrics/metrics.h"
+
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace collab::report {
+
+// Text for XML content and attribute values: & < > " ' escaped; characters XML 1.0 does not allow (C0
+// controls other than tab, LF and CR; U+FFFE, U+FFFF; UTF-16 surrogates) and bytes that are not UTF-8
+// are dropped.
+std::string xml_escape(std::string_view text);
+
+struct ChartOptions {
+  int width = 640, height = 240;  // the viewBox; completeness_svg computes its height from the teams
+  std::string title;               // the <title>; a default is made from the data when empty
+  std::string unit;                // printed after values and on the y axis ("%", "per 1,000 bed days")
+  bool small = false;              // small multiples: smaller fonts and margins, fewer labels
+  std::string id_prefix;           // makes the ids unique inside one HTML page; [A-Za-z0-9_-] kept
+};
+
+// A run chart (run_rules' median) or control chart (centre and limits per segment) of one series, with
+// the baseline, rebases, goal and signals. A series without points gives a small "no data" SVG.
+std::string series_svg(const metrics::SeriesResult& s, const ChartOptions& o);
+
+// Team x period grid: each team's row, each period's column, each cell split into one strip per
+// measure of the core data set, coloured (and patterned) by status; each team's completeness at the
+// right; a legend with the total counts. The height follows the number of teams.
+std::string completeness_svg(const metrics::CompletenessResult& c, const ChartOptions& o);
+
+// The progress scale over time: per period a bar of the faculty scores stacked by score (left axis:
+// teams), the mean score as a line (right axis: 0-5), and the share of teams at 4.0 or more above
+// each bar.
+std::string progress_svg(const metrics::ProgressResult& p, const ChartOptions& o);
+
+// One network wave: members on a circle, grouped by team (member_team: member -> team; others last as
+// "(no team)"), teams and members in ID order from the top, clockwise; a directed tie is a curved line
+// with an arrowhead (the two ties of a mutual pair bend apart); node area grows with in-degree;
+// isolates hollow and dashed; a legend of teams.
+std::string network_svg(const metrics::NetworkWaveResult& w, const std::map<std::string, std::string>& member_team,
+                        const ChartOptions& o);
+
+}  // namespace collab::report

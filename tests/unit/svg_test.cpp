@@ -1,0 +1,509 @@
+// The report's SVG charts (lib/report/svg.h): coordinates hand-computed from the scale documented in
+// svg.h, escaping of every text from the data, well-formed XML (checked by a small tag checker here),
+// element counts and empty inputs.
+#include "report/svg.h"
+
+#include "io/diagnostic.h"
+#include "model/project.h"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <regex>
+#include <vector>
+
+using namespace collab;
+using namespace collab::metrics;
+using collab::report::ChartOptions;
+
+namespace {
+
+Period ym(int y, unsigned m) { return date::year(y) / date::month(m); }
+
+size_t count(const std::string& text, const std::string& what) {
+  size_t n = 0;
+  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
+  return n;
+}
+
+// A small well-formedness check: tags nest and close, attribute values are quoted, '<' never appears in
+// text or attributes, '&' only starts one of the five entities or a character reference, one root.
+// Returns an empty string when the text is well-formed, else what is wrong.
+std::string xml_problem(const std::string& x) {
+  std::vector<std::string> open;
+  size_t i = 0, roots = 0;
+  auto check_text = [&](size_t from, size_t to) -> std::string {
+    for (size_t k = from; k < to; ++k) {
+      if (x[k] == '<' || x[k] == '>') return "raw < or > at " + std::to_string(k);
+      if (static_cast<unsigned char>(x[k]) < 0x20 && x[k] != '\n' && x[k] != '\t' && x[k] != '\r') return "control character";
+      if (x[k] != '&') continue;
+      const size_t semi = x.find(';', k);
+      if (semi == std::string::npos) return "& without ;";
+      const std::string ent = x.substr(k + 1, semi - k - 1);
+      if (!std::regex_match(ent, std::regex("amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+"))) return "bad entity &" + ent + ";";
+    }
+    return "";
+  };
+  while (i < x.size()) {
+    const size_t lt = x.find('<', i);
+    const size_t text_end = lt == std::string::npos ? x.size() : lt;
+    if (open.empty() && x.find_first_not_of(" \n\r\t", i) < text_end) return "text outside the root";
+    if (auto p = check_text(i, text_end); !p.empty()) return p;
+    if (lt == std::string::npos) break;
+    const size_t gt = x.find('>', lt);
+    if (gt == std::string::npos) return "unclosed tag";
+    std::string tag = x.substr(lt + 1, gt - lt - 1);
+    i = gt + 1;
+    if (tag.empty()) return "empty tag";
+    if (tag[0] == '/') {
+      if (open.empty() || open.back() != tag.substr(1)) return "mismatched </" + tag.substr(1) + ">";
+      open.pop_back();
+      continue;
+    }
+    const bool self_closing = tag.back() == '/';
+    if (self_closing) tag.pop_back();
+    static const std::regex element(R"(([A-Za-z_][\w.-]*)((\s+[A-Za-z_:][\w.:-]*="[^"<]*")*)\s*)");
+    std::smatch m;
+    if (!std::regex_match(tag, m, element)) return "bad tag <" + tag + ">";
+    if (auto p = check_text(lt + 1 + m.position(2), lt + 1 + m.position(2) + m.length(2)); !p.empty()) return p;
+    if (open.empty() && ++roots > 1) return "more than one root";
+    if (!self_closing) open.push_back(m[1]);
+  }
+  if (!open.empty()) return "unclosed <" + open.back() + ">";
+  if (roots != 1) return "no root";
+  return "";
+}
+
+// The element with class `cls` (its first), as text up to its '>'.
+std::string element_with_class(const std::string& svg, const std::string& cls) {
+  const size_t at = svg.find("class=\"" + cls + "\"");
+  if (at == std::string::npos) return "";
+  const size_t start = svg.rfind('<', at);
+  return svg.substr(start, svg.find('>', at) - start + 1);
+}
+
+ChartPoint point(Period p, double value, bool baseline, double centre, double lcl, double ucl) {
+  ChartPoint c;
+  c.period = p;
+  c.value = value;
+  c.numerator = value / 5;  // n = 20, value in %
+  c.denominator = 20;
+  c.baseline = baseline;
+  c.centre = centre;
+  c.lcl = lcl;
+  c.ucl = ucl;
+  return c;
+}
+
+// A P chart in %, 2026-01..2026-05, baseline the first three points, goal 50, the fourth point outside.
+SeriesResult p_chart() {
+  SeriesResult s;
+  s.team = "t1";
+  s.measure = "screened";
+  s.chart = ChartType::p;
+  s.run_rules = "anhoej";
+  s.control_rules = "provost-murray";
+  s.points = {point(ym(2026, 1), 20, true, 25, 5, 45), point(ym(2026, 2), 30, true, 25, 5, 45),
+              point(ym(2026, 3), 25, true, 25, 5, 46), point(ym(2026, 4), 60, false, 25, 5, 44),
+              point(ym(2026, 5), 35, false, 25, 5, 45)};
+  s.points[3].control_signals = {"outside"};
+  s.median = 25;
+  s.segments = {Segment{ym(2026, 1), "", 3, 25.0, std::nullopt, std::nullopt}};
+  s.goal = 50;
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("xml_escape: the five characters, controls dropped, UTF-8 kept", "[svg]") {
+  CHECK(report::xml_escape("a<b>&\"c'") == "a&lt;b&gt;&amp;&quot;c&apos;");
+  CHECK(report::xml_escape(std::string("x\x01y\tz\n\r\x1f", 8)) == "xy\tz\n\r");
+  CHECK(report::xml_escape("Zoë – 5 €") == "Zoë – 5 €");
+  CHECK(report::xml_escape("a\xff" "b\xc3") == "ab");          // not UTF-8
+  CHECK(report::xml_escape("<\xc0\x80\xe0\x80\x80>") == "&lt;&gt;");  // overlong forms of NUL
+  CHECK(report::xml_escape("\xef\xbf\xbe|\xed\xa0\x80") == "|");  // U+FFFE, a surrogate
+  CHECK(report::xml_escape("") == "");
+}
+
+TEST_CASE("series_svg: a P chart at the documented scale", "[svg]") {
+  ChartOptions o;
+  o.unit = "%";
+  const std::string svg = report::series_svg(p_chart(), o);
+  INFO(svg);
+  CHECK(xml_problem(svg) == "");
+  CHECK(svg.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 240\" role=\"img\" "
+                  "aria-labelledby=\"collab-chart-title collab-chart-desc\"",
+                  0) == 0);
+  CHECK(svg.find("width=\"640\"") == std::string::npos);
+  // Plot area x 56..584, y 32..200. x: 5 months, 66 + 508 * i / 4 = 66, 193, 320, 447, 574.
+  // y: data, limits and goal span 5..60 -> step 20 (55 / 5 = 11 -> 20), ticks 0, 20, 40, 60;
+  //    y = 200 - v / 60 * 168 = 200 - 2.8 v.
+  CHECK(count(svg, "<circle class=\"point") == 4);
+  CHECK(svg.find("<circle class=\"point in-baseline\" cx=\"66.0\" cy=\"144.0\"") != std::string::npos);   // 20
+  CHECK(svg.find("<circle class=\"point in-baseline\" cx=\"193.0\" cy=\"116.0\"") != std::string::npos);  // 30
+  CHECK(svg.find("<circle class=\"point\" cx=\"574.0\" cy=\"102.0\"") != std::string::npos);              // 35
+  // The point outside: a diamond (r 3.5 + 2 = 5.5) at (447, 32) with the signal class.
+  CHECK(svg.find("<path class=\"point signal\" d=\"M447.0,26.5 L452.5,32.0 L447.0,37.5 L441.5,32.0 Z\"") != std::string::npos);
+  CHECK(svg.find("<polyline class=\"series\" points=\"66.0,144.0 193.0,116.0 320.0,130.0 447.0,32.0 574.0,102.0\"") !=
+        std::string::npos);
+  // Centre 25 -> 130, from 10 before the first point to 10 after the last.
+  CHECK(element_with_class(svg, "centre").find("d=\"M56.0,130.0 H584.0\"") != std::string::npos);
+  // UCL 45 45 46 44 45 -> 74, 74, 71.2, 76.8, 74, steps at the midpoints 256.5, 383.5, 510.5.
+  CHECK(element_with_class(svg, "limit ucl").find("d=\"M56.0,74.0 H256.5 V71.2 H383.5 V76.8 H510.5 V74.0 H584.0\"") !=
+        std::string::npos);
+  CHECK(element_with_class(svg, "limit lcl").find("d=\"M56.0,186.0 H584.0\"") != std::string::npos);  // 5
+  // Goal 50 -> 60, across the plot area, labelled.
+  CHECK(svg.find("<path class=\"goal\" d=\"M56.0,60.0 H584.0\"") != std::string::npos);
+  CHECK(svg.find(">goal 50.0</text>") != std::string::npos);
+  // A control chart draws its centre, not the run chart's median.
+  CHECK(svg.find("class=\"centre median\"") == std::string::npos);
+  // Baseline band from 56 to the midpoint after the third point, 383.5.
+  CHECK(svg.find("<rect class=\"baseline\" x=\"56.0\" y=\"32.0\" width=\"327.5\" height=\"168.0\"") != std::string::npos);
+  // Ticks, the unit, every month labelled.
+  for (const char* t : {">0</text>", ">20</text>", ">40</text>", ">60</text>", ">%</text>", ">2026-01</text>", ">2026-03</text>",
+                        ">2026-05</text>"}) {
+    CHECK(svg.find(t) != std::string::npos);
+  }
+  // Tooltips and the description.
+  CHECK(svg.find("<title>2026-04: 60.0 % (12/20); outside</title>") != std::string::npos);
+  CHECK(svg.find("<title>2026-01: 20.0 % (4/20); baseline</title>") != std::string::npos);
+  CHECK(svg.find("<desc id=\"collab-chart-desc\">P chart of 5 points from 2026-01 to 2026-05 of screened, team t1; centre 25.0 %; "
+                 "1 point outside the limits; goal 50.0 %.</desc>") != std::string::npos);
+  CHECK(svg.find("<script") == std::string::npos);
+  CHECK(svg.find("href") == std::string::npos);
+  // Deterministic.
+  CHECK(report::series_svg(p_chart(), o) == svg);
+}
+
+TEST_CASE("series_svg: a run chart draws the median, dashed; run signals are signals", "[svg]") {
+  SeriesResult s = p_chart();
+  s.chart = ChartType::run;
+  for (auto& p : s.points) p.centre = p.lcl = p.ucl = std::nullopt, p.control_signals.clear();
+  s.points[4].run_signals = {"shift"};
+  s.goal.reset();
+  s.segments.clear();
+  ChartOptions o;
+  o.id_prefix = "m1-";
+  const std::string svg = report::series_svg(s, o);
+  INFO(svg);
+  CHECK(xml_problem(svg) == "");
+  // Values 20..60 -> step 10 (40 / 5 = 8 -> 10), ticks 20..60: y = 200 - (v - 20) / 40 * 168 = 200 - 4.2 (v - 20).
+  // Median 25 -> 179.
+  CHECK(svg.find("<path class=\"centre median\" d=\"M56.0,179.0 H584.0\"") != std::string::npos);
+  CHECK(svg.find("stroke-dasharray=\"6 4\"") != std::string::npos);
+  CHECK(svg.find("class=\"limit") == std::string::npos);
+  CHECK(svg.find("class=\"goal\"") == std::string::npos);
+  // 35 -> 137, a shift: a diamond.
+  CHECK(svg.find("<path class=\"point signal\" d=\"M574.0,131.5") != std::string::npos);
+  CHECK(svg.find("; shift</title>") != std::string::npos);
+  CHECK(svg.find("aria-labelledby=\"m1-title m1-desc\"") != std::string::npos);
+  CHECK(svg.find("<desc id=\"m1-desc\">Run chart of 5 points") != std::string::npos);
+  s.run_signal = true;
+  s.anhoej.long_run = true;
+  CHECK(report::series_svg(s, o).find("; run-chart signal (anhoej: long run).</desc>") != std::string::npos);
+}
+
+TEST_CASE("series_svg: a control chart without limits falls back on the median; values that are not finite are left out", "[svg]") {
+  SeriesResult s = p_chart();
+  s.chart = ChartType::xmr;
+  for (auto& p : s.points) p.centre = p.lcl = p.ucl = std::nullopt, p.control_signals.clear();
+  s.points[2].value = std::nan("");
+  s.goal = std::numeric_limits<double>::infinity();
+  const std::string svg = report::series_svg(s, ChartOptions{});
+  INFO(svg);
+  CHECK(xml_problem(svg) == "");
+  CHECK(count(svg, "<path class=\"centre median\"") == 1);
+  CHECK(count(svg, "<circle class=\"point") == 4);
+  CHECK(svg.find("class=\"goal\"") == std::string::npos);
+  CHECK(svg.find("nan") == std::string::npos);
+  CHECK(svg.find("inf") == std::string::npos);
+  CHECK(svg.find("XmR chart of 4 points from 2026-01 to 2026-05 of screened, team t1; median 25.0; too few points for limits.") !=
+        std::string::npos);
+}
+
+TEST_CASE("series_svg: months evenly spaced with gaps, rebase marker, per-segment centres", "[svg]") {
+  SeriesResult s = p_chart();
+  // 2026-01, 02, 03, then 2026-05 and 2026-09 (rebased from 2026-05 with centre 40): 8 months.
+  s.points[3].period = ym(2026, 5);
+  s.points[4].period = ym(2026, 9);
+  s.points[3].segment = s.points[4].segment = 1;
+  s.points[3].centre = s.points[4].centre = 40;
+  s.segments.push_back(Segment{ym(2026, 5), "new <EHR> & \"form\"", 2, 40.0, std::nullopt, std::nullopt});
+  const std::string svg = report::series_svg(s, ChartOptions{});
+  INFO(svg);
+  CHECK(xml_problem(svg) == "");
+  // x = 66 + 508 * months / 8: 66, 129.5, 193, 320, 574.
+  CHECK(svg.find("points=\"66.0,144.0 129.5,116.0 193.0,130.0 320.0,32.0 574.0,102.0\"") != std::string::npos);
+  // Two centre lines: 25 (130) to the midpoint 256.5, then 40 (200 - 112 = 88) from it.
+  CHECK(count(svg, "<path class=\"centre\"") == 2);
+  CHECK(svg.find("<path class=\"centre\" d=\"M56.0,130.0 H256.5\"") != std::string::npos);
+  CHECK(svg.find("<path class=\"centre\" d=\"M256.5,88.0 H584.0\"") != std::string::npos);
+  // The rebase line at the boundary, its reason escaped in its tooltip.
+  CHECK(svg.find("<line class=\"rebase\" x1=\"256.5\" y1=\"32.0\" x2=\"256.5\" y2=\"200.0\"") != std::string::npos);
+  CHECK(svg.find("<title>rebase from 2026-05: new &lt;EHR&gt; &amp; &quot;form&quot;</title>") != std::string::npos);
+  CHECK(svg.find("centre 25.0, 40.0 from 2026-05") != std::string::npos);
+  // Labels: 9 months fit (528 / 48 = 11), so all of them.
+  CHECK(count(svg, "\">2026-0") == 9);
+}
+
+TEST_CASE("series_svg: x labels every Nth month, always the first and last", "[svg]") {
+  SeriesResult s;
+  s.measure = "m";
+  s.chart = ChartType::run;
+  for (int i = 0; i < 30; ++i) {
+    ChartPoint p;
+    p.period = ym(2025, 1) + date::months(i);
+    p.value = i % 7;
+    s.points.push_back(p);
+  }
+  const std::string svg = report::series_svg(s, ChartOptions{});
+  INFO(svg);
+  CHECK(xml_problem(svg) == "");
+  // 11 labels fit: every (29 + 9) / 10 = 3rd month: 0, 3, ..., 24, and the last (29); 27 is too close to it.
+  CHECK(count(svg, "class=\"label tick\" x=") - 4 == 10);  // minus the y ticks 0, 2, 4, 6 (step 2)
+  CHECK(svg.find(">2025-01</text>") != std::string::npos);
+  CHECK(svg.find(">2027-01</text>") != std::string::npos);
+  CHECK(svg.find(">2027-04</text>") == std::string::npos);
+  CHECK(svg.find(">2027-06</text>") != std::string::npos);
+  CHECK(svg.find(">2025-02</text>") == std::string::npos);
+  CHECK(count(svg, "<circle class=\"point\"") == 30);
+
+  ChartOptions small;
+  small.small = true;
+  small.width = 240;
+  small.height = 120;
+  const std::string sm = report::series_svg(s, small);
+  CHECK(xml_problem(sm) == "");
+  CHECK(sm.find("font-size=\"8\"") != std::string::npos);
+  CHECK(count(sm, "\">20") == 2);  // (240 - 72) / 60 = 2 labels: the first and the last
+}
+
+TEST_CASE("series_svg: every text from the data is escaped", "[svg]") {
+  SeriesResult s = p_chart();
+  s.team = "<script>alert('t')</script>";
+  s.measure = "a & b \"m\"";
+  s.points[1].note = "<b>note</b> & 'quoted' \x01";
+  s.points[3].control_signals = {"out<side>"};
+  s.control_rules = "<rules>";
+  ChartOptions o;
+  o.title = "T<itle> & \"x\"";
+  o.unit = "<u>";
+  o.id_prefix = "\"><script>";
+  const std::string svg = report::series_svg(s, o);
+  INFO(svg);
+  CHECK(xml_problem(svg) == "");
+  CHECK(svg.find("<script") == std::string::npos);
+  CHECK(svg.find("<b>") == std::string::npos);
+  CHECK(svg.find("<u>") == std::string::npos);
+  CHECK(svg.find("&lt;script&gt;alert(&apos;t&apos;)&lt;/script&gt;") != std::string::npos);
+  CHECK(svg.find("a &amp; b &quot;m&quot;") != std::string::npos);
+  CHECK(svg.find("note: &lt;b&gt;note&lt;/b&gt; &amp; &apos;quoted&apos; </title>") != std::string::npos);
+  CHECK(svg.find(">T&lt;itle&gt; &amp; &quot;x&quot;</text>") != std::string::npos);
+  CHECK(svg.find("aria-labelledby=\"c-script-title c-script-desc\"") == std::string::npos);
+  CHECK(svg.find("aria-labelledby=\"scripttitle scriptdesc\"") != std::string::npos);
+}
+
+TEST_CASE("series_svg: no points, one point, a flat series", "[svg]") {
+  SeriesResult empty;
+  empty.measure = "m";
+  const std::string none = report::series_svg(empty, ChartOptions{});
+  CHECK(xml_problem(none) == "");
+  CHECK(none.find(">no data</text>") != std::string::npos);
+  CHECK(none.find("role=\"img\"") != std::string::npos);
+
+  SeriesResult one;
+  one.chart = ChartType::run;
+  ChartPoint p;
+  p.period = ym(2026, 3);
+  p.value = 10;
+  one.points = {p};
+  one.median = 10;
+  const std::string svg = report::series_svg(one, ChartOptions{});
+  INFO(svg);
+  CHECK(xml_problem(svg) == "");
+  // One month: at the centre of the plot area, 320. Flat 10 -> range 9..11, step 0.5, ticks 9..11;
+  // y = 200 - (10 - 9) / 2 * 168 = 116.
+  CHECK(svg.find("<circle class=\"point\" cx=\"320.0\" cy=\"116.0\"") != std::string::npos);
+  CHECK(svg.find("Run chart of 1 point in 2026-03") != std::string::npos);
+  CHECK(svg.find("nan") == std::string::npos);
+
+  ChartOptions tiny;
+  tiny.width = -5;
+  tiny.height = 0;
+  const std::string t = report::series_svg(one, tiny);
+  CHECK(xml_problem(t) == "");
+  CHECK(t.find("viewBox=\"0 0 160 100\"") != std::string::npos);
+}
+
+namespace {
+
+CompletenessCell cell(const std::string& team, const std::string& measure, Period p, const std::string& status) {
+  CompletenessCell c;
+  c.team = team;
+  c.measure = measure;
+  c.period = p;
+  c.due = date::year(2026) / date::month(unsigned(p.month()) + 1) / date::day(15);
+  c.status = status;
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("completeness_svg: one strip per team, period and measure, escaped, with a legend", "[svg]") {
+  CompletenessResult c;
+  c.as_of = date::year(2026) / 4 / 1;
+  c.measures = {"m1", "m2"};
+  c.cells = {cell("alpha", "m1", ym(2026, 1), "submitted"), cell("alpha", "m2", ym(2026, 1), "late"),
+             cell("alpha", "m1", ym(2026, 2), "missing"),   cell("alpha", "m2", ym(2026, 2), "pending"),
+             cell("b<&>", "m1", ym(2026, 1), "explained"),  cell("b<&>", "m2", ym(2026, 1), "submitted"),
+             cell("b<&>", "m1", ym(2026, 2), "submitted"),  cell("b<&>", "m2", ym(2026, 2), "missing")};
+  c.cells[4].reason = "\"EHR\" down & <offline>";
+  c.by_team["alpha"] = {4, 1, 1, 0, 1, 1};
+  c.by_team["b<&>"] = {4, 2, 0, 1, 1, 0};
+  c.total = {8, 3, 1, 1, 2, 1};
+  const std::string svg = report::completeness_svg(c, ChartOptions{});
+  INFO(svg);
+  CHECK(xml_problem(svg) == "");
+  CHECK(count(svg, "<rect class=\"cell ") == 8);
+  CHECK(count(svg, "<rect class=\"cell submitted\"") == 3);
+  CHECK(count(svg, "<path class=\"cell missing mark\"") == 2);
+  CHECK(count(svg, "<rect class=\"legend ") == 5);
+  CHECK(svg.find("fill=\"url(#collab-chart-late)\"") != std::string::npos);
+  CHECK(svg.find("<pattern id=\"collab-chart-late\"") != std::string::npos);
+  // Left margin 5 characters x 6 + 8 = 38, right 48: columns (640 - 86) / 2 = 277 wide, strips (277 - 1) / 2 = 138;
+  // top 4 + 10 + 6 = 20, rows 16 high, strips 1 below the row's top, 14 high.
+  CHECK(svg.find("<rect class=\"cell submitted\" x=\"38.0\" y=\"21.0\" width=\"138.0\" height=\"14.0\"") != std::string::npos);
+  CHECK(svg.find("<rect class=\"cell missing\" x=\"453.0\" y=\"37.0\" width=\"138.0\" height=\"14.0\"") != std::string::npos);
+  CHECK(svg.find("viewBox=\"0 0 640 80\"") != std::string::npos);
+  CHECK(svg.find(">b&lt;&amp;&gt;</text>") != std::string::npos);
+  CHECK(svg.find("(&quot;EHR&quot; down &amp; &lt;offline&gt;)") != std::string::npos);
+  CHECK(svg.find(">67 %</text>") != std::string::npos);  // alpha: (1 + 1) / (4 - 1 pending)
+  CHECK(svg.find(">50 %</text>") != std::string::npos);  // b: (2 + 0) / 4
+  CHECK(svg.find(">missing 2</text>") != std::string::npos);
+  CHECK(svg.find("3 submitted, 1 late, 1 explained, 2 missing (overdue), 1 pending") != std::string::npos);
+
+  CompletenessResult empty;
+  const std::string none = report::completeness_svg(empty, ChartOptions{});
+  CHECK(xml_problem(none) == "");
+  CHECK(none.find(">no data</text>") != std::string::npos);
+}
+
+TEST_CASE("progress_svg: stacked bars, the mean and the share at 4+", "[svg]") {
+  ProgressResult p;
+  ProgressPeriod a, b;
+  a.period = ym(2026, 1);
+  a.faculty.n = 3;
+  a.faculty.mean = 2.0;
+  a.faculty.median = 2.5;
+  a.faculty.share_at_4 = 0.0;
+  a.faculty.distribution = {{1.0, 1}, {2.5, 2}};
+  b.period = ym(2026, 4);
+  b.faculty.n = 4;
+  b.faculty.mean = 3.75;
+  b.faculty.median = 4.0;
+  b.faculty.share_at_4 = 0.75;
+  b.faculty.distribution = {{2.5, 1}, {4.0, 2}, {4.5, 1}};
+  ProgressPeriod none;  // no faculty scores: not drawn
+  none.period = ym(2026, 7);
+  p.periods = {a, b, none};
+  ChartOptions o;
+  o.title = "Progress <&>";
+  const std::string svg = report::progress_svg(p, o);
+  INFO(svg);
+  CHECK(xml_problem(svg) == "");
+  CHECK(count(svg, "<rect class=\"bar\"") == 5);
+  CHECK(count(svg, "<rect class=\"mean\"") == 2);
+  CHECK(count(svg, "<polyline class=\"mean\"") == 1);
+  CHECK(svg.find(">0 %</text>") != std::string::npos);
+  CHECK(svg.find(">75 %</text>") != std::string::npos);
+  CHECK(svg.find("2026-04: score 4.0, 2 teams") != std::string::npos);
+  CHECK(svg.find("2026-07") == std::string::npos);
+  CHECK(svg.find(">Progress &lt;&amp;&gt;</text>") != std::string::npos);
+  // Plot area: x 44..596, y 34..184 (240 - 56); the score axis 0..5: mean 2.0 -> 184 - 2 / 5 * 150 = 124, at the centre of
+  // the first of two columns, 44 + 552 / 4 = 182.
+  CHECK(svg.find("<polyline class=\"mean\" points=\"182.0,124.0 458.0,71.5\"") != std::string::npos);
+
+  ProgressResult empty;
+  empty.periods = {none};
+  CHECK(report::progress_svg(empty, ChartOptions{}).find(">no data</text>") != std::string::npos);
+}
+
+TEST_CASE("network_svg: nodes on a circle by team, ties with arrowheads, isolates, legend", "[svg]") {
+  NetworkWaveResult w;
+  w.id = "w<1>";
+  w.date = date::year(2026) / 5 / 1;
+  NetworkInput in;
+  in.nodes = {"a1", "a2", "b1", "x<y>"};
+  in.ties = {{"a1", "a2", 3, 4}, {"a2", "a1", {}, {}}, {"a1", "b1", {}, {}}};
+  w.metrics = analyze_network(in);
+  const std::map<std::string, std::string> team = {{"a1", "A&"}, {"a2", "A&"}, {"b1", "B"}};
+  const std::string svg = report::network_svg(w, team, ChartOptions{});
+  INFO(svg);
+  CHECK(xml_problem(svg) == "");
+  // Marks: team A& circles, team B squares, members without a team grey circles.
+  CHECK(count(svg, "<circle class=\"node") == 3);
+  CHECK(count(svg, "<rect class=\"node\"") == 1);
+  CHECK(count(svg, "<circle class=\"node isolate\"") == 1);
+  CHECK(count(svg, "fill=\"#9e9e9e\"") == 1);  // the legend's; x<y> is an isolate, hollow
+  CHECK(count(svg, "<path class=\"tie") == 3);
+  CHECK(count(svg, "<path class=\"tie mutual\"") == 2);
+  CHECK(count(svg, "marker-end=\"url(#collab-chart-arrow)\"") == 4);  // 3 ties and the legend's
+  CHECK(svg.find("<marker id=\"collab-chart-arrow\"") != std::string::npos);
+  // Area 490 x 232 beside the legend: centre (245, 120), radius min(490 / 2 - (4 x 9 x 0.55 + 16), 232 / 2 - 20) =
+  // 96 (labels of 4 characters); 7 slots (4 members, a gap after each of 3 teams); a1 first, at the top; its
+  // in-degree 1 gives radius 4 + 1.5 = 5.5.
+  CHECK(svg.find("<circle class=\"node\" cx=\"245.0\" cy=\"24.0\" r=\"5.5\"") != std::string::npos);
+  CHECK(svg.find("x&lt;y&gt; (no team): named by 0, names 0, betweenness 0.000; isolate") != std::string::npos);
+  CHECK(svg.find(">A&amp; (2)</text>") != std::string::npos);
+  CHECK(svg.find(">(no team) (1)</text>") != std::string::npos);
+  CHECK(svg.find("a1 -&gt; a2 (strength 3.0, trust 4.0, mutual)") != std::string::npos);
+  CHECK(svg.find("Network wave w&lt;1&gt; on 2026-05-01: 4 members in 3 teams, 3 ties") != std::string::npos);
+
+  NetworkWaveResult empty;
+  empty.id = "w0";
+  const std::string none = report::network_svg(empty, {}, ChartOptions{});
+  CHECK(xml_problem(none) == "");
+  CHECK(none.find(">no data</text>") != std::string::npos);
+}
+
+TEST_CASE("every chart of the three examples is well-formed and has one mark per value", "[svg]") {
+  for (const char* example : {"nctsn-tf-cbt", "chs-interprofessional", "r4d-phc-network"}) {
+    INFO(example);
+    Diagnostics d;
+    const auto project = model::load_project(std::string(COLLAB_SOURCE_DIR) + "/examples/" + example, "", d);
+    const auto r = compute_metrics(project, Scope{}, date::year(2027) / 6 / 30,
+                                   {Section::measures, Section::completeness, Section::progress, Section::network});
+    REQUIRE(!r.series.empty());
+    size_t i = 0;
+    for (const auto& s : r.series) {
+      INFO(s.measure << " " << s.team);
+      ChartOptions o;
+      o.id_prefix = "s" + std::to_string(i++) + "-";
+      o.small = i % 2 == 0;
+      const std::string svg = report::series_svg(s, o);
+      CHECK(xml_problem(svg) == "");
+      CHECK(count(svg, "<circle class=\"point") + count(svg, "<path class=\"point") == s.points.size());
+      size_t signals = 0;
+      for (const auto& p : s.points) signals += !p.run_signals.empty() || !p.control_signals.empty();
+      CHECK(count(svg, "class=\"point signal") == signals);
+      CHECK(count(svg, "id=\"" + o.id_prefix + "title\"") == 1);
+    }
+    REQUIRE(r.completeness);
+    const std::string c = report::completeness_svg(*r.completeness, ChartOptions{});
+    CHECK(xml_problem(c) == "");
+    CHECK(count(c, "<rect class=\"cell ") == r.completeness->cells.size());
+    REQUIRE(r.progress);
+    const std::string p = report::progress_svg(*r.progress, ChartOptions{});
+    CHECK(xml_problem(p) == "");
+    std::map<std::string, std::string> member_team;
+    for (const auto& t : project.teams) {
+      for (const auto& m : t.members) member_team[m.id] = t.id;
+    }
+    for (const auto& w : r.network) {
+      const std::string n = report::network_svg(w, member_team, ChartOptions{640, 420, "", "", false, "net-"});
+      CHECK(xml_problem(n) == "");
+      CHECK(count(n, "class=\"node") == w.metrics.node_count);
+      CHECK(count(n, "<path class=\"tie") == w.metrics.tie_count);
+    }
+  }
+}
