@@ -338,93 +338,106 @@ const char* kGrid = "#e3e3e3";
 const char* kBand = "#ececec";
 const char* kText = "#333333";
 
-}  // namespace
+// Everything the pieces of a series chart share: the points drawn and where they go.
+struct SeriesPlot {
+  SeriesResult s;  // the points with a finite value only; lines that are not finite left out
+  SeriesLayout L;
+  bool control = false;      // a control chart (P, U, C, XmR)
+  bool any_centre = false;   // some point has a centre line
+  bool median_line = false;  // the median is drawn: a run chart, or a control chart without limits
+  Period first;
+  int span = 0;                          // months from the first point to the last
+  std::vector<double> x, left, right;    // per point: its x, and the edges of its step
+  Ticks ticks;
+  int decimals = 1;  // for values: one more than the ticks have
 
-std::string series_svg(const SeriesResult& s, const ChartOptions& options) {
-  const ChartOptions o = usable(options);
-  const std::string id = element_id(o.id_prefix);
-  const std::string title =
-      !o.title.empty() ? o.title : (s.measure.empty() ? std::string("Series") : s.measure) + (s.team.empty() ? " (all teams)" : " (" + s.team + ")");
-  std::vector<size_t> shown;  // points with a finite value, the ones drawn
-  for (size_t i = 0; i < s.points.size(); ++i) {
-    if (std::isfinite(s.points[i].value)) shown.push_back(i);
+  double xmap(const Period& p) const {
+    if (span <= 0) return (L.x0 + L.x1) / 2;
+    return L.x0 + 10 + (L.x1 - L.x0 - 20) * months_between(first, p) / span;
   }
-  if (shown.empty()) return no_data_svg(o, id, "series-chart", title);
+  double ymap(double v) const { return L.y1 - (v - ticks.lo) / (ticks.hi - ticks.lo) * (L.y1 - L.y0); }
+};
 
-  // Keep the drawn points only, so every index below is into `pts`, and only finite lines.
+// None when no point has a finite value.
+std::optional<SeriesPlot> series_plot(const SeriesResult& s, const ChartOptions& o) {
   auto finite = [](std::optional<double>& v) {
     if (v && !std::isfinite(*v)) v.reset();
   };
-  SeriesResult sr = s;
-  sr.points.clear();
-  for (size_t i : shown) {
-    sr.points.push_back(s.points[i]);
-    finite(sr.points.back().centre), finite(sr.points.back().lcl), finite(sr.points.back().ucl);
+  SeriesPlot P;
+  P.s = s;
+  P.s.points.clear();
+  for (const auto& p : s.points) {
+    if (!std::isfinite(p.value)) continue;
+    P.s.points.push_back(p);
+    finite(P.s.points.back().centre), finite(P.s.points.back().lcl), finite(P.s.points.back().ucl);
   }
-  finite(sr.median), finite(sr.goal);
-  const auto& pts = sr.points;
+  finite(P.s.median), finite(P.s.goal);
+  const auto& pts = P.s.points;
+  if (pts.empty()) return std::nullopt;
   const size_t n = pts.size();
-  const SeriesLayout L = series_layout(o);
-  const bool control = s.chart != metrics::ChartType::run;
-  const bool any_centre = std::any_of(pts.begin(), pts.end(), [](const auto& p) { return p.centre.has_value(); });
-  const bool median_line = sr.median && (!control || !any_centre);
+  P.L = series_layout(o);
+  P.control = s.chart != metrics::ChartType::run;
+  P.any_centre = std::any_of(pts.begin(), pts.end(), [](const auto& p) { return p.centre.has_value(); });
+  P.median_line = P.s.median && (!P.control || !P.any_centre);
 
   // x: by month.
-  Period first = pts.front().period, last = pts.front().period;
-  for (const auto& p : pts) first = std::min(first, p.period), last = std::max(last, p.period);
-  const int span = months_between(first, last);
-  auto xmap = [&](const Period& p) {
-    if (span <= 0) return (L.x0 + L.x1) / 2;
-    return L.x0 + 10 + (L.x1 - L.x0 - 20) * months_between(first, p) / span;
-  };
-  std::vector<double> x(n), left(n), right(n);
-  for (size_t i = 0; i < n; ++i) x[i] = xmap(pts[i].period);
+  P.first = pts.front().period;
+  Period last = P.first;
+  for (const auto& p : pts) P.first = std::min(P.first, p.period), last = std::max(last, p.period);
+  P.span = months_between(P.first, last);
+  P.x.resize(n), P.left.resize(n), P.right.resize(n);
+  for (size_t i = 0; i < n; ++i) P.x[i] = P.xmap(pts[i].period);
   for (size_t i = 0; i < n; ++i) {
-    left[i] = i == 0 ? x[i] - 10 : (x[i - 1] + x[i]) / 2;
-    right[i] = i + 1 == n ? x[i] + 10 : (x[i] + x[i + 1]) / 2;
+    P.left[i] = i == 0 ? P.x[i] - 10 : (P.x[i - 1] + P.x[i]) / 2;
+    P.right[i] = i + 1 == n ? P.x[i] + 10 : (P.x[i] + P.x[i + 1]) / 2;
   }
 
   // y: nice ticks over everything drawn.
   double lo = pts.front().value, hi = lo;
   auto cover = [&](std::optional<double> v) {
-    if (v && std::isfinite(*v)) lo = std::min(lo, *v), hi = std::max(hi, *v);
+    if (v) lo = std::min(lo, *v), hi = std::max(hi, *v);
   };
   for (const auto& p : pts) {
     cover(p.value);
-    if (control) cover(p.centre), cover(p.lcl), cover(p.ucl);
+    if (P.control) cover(p.centre), cover(p.lcl), cover(p.ucl);
   }
-  if (median_line) cover(sr.median);
-  cover(sr.goal);
-  const Ticks ticks = nice_ticks(lo, hi, o.small ? 3 : 5);
-  const int decimals = ticks.decimals + 1;
-  auto ymap = [&](double v) { return L.y1 - (v - ticks.lo) / (ticks.hi - ticks.lo) * (L.y1 - L.y0); };
+  if (P.median_line) cover(P.s.median);
+  cover(P.s.goal);
+  P.ticks = nice_ticks(lo, hi, o.small ? 3 : 5);
+  P.decimals = P.ticks.decimals + 1;
+  return P;
+}
 
-  std::string out = open_svg(o.width, o.height, id, "series-chart", title, series_desc(sr, control, median_line, decimals, o.unit));
-  if (!o.title.empty()) {
-    out += text_el("title", L.x0, o.small ? 11 : 18, "start", o.small ? 10 : 13, kText, o.title, " font-weight=\"bold\"");
-  }
-
-  // Baseline band(s), behind everything.
-  for (size_t i = 0; i < n;) {
+// The shaded band behind each run of baseline points.
+std::string baseline_bands(const SeriesPlot& P, const ChartOptions& o) {
+  const auto& pts = P.s.points;
+  const auto& L = P.L;
+  std::string out;
+  for (size_t i = 0; i < pts.size();) {
     if (!pts[i].baseline) {
       ++i;
       continue;
     }
     size_t j = i;
-    while (j + 1 < n && pts[j + 1].baseline) ++j;
-    const double bx = std::max(L.x0, left[i]), bw = std::min(L.x1, right[j]) - bx;
+    while (j + 1 < pts.size() && pts[j + 1].baseline) ++j;
+    const double bx = std::max(L.x0, P.left[i]), bw = std::min(L.x1, P.right[j]) - bx;
     out += fmt::format("<rect class=\"baseline\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>\n", c1(bx), c1(L.y0),
                        c1(bw), c1(L.y1 - L.y0), kBand);
     if (!o.small) out += text_el("label baseline", bx + 3, L.y0 + 10, "start", L.small_font, "#666666", "baseline");
     i = j + 1;
   }
+  return out;
+}
 
-  // Axes and grid.
-  for (int t = 0; t < ticks.count; ++t) {
-    const double y = ymap(ticks.at(t));
+// The y axis with its ticks, grid and unit; the x axis with the months labelled.
+std::string series_axes(const SeriesPlot& P, const ChartOptions& o) {
+  const auto& L = P.L;
+  std::string out;
+  for (int t = 0; t < P.ticks.count; ++t) {
+    const double y = P.ymap(P.ticks.at(t));
     if (t > 0) out += line_el("grid", L.x0, y, L.x1, y, kGrid);
     out += line_el("axis tick", L.x0 - 4, y, L.x0, y, kAxis);
-    out += text_el("label tick", L.x0 - 6, y + L.font * 0.35, "end", L.font, kText, num(ticks.at(t), ticks.decimals));
+    out += text_el("label tick", L.x0 - 6, y + L.font * 0.35, "end", L.font, kText, num(P.ticks.at(t), P.ticks.decimals));
   }
   out += line_el("axis", L.x0, L.y0, L.x0, L.y1, kAxis);
   out += line_el("axis", L.x0, L.y1, L.x1, L.y1, kAxis);
@@ -432,107 +445,146 @@ std::string series_svg(const SeriesResult& s, const ChartOptions& options) {
     const double ux = o.small ? 8 : 14, uy = (L.y0 + L.y1) / 2;
     out += text_el("label unit", ux, uy, "middle", L.font, kText, o.unit, fmt::format(" transform=\"rotate(-90 {} {})\"", c1(ux), c1(uy)));
   }
-  {
-    // x labels: every month when they fit, else every Nth; always the first and the last.
-    const int months = span + 1;
-    const double plot_w = L.x1 - L.x0;
-    const std::vector<int> at = label_indices(months, static_cast<int>(plot_w / (o.small ? 60 : 48)));
-    for (int m : at) {
-      const Period p = first + date::months(m);
-      const double px = xmap(p);
-      out += line_el("axis tick", px, L.y1, px, L.y1 + 4, kAxis);
-      out += text_el("label tick", px, L.y1 + 6 + L.font, "middle", L.font, kText, format_period(p));
-    }
+  // Every month when they fit, else every Nth; always the first and the last.
+  for (int m : label_indices(P.span + 1, static_cast<int>((L.x1 - L.x0) / (o.small ? 60 : 48)))) {
+    const Period p = P.first + date::months(m);
+    const double px = P.xmap(p);
+    out += line_el("axis tick", px, L.y1, px, L.y1 + 4, kAxis);
+    out += text_el("label tick", px, L.y1 + 6 + L.font, "middle", L.font, kText, format_period(p));
   }
+  return out;
+}
 
-  // Rebases: a vertical line where a segment after the first starts within the range.
-  for (size_t i = 0; i < n; ++i) {
+// A vertical line where a segment after the first starts within the range, its reason in the tooltip.
+std::string rebase_marks(const SeriesPlot& P, const ChartOptions& o) {
+  const auto& pts = P.s.points;
+  const auto& segments = P.s.segments;
+  std::string out;
+  for (size_t i = 0; i < pts.size(); ++i) {
     const int seg = pts[i].segment;
     if (seg <= 0 || (i > 0 && pts[i - 1].segment == seg)) continue;
-    if (static_cast<size_t>(seg) < s.segments.size() && s.segments[seg].from < first) continue;
+    const bool known = static_cast<size_t>(seg) < segments.size();
+    if (known && segments[seg].from < P.first) continue;
     std::string tip = "rebase";
-    if (static_cast<size_t>(seg) < s.segments.size()) {
-      tip += " from " + format_period(s.segments[seg].from);
-      if (!s.segments[seg].reason.empty()) tip += ": " + s.segments[seg].reason;
+    if (known) {
+      tip += " from " + format_period(segments[seg].from);
+      if (!segments[seg].reason.empty()) tip += ": " + segments[seg].reason;
     }
     out += fmt::format(
         "<g class=\"rebase\"><title>{}</title>\n<line class=\"rebase\" x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\" stroke=\"{}\" "
         "stroke-width=\"1.5\" stroke-dasharray=\"2 2\"/>\n",
-        xml_escape(tip), c1(L.y0), c1(L.y1), kRebase, fmt::arg("x", c1(left[i])));
-    if (!o.small) out += text_el("label rebase", left[i] + 3, L.y0 - 4, "start", L.small_font, kRebase, "rebase");
+        xml_escape(tip), c1(P.L.y0), c1(P.L.y1), kRebase, fmt::arg("x", c1(P.left[i])));
+    if (!o.small) out += text_el("label rebase", P.left[i] + 3, P.L.y0 - 4, "start", P.L.small_font, kRebase, "rebase");
     out += "</g>\n";
   }
+  return out;
+}
 
+// The control chart's centre and limits per segment, else the median; the goal; their labels in the
+// right margin.
+std::string reference_lines(const SeriesPlot& P, const ChartOptions& o) {
+  const auto& pts = P.s.points;
+  const size_t n = pts.size();
+  const auto& L = P.L;
+  const int dec = P.decimals;
+  auto ymap = [&](double v) { return P.ymap(v); };
+  std::string out;
   std::vector<MarginLabel> labels;
-  // Centre lines: the control chart's per segment, else the median.
-  if (control && any_centre) {
+  if (P.control && P.any_centre) {
     for (size_t a = 0; a < n;) {
       size_t b = a;
       while (b + 1 < n && pts[b + 1].segment == pts[a].segment) ++b;
       std::vector<std::optional<double>> c(n), lcl(n), ucl(n);
       for (size_t i = a; i <= b; ++i) c[i] = pts[i].centre, lcl[i] = pts[i].lcl, ucl[i] = pts[i].ucl;
-      const std::string dc = step_path(c, a, b, left, right, ymap);
+      const std::string dc = step_path(c, a, b, P.left, P.right, ymap);
       if (!dc.empty()) {
         out += fmt::format("<path class=\"centre\" d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1\"/>\n", dc, kCentre);
       }
-      auto limit = [&](const char* cls, const std::vector<std::optional<double>>& v) {
-        const std::string d = step_path(v, a, b, left, right, ymap);
-        if (d.empty()) return;
+      for (const auto& [cls, v] : {std::make_pair("limit ucl", &ucl), std::make_pair("limit lcl", &lcl)}) {
+        const std::string d = step_path(*v, a, b, P.left, P.right, ymap);
+        if (d.empty()) continue;
         out += fmt::format("<path class=\"{}\" d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1\" stroke-dasharray=\"3 3\"/>\n",
                            cls, d, kLimit);
-      };
-      limit("limit ucl", ucl);
-      limit("limit lcl", lcl);
+      }
       a = b + 1;
     }
     const ChartPoint& lp = pts.back();
-    if (lp.ucl) labels.push_back({ymap(*lp.ucl), "ucl", o.small ? "UCL" : "UCL " + num(*lp.ucl, decimals), kLimit});
-    if (lp.centre) labels.push_back({ymap(*lp.centre), "centre", o.small ? "CL" : "CL " + num(*lp.centre, decimals), kCentre});
-    if (lp.lcl) labels.push_back({ymap(*lp.lcl), "lcl", o.small ? "LCL" : "LCL " + num(*lp.lcl, decimals), kLimit});
+    if (lp.ucl) labels.push_back({ymap(*lp.ucl), "ucl", o.small ? "UCL" : "UCL " + num(*lp.ucl, dec), kLimit});
+    if (lp.centre) labels.push_back({ymap(*lp.centre), "centre", o.small ? "CL" : "CL " + num(*lp.centre, dec), kCentre});
+    if (lp.lcl) labels.push_back({ymap(*lp.lcl), "lcl", o.small ? "LCL" : "LCL " + num(*lp.lcl, dec), kLimit});
   }
-  if (median_line) {
-    const double y = ymap(*sr.median);
+  if (P.median_line) {
+    const double y = ymap(*P.s.median);
     out += fmt::format(
         "<path class=\"centre median\" d=\"M{},{} H{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1\" stroke-dasharray=\"6 4\"/>\n",
-        c1(left.front()), c1(y), c1(right.back()), kCentre);
-    labels.push_back({y, "median", o.small ? "median" : "median " + num(*sr.median, decimals), kCentre});
+        c1(P.left.front()), c1(y), c1(P.right.back()), kCentre);
+    labels.push_back({y, "median", o.small ? "median" : "median " + num(*P.s.median, dec), kCentre});
   }
-  if (sr.goal && std::isfinite(*sr.goal)) {
-    const double y = ymap(*sr.goal);
+  if (P.s.goal) {
+    const double y = ymap(*P.s.goal);
     out += fmt::format(
         "<g class=\"goal\"><title>{}</title>\n<path class=\"goal\" d=\"M{},{} H{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1.5\" "
         "stroke-dasharray=\"10 3 2 3\"/>\n</g>\n",
-        xml_escape("goal " + with_unit(num(*sr.goal, decimals), o.unit) + (sr.goal_by ? " by " + format_date(*sr.goal_by) : "")),
+        xml_escape("goal " + with_unit(num(*P.s.goal, dec), o.unit) + (P.s.goal_by ? " by " + format_date(*P.s.goal_by) : "")),
         c1(L.x0), c1(y), c1(L.x1), kGoal);
-    labels.push_back({y, "goal", o.small ? "goal" : "goal " + num(*sr.goal, decimals), kGoal});
+    labels.push_back({y, "goal", o.small ? "goal" : "goal " + num(*P.s.goal, dec), kGoal});
   }
-  out += margin_labels(labels, L.x1 + 4, L.small_font, L.y1 + 4);
+  return out + margin_labels(labels, L.x1 + 4, L.small_font, L.y1 + 4);
+}
 
-  // The data: the line, then the points on top.
+// The line joining the points, then the points: circles, hollow in the baseline; diamonds with a signal.
+std::string data_marks(const SeriesPlot& P, const ChartOptions& o) {
+  const auto& pts = P.s.points;
   std::string line;
-  for (size_t i = 0; i < n; ++i) line += (i ? " " : "") + c1(x[i]) + "," + c1(ymap(pts[i].value));
-  out += fmt::format("<polyline class=\"series\" points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1.5\"/>\n", line, kLine);
-  for (size_t i = 0; i < n; ++i) {
+  for (size_t i = 0; i < pts.size(); ++i) line += (i ? " " : "") + c1(P.x[i]) + "," + c1(P.ymap(pts[i].value));
+  std::string out =
+      fmt::format("<polyline class=\"series\" points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1.5\"/>\n", line, kLine);
+  for (size_t i = 0; i < pts.size(); ++i) {
     const ChartPoint& p = pts[i];
-    const double px = x[i], py = ymap(p.value);
+    const double px = P.x[i], py = P.ymap(p.value);
     const bool signal = has_signal(p);
     const std::string cls = std::string("point") + (signal ? " signal" : "") + (p.baseline ? " in-baseline" : "");
     const char* colour = signal ? kSignal : kLine;
     const std::string fill = p.baseline ? "#ffffff" : colour;
-    const std::string tip = "<title>" + xml_escape(point_tooltip(p, decimals, o.unit)) + "</title>";
+    const std::string tip = "<title>" + xml_escape(point_tooltip(p, P.decimals, o.unit)) + "</title>";
     if (signal) {
-      const double r = L.r + 2;
+      const double r = P.L.r + 2;
       out += fmt::format("<path class=\"{}\" d=\"M{},{} L{},{} L{},{} L{},{} Z\" fill=\"{}\" stroke=\"{}\" stroke-width=\"1.5\">{}</path>\n",
                          cls, c1(px), c1(py - r), c1(px + r), c1(py), c1(px), c1(py + r), c1(px - r), c1(py), fill, colour, tip);
     } else {
       out += fmt::format("<circle class=\"{}\" cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{}\" stroke=\"{}\" stroke-width=\"1.5\">{}</circle>\n",
-                         cls, c1(px), c1(py), c1(L.r), fill, colour, tip);
+                         cls, c1(px), c1(py), c1(P.L.r), fill, colour, tip);
     }
   }
-  out += "</svg>\n";
   return out;
 }
 
+}  // namespace
+
+std::string series_svg(const SeriesResult& s, const ChartOptions& options) {
+  const ChartOptions o = usable(options);
+  const std::string id = element_id(o.id_prefix);
+  const std::string title = !o.title.empty() ? o.title
+                                             : (s.measure.empty() ? std::string("Series") : s.measure) +
+                                                   (s.team.empty() ? " (all teams)" : " (" + s.team + ")");
+  const std::optional<SeriesPlot> plot = series_plot(s, o);
+  if (!plot) return no_data_svg(o, id, "series-chart", title);
+  const SeriesPlot& P = *plot;
+
+  std::string out =
+      open_svg(o.width, o.height, id, "series-chart", title, series_desc(P.s, P.control, P.median_line, P.decimals, o.unit));
+  if (!o.title.empty()) {
+    out += text_el("title", P.L.x0, o.small ? 11 : 18, "start", o.small ? 10 : 13, kText, o.title, " font-weight=\"bold\"");
+  }
+  // Back to front.
+  out += baseline_bands(P, o);
+  out += series_axes(P, o);
+  out += rebase_marks(P, o);
+  out += reference_lines(P, o);
+  out += data_marks(P, o);
+  out += "</svg>\n";
+  return out;
+}
 
 // ---- Completeness ----
 
