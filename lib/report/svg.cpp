@@ -139,7 +139,8 @@ int months_between(const Period& a, const Period& b) { return static_cast<int>((
 // that cover [lo, hi].
 struct Ticks {
   double lo = 0, hi = 1, step = 1;
-  int first = 0, count = 2;  // the ticks are (first + i) * step, i < count
+  double first = 0;  // an integer: the ticks are (first + i) * step, i < count
+  int count = 2;
   int decimals = 0;          // enough to print the step
   double at(int i) const { return (first + i) * step; }
 };
@@ -161,9 +162,8 @@ Ticks nice_ticks(double lo, double hi, int intervals) {
   Ticks t;
   t.step = m * std::pow(10.0, k);
   t.decimals = std::max(0, -k);
-  t.first = static_cast<int>(std::floor(lo / t.step + 1e-9));
-  const int last = static_cast<int>(std::ceil(hi / t.step - 1e-9));
-  t.count = std::max(2, last - t.first + 1);
+  t.first = std::floor(lo / t.step + 1e-9);
+  t.count = std::max(2, static_cast<int>(std::ceil(hi / t.step - 1e-9) - t.first) + 1);
   t.lo = t.at(0);
   t.hi = t.at(t.count - 1);
   return t;

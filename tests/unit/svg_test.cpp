@@ -327,6 +327,16 @@ TEST_CASE("series_svg: no points, one point, a flat series", "[svg]") {
   CHECK(svg.find("Run chart of 1 point in 2026-03") != std::string::npos);
   CHECK(svg.find("nan") == std::string::npos);
 
+  // Large values with a small spread: ticks of 0.2 around 1e12.
+  one.points[0].value = 1e12;
+  one.median = 1e12 + 1;
+  const std::string big = report::series_svg(one, ChartOptions{});
+  CHECK(xml_problem(big) == "");
+  CHECK(big.find(">1000000000000.0</text>") != std::string::npos);
+  CHECK(big.find(">1000000000001.0</text>") != std::string::npos);
+  one.points[0].value = 10;
+  one.median = 10;
+
   ChartOptions tiny;
   tiny.width = -5;
   tiny.height = 0;
