@@ -881,104 +881,98 @@ std::string mark_el(const Mark& m, const std::string& cls, double x, double y, d
   }
 }
 
-}  // namespace
 
-std::string network_svg(const metrics::NetworkWaveResult& w, const std::map<std::string, std::string>& member_team,
-                        const ChartOptions& options) {
-  const ChartOptions o = usable(options);
-  const std::string id = element_id(o.id_prefix);
-  const std::string title = o.title.empty() ? "Network, wave " + w.id : o.title;
-  const auto& nodes = w.metrics.nodes;
-  if (nodes.empty()) return no_data_svg(o, id, "network-chart", title);
+// Where everything of a network chart goes: members on a circle, grouped by team.
+struct NetworkLayout {
+  std::vector<size_t> order;       // node indices in drawing order: by team (none last), then ID
+  std::vector<std::string> teams;  // in that order; "" for members without a team
+  std::map<std::string, std::string> team;  // member -> team ("" for none)
+  std::map<std::string, double> x, y, angle, r;  // per member
+  std::map<std::string, std::pair<size_t, size_t>> team_slots;  // first and last slot of each team
+  size_t slots = 0;
+  double cx = 0, cy = 0, radius = 0, top = 0, legend_w = 0;
+  int font = 9;
+  bool member_labels = false, team_labels = false;
 
-  // Groups: teams in ID order, members without a team last.
-  auto team_of = [&](const std::string& member) {
-    auto it = member_team.find(member);
-    return it == member_team.end() ? std::string() : it->second;
-  };
-  std::vector<size_t> order(nodes.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    const std::string ta = team_of(nodes[a].id), tb = team_of(nodes[b].id);
+  Mark mark(const std::string& t) const {
+    if (t.empty()) return {"#9e9e9e", 0};
+    const size_t g = std::find(teams.begin(), teams.end(), t) - teams.begin();
+    return {kTeamColours[g % 9], static_cast<int>(g % 4)};
+  }
+};
+
+NetworkLayout network_layout(const std::vector<metrics::NodeMetrics>& nodes, const std::map<std::string, std::string>& member_team,
+                             const ChartOptions& o) {
+  NetworkLayout N;
+  for (const auto& nd : nodes) {
+    auto it = member_team.find(nd.id);
+    N.team[nd.id] = it == member_team.end() ? std::string() : it->second;
+  }
+  N.order.resize(nodes.size());
+  for (size_t i = 0; i < N.order.size(); ++i) N.order[i] = i;
+  std::stable_sort(N.order.begin(), N.order.end(), [&](size_t a, size_t b) {
+    const std::string& ta = N.team[nodes[a].id];
+    const std::string& tb = N.team[nodes[b].id];
     if (ta.empty() != tb.empty()) return tb.empty();
     return ta != tb ? ta < tb : nodes[a].id < nodes[b].id;
   });
-  std::vector<std::string> teams;  // in group order
-  for (size_t i : order) {
-    if (teams.empty() || teams.back() != team_of(nodes[i].id)) teams.push_back(team_of(nodes[i].id));
+  for (size_t i : N.order) {
+    if (N.teams.empty() || N.teams.back() != N.team[nodes[i].id]) N.teams.push_back(N.team[nodes[i].id]);
   }
-  auto mark_of = [&](const std::string& team) -> Mark {
-    if (team.empty()) return {"#9e9e9e", 0};
-    const size_t g = std::find(teams.begin(), teams.end(), team) - teams.begin();
-    return {kTeamColours[g % 9], static_cast<int>(g % 4)};
-  };
 
-  const int font = o.small ? 7 : 9;
-  const bool labels = !o.small && nodes.size() <= 40;
-  const double legend_w = o.small ? 80 : 150;
-  const double top = o.title.empty() ? 4 : (o.small ? 16 : 24);
-  const double area_w = std::max(20.0, o.width - legend_w), area_h = std::max(20.0, o.height - top - 4);
-  const double cx = area_w / 2, cy = top + area_h / 2;
-  const bool team_labels = !o.small && !labels && teams.size() > 1;  // at each group, when members are not labelled
+  N.font = o.small ? 7 : 9;
+  N.member_labels = !o.small && nodes.size() <= 40;
+  N.team_labels = !o.small && !N.member_labels && N.teams.size() > 1;
+  N.legend_w = o.small ? 80 : 150;
+  N.top = o.title.empty() ? 4 : (o.small ? 16 : 24);
+  const double area_w = std::max(20.0, o.width - N.legend_w), area_h = std::max(20.0, o.height - N.top - 4);
+  N.cx = area_w / 2, N.cy = N.top + area_h / 2;
   // Room beside the circle for the longest label, above and below it for one line.
   size_t longest = 0;
-  if (labels) {
+  if (N.member_labels) {
     for (const auto& nd : nodes) longest = std::max(longest, nd.id.size());
-  } else if (team_labels) {
-    for (const auto& t : teams) longest = std::max(longest, t.empty() ? 9 : t.size());
+  } else if (N.team_labels) {
+    for (const auto& t : N.teams) longest = std::max(longest, t.empty() ? 9 : t.size());
   }
-  const double label_w = longest ? longest * font * 0.55 + 16 : 12, label_h = longest ? 20 : 12;
-  const double radius = std::max(10.0, std::min(area_w / 2 - label_w, area_h / 2 - label_h));
+  const double label_w = longest ? longest * N.font * 0.55 + 16 : 12, label_h = longest ? 20 : 12;
+  N.radius = std::max(10.0, std::min(area_w / 2 - label_w, area_h / 2 - label_h));
 
-  // Places on the circle: one empty slot after each team when there are several.
-  const size_t slots = nodes.size() + (teams.size() > 1 ? teams.size() : 0);
-  std::map<std::string, std::pair<double, double>> at;
-  std::map<std::string, double> angle_of, radius_of;
-  std::map<std::string, std::pair<size_t, size_t>> team_slots;  // first and last
+  // Slots on the circle from the top, clockwise: one empty slot after each team when there are several.
+  const bool gaps = N.teams.size() > 1;
+  N.slots = nodes.size() + (gaps ? N.teams.size() : 0);
   size_t slot = 0;
-  std::string prev_team = team_of(nodes[order.front()].id);
-  for (size_t i : order) {
-    const std::string team = team_of(nodes[i].id);
-    if (team != prev_team && teams.size() > 1) ++slot;
-    prev_team = team;
-    const double angle = -kPi / 2 + 2 * kPi * slot / slots;
-    at[nodes[i].id] = {cx + radius * std::cos(angle), cy + radius * std::sin(angle)};
-    angle_of[nodes[i].id] = angle;
-    radius_of[nodes[i].id] = (o.small ? 2.5 : 4) + 1.5 * std::sqrt(static_cast<double>(nodes[i].in_degree));
-    if (!team_slots.count(team)) team_slots[team].first = slot;
-    team_slots[team].second = slot;
+  for (size_t k = 0; k < N.order.size(); ++k) {
+    const auto& nd = nodes[N.order[k]];
+    const std::string& t = N.team[nd.id];
+    if (k > 0 && gaps && t != N.team[nodes[N.order[k - 1]].id]) ++slot;
+    const double angle = -kPi / 2 + 2 * kPi * slot / N.slots;
+    N.angle[nd.id] = angle;
+    N.x[nd.id] = N.cx + N.radius * std::cos(angle);
+    N.y[nd.id] = N.cy + N.radius * std::sin(angle);
+    N.r[nd.id] = (o.small ? 2.5 : 4) + 1.5 * std::sqrt(static_cast<double>(nd.in_degree));  // area grows with in-degree
+    if (!N.team_slots.count(t)) N.team_slots[t].first = slot;
+    N.team_slots[t].second = slot;
     ++slot;
   }
+  return N;
+}
 
-  const auto& m = w.metrics;
-  std::string desc = fmt::format("Network wave {} on {}: {} {} in {} {}, {} {}", w.id, format_date(w.date), m.node_count,
-                                 m.node_count == 1 ? "member" : "members", teams.size(), teams.size() == 1 ? "team" : "teams", m.tie_count,
-                                 m.tie_count == 1 ? "tie" : "ties");
-  if (m.density) desc += ", density " + num(*m.density, 3);
-  if (m.reciprocity) desc += ", reciprocity " + num(*m.reciprocity, 3);
-  desc += fmt::format(", {} {}, {} {}", m.isolates.size(), m.isolates.size() == 1 ? "isolate" : "isolates", m.components,
-                      m.components == 1 ? "component" : "components");
-  std::string out = open_svg(o.width, o.height, id, "network-chart", title, desc + ".");
-  out += fmt::format(
-      "<defs><marker id=\"{}arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"6\" markerHeight=\"6\" orient=\"auto\">"
-      "<path d=\"M0,0 L10,5 L0,10 Z\" fill=\"#777777\"/></marker></defs>\n",
-      id);
-  if (!o.title.empty()) out += text_el("title", 4, o.small ? 11 : 18, "start", o.small ? 10 : 13, kText, o.title, " font-weight=\"bold\"");
+const char* anchor_at(double angle) { return std::cos(angle) > 0.2 ? "start" : std::cos(angle) < -0.2 ? "end" : "middle"; }
 
-  // Ties, under the nodes: from the edge of one node to the edge of the other, bent to the left of the
-  // direction of travel so that the two ties of a mutual pair part.
+// Ties, from the edge of one node to the edge of the other, bent to the left of the direction of travel
+// so that the two ties of a mutual pair part.
+std::string network_ties(const metrics::NetworkMetrics& m, const NetworkLayout& N, const std::string& id) {
   std::set<std::pair<std::string, std::string>> arcs;
   for (const auto& a : m.arcs) arcs.insert({a.from, a.to});
+  std::string out;
   for (const auto& a : m.arcs) {
-    auto f = at.find(a.from), t = at.find(a.to);
-    if (f == at.end() || t == at.end()) continue;
-    const auto [fx, fy] = f->second;
-    const auto [tx, ty] = t->second;
+    if (!N.x.count(a.from) || !N.x.count(a.to)) continue;
+    const double fx = N.x.at(a.from), fy = N.y.at(a.from), tx = N.x.at(a.to), ty = N.y.at(a.to);
     const double len = std::hypot(tx - fx, ty - fy);
     if (len < 1e-9) continue;
     const double ux = (tx - fx) / len, uy = (ty - fy) / len;
-    const double sx = fx + ux * radius_of[a.from], sy = fy + uy * radius_of[a.from];
-    const double ex = tx - ux * (radius_of[a.to] + 1), ey = ty - uy * (radius_of[a.to] + 1);
+    const double sx = fx + ux * N.r.at(a.from), sy = fy + uy * N.r.at(a.from);
+    const double ex = tx - ux * (N.r.at(a.to) + 1), ey = ty - uy * (N.r.at(a.to) + 1);
     const double bend = 0.12 * len;
     const double qx = (fx + tx) / 2 + uy * bend, qy = (fy + ty) / 2 - ux * bend;
     const bool mutual = arcs.count({a.to, a.from}) > 0;
@@ -993,57 +987,104 @@ std::string network_svg(const metrics::NetworkWaveResult& w, const std::map<std:
         "<title>{}</title></path>\n",
         mutual ? " mutual" : "", c1(sx), c1(sy), c1(qx), c1(qy), c1(ex), c1(ey), id, xml_escape(tip));
   }
+  return out;
+}
 
-  // Nodes, then their labels outside the circle.
-  for (size_t i : order) {
+// The members, each with its labels outside the circle when there is room; else each team's name at
+// its group.
+std::string network_nodes(const std::vector<metrics::NodeMetrics>& nodes, const NetworkLayout& N) {
+  std::string out;
+  for (size_t i : N.order) {
     const auto& node = nodes[i];
-    const auto [x, y] = at[node.id];
-    const std::string team = team_of(node.id);
-    const Mark mark = mark_of(team);
+    const double x = N.x.at(node.id), y = N.y.at(node.id), r = N.r.at(node.id), angle = N.angle.at(node.id);
+    const std::string& team = N.team.at(node.id);
+    const Mark mark = N.mark(team);
     std::string tip = fmt::format("{} ({}): named by {}, names {}, betweenness {}", node.id, team.empty() ? "no team" : team, node.in_degree,
                                   node.out_degree, num(node.betweenness_normalized, 3));
     if (node.isolate) tip += "; isolate";
     if (!node.responded) tip += "; did not answer";
     const std::string attrs = node.isolate ? fmt::format(" fill=\"#ffffff\" stroke=\"{}\" stroke-width=\"1.5\" stroke-dasharray=\"2 1.5\"", mark.colour)
                                            : fmt::format(" fill=\"{}\" stroke=\"#333333\" stroke-width=\"0.75\"", mark.colour);
-    out += mark_el(mark, std::string("node") + (node.isolate ? " isolate" : "") + (node.responded ? "" : " non-respondent"), x, y,
-                   radius_of[node.id], attrs, tip) + "\n";
-    if (labels) {
-      const double angle = angle_of[node.id], off = radius_of[node.id] + 4;
-      const double lx = x + off * std::cos(angle), ly = y + off * std::sin(angle) + font * 0.35;
-      const char* anchor = std::cos(angle) > 0.2 ? "start" : std::cos(angle) < -0.2 ? "end" : "middle";
-      out += text_el("label node-label", lx, ly, anchor, font, kText, node.id);
+    const std::string cls = std::string("node") + (node.isolate ? " isolate" : "") + (node.responded ? "" : " non-respondent");
+    out += mark_el(mark, cls, x, y, r, attrs, tip) + "\n";
+    if (N.member_labels) {
+      const double lx = x + (r + 4) * std::cos(angle), ly = y + (r + 4) * std::sin(angle) + N.font * 0.35;
+      out += text_el("label node-label", lx, ly, anchor_at(angle), N.font, kText, node.id);
     }
   }
-
-  if (team_labels) {
-    for (const auto& team : teams) {
-      const auto [a, b] = team_slots[team];
-      const double angle = -kPi / 2 + kPi * (a + b) / slots;
-      const double lx = cx + (radius + 16) * std::cos(angle), ly = cy + (radius + 16) * std::sin(angle) + font * 0.35;
-      const char* anchor = std::cos(angle) > 0.2 ? "start" : std::cos(angle) < -0.2 ? "end" : "middle";
-      out += text_el("label team", lx, ly, anchor, font, kText, team.empty() ? "(no team)" : team);
+  if (N.team_labels) {
+    for (const auto& team : N.teams) {
+      const auto [a, b] = N.team_slots.at(team);
+      const double angle = -kPi / 2 + kPi * (a + b) / N.slots;
+      const double lx = N.cx + (N.radius + 16) * std::cos(angle), ly = N.cy + (N.radius + 16) * std::sin(angle) + N.font * 0.35;
+      out += text_el("label team", lx, ly, anchor_at(angle), N.font, kText, team.empty() ? "(no team)" : team);
     }
   }
+  return out;
+}
 
-  // Legend: the teams with their member counts, an isolate and a tie.
-  const double lx = o.width - legend_w + 8;
-  double ly = top + 12;
-  for (const auto& team : teams) {
-    const auto members = std::count_if(nodes.begin(), nodes.end(), [&](const auto& nd) { return team_of(nd.id) == team; });
-    const Mark mark = mark_of(team);
-    out += "<g class=\"legend\">" + mark_el(mark, "", lx + 4, ly - font * 0.35, 4, fmt::format(" fill=\"{}\" stroke=\"#333333\" stroke-width=\"0.75\"", mark.colour), "");
-    out += text_el("label legend", lx + 12, ly, "start", font, kText, fmt::format("{} ({})", team.empty() ? "(no team)" : team, members)) + "</g>\n";
-    ly += font + 5;
+// The teams with their member counts (as many as fit, then "+ N more teams"), an isolate and a tie.
+std::string network_legend(const std::vector<metrics::NodeMetrics>& nodes, const NetworkLayout& N, const ChartOptions& o,
+                           const std::string& id) {
+  const int font = N.font;
+  const double lx = o.width - N.legend_w + 8, step = font + 5;
+  double ly = N.top + 12;
+  const size_t fit = static_cast<size_t>(std::max(1.0, std::floor((o.height - ly - 2 * step) / step)));
+  const size_t shown = N.teams.size() <= fit ? N.teams.size() : fit - 1;
+  std::string out;
+  for (size_t g = 0; g < shown; ++g) {
+    const std::string& team = N.teams[g];
+    const auto members = std::count_if(nodes.begin(), nodes.end(), [&](const auto& nd) { return N.team.at(nd.id) == team; });
+    const Mark mark = N.mark(team);
+    out += "<g class=\"legend\">" +
+           mark_el(mark, "", lx + 4, ly - font * 0.35, 4, fmt::format(" fill=\"{}\" stroke=\"#333333\" stroke-width=\"0.75\"", mark.colour), "");
+    out += text_el("label legend", lx + 12, ly, "start", font, kText, fmt::format("{} ({})", team.empty() ? "(no team)" : team, members));
+    out += "</g>\n";
+    ly += step;
   }
-  out += fmt::format("<g class=\"legend\"><circle cx=\"{}\" cy=\"{}\" r=\"4\" fill=\"#ffffff\" stroke=\"#333333\" stroke-width=\"1.5\" "
-                     "stroke-dasharray=\"2 1.5\"/>",
-                     c1(lx + 4), c1(ly - font * 0.35));
+  if (shown < N.teams.size()) {
+    out += text_el("label legend", lx + 12, ly, "start", font, kText, fmt::format("+ {} more teams", N.teams.size() - shown));
+    ly += step;
+  }
+  out += fmt::format(
+      "<g class=\"legend\"><circle cx=\"{}\" cy=\"{}\" r=\"4\" fill=\"#ffffff\" stroke=\"#333333\" stroke-width=\"1.5\" "
+      "stroke-dasharray=\"2 1.5\"/>",
+      c1(lx + 4), c1(ly - font * 0.35));
   out += text_el("label legend", lx + 12, ly, "start", font, kText, "isolate") + "</g>\n";
-  ly += font + 5;
-  out += "<g class=\"legend\">" + line_el("tie", lx, ly - font * 0.35, lx + 14, ly - font * 0.35, "#777777",
-                                          fmt::format(" stroke-width=\"1\" marker-end=\"url(#{}arrow)\"", id));
+  ly += step;
+  out += "<g class=\"legend\">" +
+         line_el("tie", lx, ly - font * 0.35, lx + 14, ly - font * 0.35, "#777777", fmt::format(" stroke-width=\"1\" marker-end=\"url(#{}arrow)\"", id));
   out += text_el("label legend", lx + 18, ly, "start", font, kText, "names (tie)") + "</g>\n";
+  return out;
+}
+
+}  // namespace
+
+std::string network_svg(const metrics::NetworkWaveResult& w, const std::map<std::string, std::string>& member_team,
+                        const ChartOptions& options) {
+  const ChartOptions o = usable(options);
+  const std::string id = element_id(o.id_prefix);
+  const std::string title = o.title.empty() ? "Network, wave " + w.id : o.title;
+  const auto& m = w.metrics;
+  if (m.nodes.empty()) return no_data_svg(o, id, "network-chart", title);
+  const NetworkLayout N = network_layout(m.nodes, member_team, o);
+
+  std::string desc = fmt::format("Network wave {} on {}: {} {} in {} {}, {} {}", w.id, format_date(w.date), m.node_count,
+                                 m.node_count == 1 ? "member" : "members", N.teams.size(), N.teams.size() == 1 ? "team" : "teams",
+                                 m.tie_count, m.tie_count == 1 ? "tie" : "ties");
+  if (m.density) desc += ", density " + num(*m.density, 3);
+  if (m.reciprocity) desc += ", reciprocity " + num(*m.reciprocity, 3);
+  desc += fmt::format(", {} {}, {} {}", m.isolates.size(), m.isolates.size() == 1 ? "isolate" : "isolates", m.components,
+                      m.components == 1 ? "component" : "components");
+  std::string out = open_svg(o.width, o.height, id, "network-chart", title, desc + ".");
+  out += fmt::format(
+      "<defs><marker id=\"{}arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"6\" markerHeight=\"6\" orient=\"auto\">"
+      "<path d=\"M0,0 L10,5 L0,10 Z\" fill=\"#777777\"/></marker></defs>\n",
+      id);
+  if (!o.title.empty()) out += text_el("title", 4, o.small ? 11 : 18, "start", o.small ? 10 : 13, kText, o.title, " font-weight=\"bold\"");
+  out += network_ties(m, N, id);  // under the nodes
+  out += network_nodes(m.nodes, N);
+  out += network_legend(m.nodes, N, o, id);
   out += "</svg>\n";
   return out;
 }
