@@ -139,7 +139,8 @@ int months_between(const Period& a, const Period& b) { return static_cast<int>((
 // that cover [lo, hi].
 struct Ticks {
   double lo = 0, hi = 1, step = 1;
-  int first = 0, count = 2;  // the ticks are (first + i) * step, i < count
+  double first = 0;  // an integer: the ticks are (first + i) * step, i < count
+  int count = 2;
   int decimals = 0;          // enough to print the step
   double at(int i) const { return (first + i) * step; }
 };
@@ -161,9 +162,8 @@ Ticks nice_ticks(double lo, double hi, int intervals) {
   Ticks t;
   t.step = m * std::pow(10.0, k);
   t.decimals = std::max(0, -k);
-  t.first = static_cast<int>(std::floor(lo / t.step + 1e-9));
-  const int last = static_cast<int>(std::ceil(hi / t.step - 1e-9));
-  t.count = std::max(2, last - t.first + 1);
+  t.first = std::floor(lo / t.step + 1e-9);
+  t.count = std::max(2, static_cast<int>(std::ceil(hi / t.step - 1e-9) - t.first) + 1);
   t.lo = t.at(0);
   t.hi = t.at(t.count - 1);
   return t;
@@ -338,93 +338,106 @@ const char* kGrid = "#e3e3e3";
 const char* kBand = "#ececec";
 const char* kText = "#333333";
 
-}  // namespace
+// Everything the pieces of a series chart share: the points drawn and where they go.
+struct SeriesPlot {
+  SeriesResult s;  // the points with a finite value only; lines that are not finite left out
+  SeriesLayout L;
+  bool control = false;      // a control chart (P, U, C, XmR)
+  bool any_centre = false;   // some point has a centre line
+  bool median_line = false;  // the median is drawn: a run chart, or a control chart without limits
+  Period first;
+  int span = 0;                          // months from the first point to the last
+  std::vector<double> x, left, right;    // per point: its x, and the edges of its step
+  Ticks ticks;
+  int decimals = 1;  // for values: one more than the ticks have
 
-std::string series_svg(const SeriesResult& s, const ChartOptions& options) {
-  const ChartOptions o = usable(options);
-  const std::string id = element_id(o.id_prefix);
-  const std::string title =
-      !o.title.empty() ? o.title : (s.measure.empty() ? std::string("Series") : s.measure) + (s.team.empty() ? " (all teams)" : " (" + s.team + ")");
-  std::vector<size_t> shown;  // points with a finite value, the ones drawn
-  for (size_t i = 0; i < s.points.size(); ++i) {
-    if (std::isfinite(s.points[i].value)) shown.push_back(i);
+  double xmap(const Period& p) const {
+    if (span <= 0) return (L.x0 + L.x1) / 2;
+    return L.x0 + 10 + (L.x1 - L.x0 - 20) * months_between(first, p) / span;
   }
-  if (shown.empty()) return no_data_svg(o, id, "series-chart", title);
+  double ymap(double v) const { return L.y1 - (v - ticks.lo) / (ticks.hi - ticks.lo) * (L.y1 - L.y0); }
+};
 
-  // Keep the drawn points only, so every index below is into `pts`, and only finite lines.
+// None when no point has a finite value.
+std::optional<SeriesPlot> series_plot(const SeriesResult& s, const ChartOptions& o) {
   auto finite = [](std::optional<double>& v) {
     if (v && !std::isfinite(*v)) v.reset();
   };
-  SeriesResult sr = s;
-  sr.points.clear();
-  for (size_t i : shown) {
-    sr.points.push_back(s.points[i]);
-    finite(sr.points.back().centre), finite(sr.points.back().lcl), finite(sr.points.back().ucl);
+  SeriesPlot P;
+  P.s = s;
+  P.s.points.clear();
+  for (const auto& p : s.points) {
+    if (!std::isfinite(p.value)) continue;
+    P.s.points.push_back(p);
+    finite(P.s.points.back().centre), finite(P.s.points.back().lcl), finite(P.s.points.back().ucl);
   }
-  finite(sr.median), finite(sr.goal);
-  const auto& pts = sr.points;
+  finite(P.s.median), finite(P.s.goal);
+  const auto& pts = P.s.points;
+  if (pts.empty()) return std::nullopt;
   const size_t n = pts.size();
-  const SeriesLayout L = series_layout(o);
-  const bool control = s.chart != metrics::ChartType::run;
-  const bool any_centre = std::any_of(pts.begin(), pts.end(), [](const auto& p) { return p.centre.has_value(); });
-  const bool median_line = sr.median && (!control || !any_centre);
+  P.L = series_layout(o);
+  P.control = s.chart != metrics::ChartType::run;
+  P.any_centre = std::any_of(pts.begin(), pts.end(), [](const auto& p) { return p.centre.has_value(); });
+  P.median_line = P.s.median && (!P.control || !P.any_centre);
 
   // x: by month.
-  Period first = pts.front().period, last = pts.front().period;
-  for (const auto& p : pts) first = std::min(first, p.period), last = std::max(last, p.period);
-  const int span = months_between(first, last);
-  auto xmap = [&](const Period& p) {
-    if (span <= 0) return (L.x0 + L.x1) / 2;
-    return L.x0 + 10 + (L.x1 - L.x0 - 20) * months_between(first, p) / span;
-  };
-  std::vector<double> x(n), left(n), right(n);
-  for (size_t i = 0; i < n; ++i) x[i] = xmap(pts[i].period);
+  P.first = pts.front().period;
+  Period last = P.first;
+  for (const auto& p : pts) P.first = std::min(P.first, p.period), last = std::max(last, p.period);
+  P.span = months_between(P.first, last);
+  P.x.resize(n), P.left.resize(n), P.right.resize(n);
+  for (size_t i = 0; i < n; ++i) P.x[i] = P.xmap(pts[i].period);
   for (size_t i = 0; i < n; ++i) {
-    left[i] = i == 0 ? x[i] - 10 : (x[i - 1] + x[i]) / 2;
-    right[i] = i + 1 == n ? x[i] + 10 : (x[i] + x[i + 1]) / 2;
+    P.left[i] = i == 0 ? P.x[i] - 10 : (P.x[i - 1] + P.x[i]) / 2;
+    P.right[i] = i + 1 == n ? P.x[i] + 10 : (P.x[i] + P.x[i + 1]) / 2;
   }
 
   // y: nice ticks over everything drawn.
   double lo = pts.front().value, hi = lo;
   auto cover = [&](std::optional<double> v) {
-    if (v && std::isfinite(*v)) lo = std::min(lo, *v), hi = std::max(hi, *v);
+    if (v) lo = std::min(lo, *v), hi = std::max(hi, *v);
   };
   for (const auto& p : pts) {
     cover(p.value);
-    if (control) cover(p.centre), cover(p.lcl), cover(p.ucl);
+    if (P.control) cover(p.centre), cover(p.lcl), cover(p.ucl);
   }
-  if (median_line) cover(sr.median);
-  cover(sr.goal);
-  const Ticks ticks = nice_ticks(lo, hi, o.small ? 3 : 5);
-  const int decimals = ticks.decimals + 1;
-  auto ymap = [&](double v) { return L.y1 - (v - ticks.lo) / (ticks.hi - ticks.lo) * (L.y1 - L.y0); };
+  if (P.median_line) cover(P.s.median);
+  cover(P.s.goal);
+  P.ticks = nice_ticks(lo, hi, o.small ? 3 : 5);
+  P.decimals = P.ticks.decimals + 1;
+  return P;
+}
 
-  std::string out = open_svg(o.width, o.height, id, "series-chart", title, series_desc(sr, control, median_line, decimals, o.unit));
-  if (!o.title.empty()) {
-    out += text_el("title", L.x0, o.small ? 11 : 18, "start", o.small ? 10 : 13, kText, o.title, " font-weight=\"bold\"");
-  }
-
-  // Baseline band(s), behind everything.
-  for (size_t i = 0; i < n;) {
+// The shaded band behind each run of baseline points.
+std::string baseline_bands(const SeriesPlot& P, const ChartOptions& o) {
+  const auto& pts = P.s.points;
+  const auto& L = P.L;
+  std::string out;
+  for (size_t i = 0; i < pts.size();) {
     if (!pts[i].baseline) {
       ++i;
       continue;
     }
     size_t j = i;
-    while (j + 1 < n && pts[j + 1].baseline) ++j;
-    const double bx = std::max(L.x0, left[i]), bw = std::min(L.x1, right[j]) - bx;
+    while (j + 1 < pts.size() && pts[j + 1].baseline) ++j;
+    const double bx = std::max(L.x0, P.left[i]), bw = std::min(L.x1, P.right[j]) - bx;
     out += fmt::format("<rect class=\"baseline\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>\n", c1(bx), c1(L.y0),
                        c1(bw), c1(L.y1 - L.y0), kBand);
     if (!o.small) out += text_el("label baseline", bx + 3, L.y0 + 10, "start", L.small_font, "#666666", "baseline");
     i = j + 1;
   }
+  return out;
+}
 
-  // Axes and grid.
-  for (int t = 0; t < ticks.count; ++t) {
-    const double y = ymap(ticks.at(t));
+// The y axis with its ticks, grid and unit; the x axis with the months labelled.
+std::string series_axes(const SeriesPlot& P, const ChartOptions& o) {
+  const auto& L = P.L;
+  std::string out;
+  for (int t = 0; t < P.ticks.count; ++t) {
+    const double y = P.ymap(P.ticks.at(t));
     if (t > 0) out += line_el("grid", L.x0, y, L.x1, y, kGrid);
     out += line_el("axis tick", L.x0 - 4, y, L.x0, y, kAxis);
-    out += text_el("label tick", L.x0 - 6, y + L.font * 0.35, "end", L.font, kText, num(ticks.at(t), ticks.decimals));
+    out += text_el("label tick", L.x0 - 6, y + L.font * 0.35, "end", L.font, kText, num(P.ticks.at(t), P.ticks.decimals));
   }
   out += line_el("axis", L.x0, L.y0, L.x0, L.y1, kAxis);
   out += line_el("axis", L.x0, L.y1, L.x1, L.y1, kAxis);
@@ -432,107 +445,146 @@ std::string series_svg(const SeriesResult& s, const ChartOptions& options) {
     const double ux = o.small ? 8 : 14, uy = (L.y0 + L.y1) / 2;
     out += text_el("label unit", ux, uy, "middle", L.font, kText, o.unit, fmt::format(" transform=\"rotate(-90 {} {})\"", c1(ux), c1(uy)));
   }
-  {
-    // x labels: every month when they fit, else every Nth; always the first and the last.
-    const int months = span + 1;
-    const double plot_w = L.x1 - L.x0;
-    const std::vector<int> at = label_indices(months, static_cast<int>(plot_w / (o.small ? 60 : 48)));
-    for (int m : at) {
-      const Period p = first + date::months(m);
-      const double px = xmap(p);
-      out += line_el("axis tick", px, L.y1, px, L.y1 + 4, kAxis);
-      out += text_el("label tick", px, L.y1 + 6 + L.font, "middle", L.font, kText, format_period(p));
-    }
+  // Every month when they fit, else every Nth; always the first and the last.
+  for (int m : label_indices(P.span + 1, static_cast<int>((L.x1 - L.x0) / (o.small ? 60 : 48)))) {
+    const Period p = P.first + date::months(m);
+    const double px = P.xmap(p);
+    out += line_el("axis tick", px, L.y1, px, L.y1 + 4, kAxis);
+    out += text_el("label tick", px, L.y1 + 6 + L.font, "middle", L.font, kText, format_period(p));
   }
+  return out;
+}
 
-  // Rebases: a vertical line where a segment after the first starts within the range.
-  for (size_t i = 0; i < n; ++i) {
+// A vertical line where a segment after the first starts within the range, its reason in the tooltip.
+std::string rebase_marks(const SeriesPlot& P, const ChartOptions& o) {
+  const auto& pts = P.s.points;
+  const auto& segments = P.s.segments;
+  std::string out;
+  for (size_t i = 0; i < pts.size(); ++i) {
     const int seg = pts[i].segment;
     if (seg <= 0 || (i > 0 && pts[i - 1].segment == seg)) continue;
-    if (static_cast<size_t>(seg) < s.segments.size() && s.segments[seg].from < first) continue;
+    const bool known = static_cast<size_t>(seg) < segments.size();
+    if (known && segments[seg].from < P.first) continue;
     std::string tip = "rebase";
-    if (static_cast<size_t>(seg) < s.segments.size()) {
-      tip += " from " + format_period(s.segments[seg].from);
-      if (!s.segments[seg].reason.empty()) tip += ": " + s.segments[seg].reason;
+    if (known) {
+      tip += " from " + format_period(segments[seg].from);
+      if (!segments[seg].reason.empty()) tip += ": " + segments[seg].reason;
     }
     out += fmt::format(
         "<g class=\"rebase\"><title>{}</title>\n<line class=\"rebase\" x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\" stroke=\"{}\" "
         "stroke-width=\"1.5\" stroke-dasharray=\"2 2\"/>\n",
-        xml_escape(tip), c1(L.y0), c1(L.y1), kRebase, fmt::arg("x", c1(left[i])));
-    if (!o.small) out += text_el("label rebase", left[i] + 3, L.y0 - 4, "start", L.small_font, kRebase, "rebase");
+        xml_escape(tip), c1(P.L.y0), c1(P.L.y1), kRebase, fmt::arg("x", c1(P.left[i])));
+    if (!o.small) out += text_el("label rebase", P.left[i] + 3, P.L.y0 - 4, "start", P.L.small_font, kRebase, "rebase");
     out += "</g>\n";
   }
+  return out;
+}
 
+// The control chart's centre and limits per segment, else the median; the goal; their labels in the
+// right margin.
+std::string reference_lines(const SeriesPlot& P, const ChartOptions& o) {
+  const auto& pts = P.s.points;
+  const size_t n = pts.size();
+  const auto& L = P.L;
+  const int dec = P.decimals;
+  auto ymap = [&](double v) { return P.ymap(v); };
+  std::string out;
   std::vector<MarginLabel> labels;
-  // Centre lines: the control chart's per segment, else the median.
-  if (control && any_centre) {
+  if (P.control && P.any_centre) {
     for (size_t a = 0; a < n;) {
       size_t b = a;
       while (b + 1 < n && pts[b + 1].segment == pts[a].segment) ++b;
       std::vector<std::optional<double>> c(n), lcl(n), ucl(n);
       for (size_t i = a; i <= b; ++i) c[i] = pts[i].centre, lcl[i] = pts[i].lcl, ucl[i] = pts[i].ucl;
-      const std::string dc = step_path(c, a, b, left, right, ymap);
+      const std::string dc = step_path(c, a, b, P.left, P.right, ymap);
       if (!dc.empty()) {
         out += fmt::format("<path class=\"centre\" d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1\"/>\n", dc, kCentre);
       }
-      auto limit = [&](const char* cls, const std::vector<std::optional<double>>& v) {
-        const std::string d = step_path(v, a, b, left, right, ymap);
-        if (d.empty()) return;
+      for (const auto& [cls, v] : {std::make_pair("limit ucl", &ucl), std::make_pair("limit lcl", &lcl)}) {
+        const std::string d = step_path(*v, a, b, P.left, P.right, ymap);
+        if (d.empty()) continue;
         out += fmt::format("<path class=\"{}\" d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1\" stroke-dasharray=\"3 3\"/>\n",
                            cls, d, kLimit);
-      };
-      limit("limit ucl", ucl);
-      limit("limit lcl", lcl);
+      }
       a = b + 1;
     }
     const ChartPoint& lp = pts.back();
-    if (lp.ucl) labels.push_back({ymap(*lp.ucl), "ucl", o.small ? "UCL" : "UCL " + num(*lp.ucl, decimals), kLimit});
-    if (lp.centre) labels.push_back({ymap(*lp.centre), "centre", o.small ? "CL" : "CL " + num(*lp.centre, decimals), kCentre});
-    if (lp.lcl) labels.push_back({ymap(*lp.lcl), "lcl", o.small ? "LCL" : "LCL " + num(*lp.lcl, decimals), kLimit});
+    if (lp.ucl) labels.push_back({ymap(*lp.ucl), "ucl", o.small ? "UCL" : "UCL " + num(*lp.ucl, dec), kLimit});
+    if (lp.centre) labels.push_back({ymap(*lp.centre), "centre", o.small ? "CL" : "CL " + num(*lp.centre, dec), kCentre});
+    if (lp.lcl) labels.push_back({ymap(*lp.lcl), "lcl", o.small ? "LCL" : "LCL " + num(*lp.lcl, dec), kLimit});
   }
-  if (median_line) {
-    const double y = ymap(*sr.median);
+  if (P.median_line) {
+    const double y = ymap(*P.s.median);
     out += fmt::format(
         "<path class=\"centre median\" d=\"M{},{} H{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1\" stroke-dasharray=\"6 4\"/>\n",
-        c1(left.front()), c1(y), c1(right.back()), kCentre);
-    labels.push_back({y, "median", o.small ? "median" : "median " + num(*sr.median, decimals), kCentre});
+        c1(P.left.front()), c1(y), c1(P.right.back()), kCentre);
+    labels.push_back({y, "median", o.small ? "median" : "median " + num(*P.s.median, dec), kCentre});
   }
-  if (sr.goal && std::isfinite(*sr.goal)) {
-    const double y = ymap(*sr.goal);
+  if (P.s.goal) {
+    const double y = ymap(*P.s.goal);
     out += fmt::format(
         "<g class=\"goal\"><title>{}</title>\n<path class=\"goal\" d=\"M{},{} H{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1.5\" "
         "stroke-dasharray=\"10 3 2 3\"/>\n</g>\n",
-        xml_escape("goal " + with_unit(num(*sr.goal, decimals), o.unit) + (sr.goal_by ? " by " + format_date(*sr.goal_by) : "")),
+        xml_escape("goal " + with_unit(num(*P.s.goal, dec), o.unit) + (P.s.goal_by ? " by " + format_date(*P.s.goal_by) : "")),
         c1(L.x0), c1(y), c1(L.x1), kGoal);
-    labels.push_back({y, "goal", o.small ? "goal" : "goal " + num(*sr.goal, decimals), kGoal});
+    labels.push_back({y, "goal", o.small ? "goal" : "goal " + num(*P.s.goal, dec), kGoal});
   }
-  out += margin_labels(labels, L.x1 + 4, L.small_font, L.y1 + 4);
+  return out + margin_labels(labels, L.x1 + 4, L.small_font, L.y1 + 4);
+}
 
-  // The data: the line, then the points on top.
+// The line joining the points, then the points: circles, hollow in the baseline; diamonds with a signal.
+std::string data_marks(const SeriesPlot& P, const ChartOptions& o) {
+  const auto& pts = P.s.points;
   std::string line;
-  for (size_t i = 0; i < n; ++i) line += (i ? " " : "") + c1(x[i]) + "," + c1(ymap(pts[i].value));
-  out += fmt::format("<polyline class=\"series\" points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1.5\"/>\n", line, kLine);
-  for (size_t i = 0; i < n; ++i) {
+  for (size_t i = 0; i < pts.size(); ++i) line += (i ? " " : "") + c1(P.x[i]) + "," + c1(P.ymap(pts[i].value));
+  std::string out =
+      fmt::format("<polyline class=\"series\" points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1.5\"/>\n", line, kLine);
+  for (size_t i = 0; i < pts.size(); ++i) {
     const ChartPoint& p = pts[i];
-    const double px = x[i], py = ymap(p.value);
+    const double px = P.x[i], py = P.ymap(p.value);
     const bool signal = has_signal(p);
     const std::string cls = std::string("point") + (signal ? " signal" : "") + (p.baseline ? " in-baseline" : "");
     const char* colour = signal ? kSignal : kLine;
     const std::string fill = p.baseline ? "#ffffff" : colour;
-    const std::string tip = "<title>" + xml_escape(point_tooltip(p, decimals, o.unit)) + "</title>";
+    const std::string tip = "<title>" + xml_escape(point_tooltip(p, P.decimals, o.unit)) + "</title>";
     if (signal) {
-      const double r = L.r + 2;
+      const double r = P.L.r + 2;
       out += fmt::format("<path class=\"{}\" d=\"M{},{} L{},{} L{},{} L{},{} Z\" fill=\"{}\" stroke=\"{}\" stroke-width=\"1.5\">{}</path>\n",
                          cls, c1(px), c1(py - r), c1(px + r), c1(py), c1(px), c1(py + r), c1(px - r), c1(py), fill, colour, tip);
     } else {
       out += fmt::format("<circle class=\"{}\" cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{}\" stroke=\"{}\" stroke-width=\"1.5\">{}</circle>\n",
-                         cls, c1(px), c1(py), c1(L.r), fill, colour, tip);
+                         cls, c1(px), c1(py), c1(P.L.r), fill, colour, tip);
     }
   }
-  out += "</svg>\n";
   return out;
 }
 
+}  // namespace
+
+std::string series_svg(const SeriesResult& s, const ChartOptions& options) {
+  const ChartOptions o = usable(options);
+  const std::string id = element_id(o.id_prefix);
+  const std::string title = !o.title.empty() ? o.title
+                                             : (s.measure.empty() ? std::string("Series") : s.measure) +
+                                                   (s.team.empty() ? " (all teams)" : " (" + s.team + ")");
+  const std::optional<SeriesPlot> plot = series_plot(s, o);
+  if (!plot) return no_data_svg(o, id, "series-chart", title);
+  const SeriesPlot& P = *plot;
+
+  std::string out =
+      open_svg(o.width, o.height, id, "series-chart", title, series_desc(P.s, P.control, P.median_line, P.decimals, o.unit));
+  if (!o.title.empty()) {
+    out += text_el("title", P.L.x0, o.small ? 11 : 18, "start", o.small ? 10 : 13, kText, o.title, " font-weight=\"bold\"");
+  }
+  // Back to front.
+  out += baseline_bands(P, o);
+  out += series_axes(P, o);
+  out += rebase_marks(P, o);
+  out += reference_lines(P, o);
+  out += data_marks(P, o);
+  out += "</svg>\n";
+  return out;
+}
 
 // ---- Completeness ----
 
@@ -829,104 +881,98 @@ std::string mark_el(const Mark& m, const std::string& cls, double x, double y, d
   }
 }
 
-}  // namespace
 
-std::string network_svg(const metrics::NetworkWaveResult& w, const std::map<std::string, std::string>& member_team,
-                        const ChartOptions& options) {
-  const ChartOptions o = usable(options);
-  const std::string id = element_id(o.id_prefix);
-  const std::string title = o.title.empty() ? "Network, wave " + w.id : o.title;
-  const auto& nodes = w.metrics.nodes;
-  if (nodes.empty()) return no_data_svg(o, id, "network-chart", title);
+// Where everything of a network chart goes: members on a circle, grouped by team.
+struct NetworkLayout {
+  std::vector<size_t> order;       // node indices in drawing order: by team (none last), then ID
+  std::vector<std::string> teams;  // in that order; "" for members without a team
+  std::map<std::string, std::string> team;  // member -> team ("" for none)
+  std::map<std::string, double> x, y, angle, r;  // per member
+  std::map<std::string, std::pair<size_t, size_t>> team_slots;  // first and last slot of each team
+  size_t slots = 0;
+  double cx = 0, cy = 0, radius = 0, top = 0, legend_w = 0;
+  int font = 9;
+  bool member_labels = false, team_labels = false;
 
-  // Groups: teams in ID order, members without a team last.
-  auto team_of = [&](const std::string& member) {
-    auto it = member_team.find(member);
-    return it == member_team.end() ? std::string() : it->second;
-  };
-  std::vector<size_t> order(nodes.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    const std::string ta = team_of(nodes[a].id), tb = team_of(nodes[b].id);
+  Mark mark(const std::string& t) const {
+    if (t.empty()) return {"#9e9e9e", 0};
+    const size_t g = std::find(teams.begin(), teams.end(), t) - teams.begin();
+    return {kTeamColours[g % 9], static_cast<int>(g % 4)};
+  }
+};
+
+NetworkLayout network_layout(const std::vector<metrics::NodeMetrics>& nodes, const std::map<std::string, std::string>& member_team,
+                             const ChartOptions& o) {
+  NetworkLayout N;
+  for (const auto& nd : nodes) {
+    auto it = member_team.find(nd.id);
+    N.team[nd.id] = it == member_team.end() ? std::string() : it->second;
+  }
+  N.order.resize(nodes.size());
+  for (size_t i = 0; i < N.order.size(); ++i) N.order[i] = i;
+  std::stable_sort(N.order.begin(), N.order.end(), [&](size_t a, size_t b) {
+    const std::string& ta = N.team[nodes[a].id];
+    const std::string& tb = N.team[nodes[b].id];
     if (ta.empty() != tb.empty()) return tb.empty();
     return ta != tb ? ta < tb : nodes[a].id < nodes[b].id;
   });
-  std::vector<std::string> teams;  // in group order
-  for (size_t i : order) {
-    if (teams.empty() || teams.back() != team_of(nodes[i].id)) teams.push_back(team_of(nodes[i].id));
+  for (size_t i : N.order) {
+    if (N.teams.empty() || N.teams.back() != N.team[nodes[i].id]) N.teams.push_back(N.team[nodes[i].id]);
   }
-  auto mark_of = [&](const std::string& team) -> Mark {
-    if (team.empty()) return {"#9e9e9e", 0};
-    const size_t g = std::find(teams.begin(), teams.end(), team) - teams.begin();
-    return {kTeamColours[g % 9], static_cast<int>(g % 4)};
-  };
 
-  const int font = o.small ? 7 : 9;
-  const bool labels = !o.small && nodes.size() <= 40;
-  const double legend_w = o.small ? 80 : 150;
-  const double top = o.title.empty() ? 4 : (o.small ? 16 : 24);
-  const double area_w = std::max(20.0, o.width - legend_w), area_h = std::max(20.0, o.height - top - 4);
-  const double cx = area_w / 2, cy = top + area_h / 2;
-  const bool team_labels = !o.small && !labels && teams.size() > 1;  // at each group, when members are not labelled
+  N.font = o.small ? 7 : 9;
+  N.member_labels = !o.small && nodes.size() <= 40;
+  N.team_labels = !o.small && !N.member_labels && N.teams.size() > 1;
+  N.legend_w = o.small ? 80 : 150;
+  N.top = o.title.empty() ? 4 : (o.small ? 16 : 24);
+  const double area_w = std::max(20.0, o.width - N.legend_w), area_h = std::max(20.0, o.height - N.top - 4);
+  N.cx = area_w / 2, N.cy = N.top + area_h / 2;
   // Room beside the circle for the longest label, above and below it for one line.
   size_t longest = 0;
-  if (labels) {
+  if (N.member_labels) {
     for (const auto& nd : nodes) longest = std::max(longest, nd.id.size());
-  } else if (team_labels) {
-    for (const auto& t : teams) longest = std::max(longest, t.empty() ? 9 : t.size());
+  } else if (N.team_labels) {
+    for (const auto& t : N.teams) longest = std::max(longest, t.empty() ? 9 : t.size());
   }
-  const double label_w = longest ? longest * font * 0.55 + 16 : 12, label_h = longest ? 20 : 12;
-  const double radius = std::max(10.0, std::min(area_w / 2 - label_w, area_h / 2 - label_h));
+  const double label_w = longest ? longest * N.font * 0.55 + 16 : 12, label_h = longest ? 20 : 12;
+  N.radius = std::max(10.0, std::min(area_w / 2 - label_w, area_h / 2 - label_h));
 
-  // Places on the circle: one empty slot after each team when there are several.
-  const size_t slots = nodes.size() + (teams.size() > 1 ? teams.size() : 0);
-  std::map<std::string, std::pair<double, double>> at;
-  std::map<std::string, double> angle_of, radius_of;
-  std::map<std::string, std::pair<size_t, size_t>> team_slots;  // first and last
+  // Slots on the circle from the top, clockwise: one empty slot after each team when there are several.
+  const bool gaps = N.teams.size() > 1;
+  N.slots = nodes.size() + (gaps ? N.teams.size() : 0);
   size_t slot = 0;
-  std::string prev_team = team_of(nodes[order.front()].id);
-  for (size_t i : order) {
-    const std::string team = team_of(nodes[i].id);
-    if (team != prev_team && teams.size() > 1) ++slot;
-    prev_team = team;
-    const double angle = -kPi / 2 + 2 * kPi * slot / slots;
-    at[nodes[i].id] = {cx + radius * std::cos(angle), cy + radius * std::sin(angle)};
-    angle_of[nodes[i].id] = angle;
-    radius_of[nodes[i].id] = (o.small ? 2.5 : 4) + 1.5 * std::sqrt(static_cast<double>(nodes[i].in_degree));
-    if (!team_slots.count(team)) team_slots[team].first = slot;
-    team_slots[team].second = slot;
+  for (size_t k = 0; k < N.order.size(); ++k) {
+    const auto& nd = nodes[N.order[k]];
+    const std::string& t = N.team[nd.id];
+    if (k > 0 && gaps && t != N.team[nodes[N.order[k - 1]].id]) ++slot;
+    const double angle = -kPi / 2 + 2 * kPi * slot / N.slots;
+    N.angle[nd.id] = angle;
+    N.x[nd.id] = N.cx + N.radius * std::cos(angle);
+    N.y[nd.id] = N.cy + N.radius * std::sin(angle);
+    N.r[nd.id] = (o.small ? 2.5 : 4) + 1.5 * std::sqrt(static_cast<double>(nd.in_degree));  // area grows with in-degree
+    if (!N.team_slots.count(t)) N.team_slots[t].first = slot;
+    N.team_slots[t].second = slot;
     ++slot;
   }
+  return N;
+}
 
-  const auto& m = w.metrics;
-  std::string desc = fmt::format("Network wave {} on {}: {} {} in {} {}, {} {}", w.id, format_date(w.date), m.node_count,
-                                 m.node_count == 1 ? "member" : "members", teams.size(), teams.size() == 1 ? "team" : "teams", m.tie_count,
-                                 m.tie_count == 1 ? "tie" : "ties");
-  if (m.density) desc += ", density " + num(*m.density, 3);
-  if (m.reciprocity) desc += ", reciprocity " + num(*m.reciprocity, 3);
-  desc += fmt::format(", {} {}, {} {}", m.isolates.size(), m.isolates.size() == 1 ? "isolate" : "isolates", m.components,
-                      m.components == 1 ? "component" : "components");
-  std::string out = open_svg(o.width, o.height, id, "network-chart", title, desc + ".");
-  out += fmt::format(
-      "<defs><marker id=\"{}arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"6\" markerHeight=\"6\" orient=\"auto\">"
-      "<path d=\"M0,0 L10,5 L0,10 Z\" fill=\"#777777\"/></marker></defs>\n",
-      id);
-  if (!o.title.empty()) out += text_el("title", 4, o.small ? 11 : 18, "start", o.small ? 10 : 13, kText, o.title, " font-weight=\"bold\"");
+const char* anchor_at(double angle) { return std::cos(angle) > 0.2 ? "start" : std::cos(angle) < -0.2 ? "end" : "middle"; }
 
-  // Ties, under the nodes: from the edge of one node to the edge of the other, bent to the left of the
-  // direction of travel so that the two ties of a mutual pair part.
+// Ties, from the edge of one node to the edge of the other, bent to the left of the direction of travel
+// so that the two ties of a mutual pair part.
+std::string network_ties(const metrics::NetworkMetrics& m, const NetworkLayout& N, const std::string& id) {
   std::set<std::pair<std::string, std::string>> arcs;
   for (const auto& a : m.arcs) arcs.insert({a.from, a.to});
+  std::string out;
   for (const auto& a : m.arcs) {
-    auto f = at.find(a.from), t = at.find(a.to);
-    if (f == at.end() || t == at.end()) continue;
-    const auto [fx, fy] = f->second;
-    const auto [tx, ty] = t->second;
+    if (!N.x.count(a.from) || !N.x.count(a.to)) continue;
+    const double fx = N.x.at(a.from), fy = N.y.at(a.from), tx = N.x.at(a.to), ty = N.y.at(a.to);
     const double len = std::hypot(tx - fx, ty - fy);
     if (len < 1e-9) continue;
     const double ux = (tx - fx) / len, uy = (ty - fy) / len;
-    const double sx = fx + ux * radius_of[a.from], sy = fy + uy * radius_of[a.from];
-    const double ex = tx - ux * (radius_of[a.to] + 1), ey = ty - uy * (radius_of[a.to] + 1);
+    const double sx = fx + ux * N.r.at(a.from), sy = fy + uy * N.r.at(a.from);
+    const double ex = tx - ux * (N.r.at(a.to) + 1), ey = ty - uy * (N.r.at(a.to) + 1);
     const double bend = 0.12 * len;
     const double qx = (fx + tx) / 2 + uy * bend, qy = (fy + ty) / 2 - ux * bend;
     const bool mutual = arcs.count({a.to, a.from}) > 0;
@@ -941,57 +987,104 @@ std::string network_svg(const metrics::NetworkWaveResult& w, const std::map<std:
         "<title>{}</title></path>\n",
         mutual ? " mutual" : "", c1(sx), c1(sy), c1(qx), c1(qy), c1(ex), c1(ey), id, xml_escape(tip));
   }
+  return out;
+}
 
-  // Nodes, then their labels outside the circle.
-  for (size_t i : order) {
+// The members, each with its labels outside the circle when there is room; else each team's name at
+// its group.
+std::string network_nodes(const std::vector<metrics::NodeMetrics>& nodes, const NetworkLayout& N) {
+  std::string out;
+  for (size_t i : N.order) {
     const auto& node = nodes[i];
-    const auto [x, y] = at[node.id];
-    const std::string team = team_of(node.id);
-    const Mark mark = mark_of(team);
+    const double x = N.x.at(node.id), y = N.y.at(node.id), r = N.r.at(node.id), angle = N.angle.at(node.id);
+    const std::string& team = N.team.at(node.id);
+    const Mark mark = N.mark(team);
     std::string tip = fmt::format("{} ({}): named by {}, names {}, betweenness {}", node.id, team.empty() ? "no team" : team, node.in_degree,
                                   node.out_degree, num(node.betweenness_normalized, 3));
     if (node.isolate) tip += "; isolate";
     if (!node.responded) tip += "; did not answer";
     const std::string attrs = node.isolate ? fmt::format(" fill=\"#ffffff\" stroke=\"{}\" stroke-width=\"1.5\" stroke-dasharray=\"2 1.5\"", mark.colour)
                                            : fmt::format(" fill=\"{}\" stroke=\"#333333\" stroke-width=\"0.75\"", mark.colour);
-    out += mark_el(mark, std::string("node") + (node.isolate ? " isolate" : "") + (node.responded ? "" : " non-respondent"), x, y,
-                   radius_of[node.id], attrs, tip) + "\n";
-    if (labels) {
-      const double angle = angle_of[node.id], off = radius_of[node.id] + 4;
-      const double lx = x + off * std::cos(angle), ly = y + off * std::sin(angle) + font * 0.35;
-      const char* anchor = std::cos(angle) > 0.2 ? "start" : std::cos(angle) < -0.2 ? "end" : "middle";
-      out += text_el("label node-label", lx, ly, anchor, font, kText, node.id);
+    const std::string cls = std::string("node") + (node.isolate ? " isolate" : "") + (node.responded ? "" : " non-respondent");
+    out += mark_el(mark, cls, x, y, r, attrs, tip) + "\n";
+    if (N.member_labels) {
+      const double lx = x + (r + 4) * std::cos(angle), ly = y + (r + 4) * std::sin(angle) + N.font * 0.35;
+      out += text_el("label node-label", lx, ly, anchor_at(angle), N.font, kText, node.id);
     }
   }
-
-  if (team_labels) {
-    for (const auto& team : teams) {
-      const auto [a, b] = team_slots[team];
-      const double angle = -kPi / 2 + kPi * (a + b) / slots;
-      const double lx = cx + (radius + 16) * std::cos(angle), ly = cy + (radius + 16) * std::sin(angle) + font * 0.35;
-      const char* anchor = std::cos(angle) > 0.2 ? "start" : std::cos(angle) < -0.2 ? "end" : "middle";
-      out += text_el("label team", lx, ly, anchor, font, kText, team.empty() ? "(no team)" : team);
+  if (N.team_labels) {
+    for (const auto& team : N.teams) {
+      const auto [a, b] = N.team_slots.at(team);
+      const double angle = -kPi / 2 + kPi * (a + b) / N.slots;
+      const double lx = N.cx + (N.radius + 16) * std::cos(angle), ly = N.cy + (N.radius + 16) * std::sin(angle) + N.font * 0.35;
+      out += text_el("label team", lx, ly, anchor_at(angle), N.font, kText, team.empty() ? "(no team)" : team);
     }
   }
+  return out;
+}
 
-  // Legend: the teams with their member counts, an isolate and a tie.
-  const double lx = o.width - legend_w + 8;
-  double ly = top + 12;
-  for (const auto& team : teams) {
-    const auto members = std::count_if(nodes.begin(), nodes.end(), [&](const auto& nd) { return team_of(nd.id) == team; });
-    const Mark mark = mark_of(team);
-    out += "<g class=\"legend\">" + mark_el(mark, "", lx + 4, ly - font * 0.35, 4, fmt::format(" fill=\"{}\" stroke=\"#333333\" stroke-width=\"0.75\"", mark.colour), "");
-    out += text_el("label legend", lx + 12, ly, "start", font, kText, fmt::format("{} ({})", team.empty() ? "(no team)" : team, members)) + "</g>\n";
-    ly += font + 5;
+// The teams with their member counts (as many as fit, then "+ N more teams"), an isolate and a tie.
+std::string network_legend(const std::vector<metrics::NodeMetrics>& nodes, const NetworkLayout& N, const ChartOptions& o,
+                           const std::string& id) {
+  const int font = N.font;
+  const double lx = o.width - N.legend_w + 8, step = font + 5;
+  double ly = N.top + 12;
+  const size_t fit = static_cast<size_t>(std::max(1.0, std::floor((o.height - ly - 2 * step) / step)));
+  const size_t shown = N.teams.size() <= fit ? N.teams.size() : fit - 1;
+  std::string out;
+  for (size_t g = 0; g < shown; ++g) {
+    const std::string& team = N.teams[g];
+    const auto members = std::count_if(nodes.begin(), nodes.end(), [&](const auto& nd) { return N.team.at(nd.id) == team; });
+    const Mark mark = N.mark(team);
+    out += "<g class=\"legend\">" +
+           mark_el(mark, "", lx + 4, ly - font * 0.35, 4, fmt::format(" fill=\"{}\" stroke=\"#333333\" stroke-width=\"0.75\"", mark.colour), "");
+    out += text_el("label legend", lx + 12, ly, "start", font, kText, fmt::format("{} ({})", team.empty() ? "(no team)" : team, members));
+    out += "</g>\n";
+    ly += step;
   }
-  out += fmt::format("<g class=\"legend\"><circle cx=\"{}\" cy=\"{}\" r=\"4\" fill=\"#ffffff\" stroke=\"#333333\" stroke-width=\"1.5\" "
-                     "stroke-dasharray=\"2 1.5\"/>",
-                     c1(lx + 4), c1(ly - font * 0.35));
+  if (shown < N.teams.size()) {
+    out += text_el("label legend", lx + 12, ly, "start", font, kText, fmt::format("+ {} more teams", N.teams.size() - shown));
+    ly += step;
+  }
+  out += fmt::format(
+      "<g class=\"legend\"><circle cx=\"{}\" cy=\"{}\" r=\"4\" fill=\"#ffffff\" stroke=\"#333333\" stroke-width=\"1.5\" "
+      "stroke-dasharray=\"2 1.5\"/>",
+      c1(lx + 4), c1(ly - font * 0.35));
   out += text_el("label legend", lx + 12, ly, "start", font, kText, "isolate") + "</g>\n";
-  ly += font + 5;
-  out += "<g class=\"legend\">" + line_el("tie", lx, ly - font * 0.35, lx + 14, ly - font * 0.35, "#777777",
-                                          fmt::format(" stroke-width=\"1\" marker-end=\"url(#{}arrow)\"", id));
+  ly += step;
+  out += "<g class=\"legend\">" +
+         line_el("tie", lx, ly - font * 0.35, lx + 14, ly - font * 0.35, "#777777", fmt::format(" stroke-width=\"1\" marker-end=\"url(#{}arrow)\"", id));
   out += text_el("label legend", lx + 18, ly, "start", font, kText, "names (tie)") + "</g>\n";
+  return out;
+}
+
+}  // namespace
+
+std::string network_svg(const metrics::NetworkWaveResult& w, const std::map<std::string, std::string>& member_team,
+                        const ChartOptions& options) {
+  const ChartOptions o = usable(options);
+  const std::string id = element_id(o.id_prefix);
+  const std::string title = o.title.empty() ? "Network, wave " + w.id : o.title;
+  const auto& m = w.metrics;
+  if (m.nodes.empty()) return no_data_svg(o, id, "network-chart", title);
+  const NetworkLayout N = network_layout(m.nodes, member_team, o);
+
+  std::string desc = fmt::format("Network wave {} on {}: {} {} in {} {}, {} {}", w.id, format_date(w.date), m.node_count,
+                                 m.node_count == 1 ? "member" : "members", N.teams.size(), N.teams.size() == 1 ? "team" : "teams",
+                                 m.tie_count, m.tie_count == 1 ? "tie" : "ties");
+  if (m.density) desc += ", density " + num(*m.density, 3);
+  if (m.reciprocity) desc += ", reciprocity " + num(*m.reciprocity, 3);
+  desc += fmt::format(", {} {}, {} {}", m.isolates.size(), m.isolates.size() == 1 ? "isolate" : "isolates", m.components,
+                      m.components == 1 ? "component" : "components");
+  std::string out = open_svg(o.width, o.height, id, "network-chart", title, desc + ".");
+  out += fmt::format(
+      "<defs><marker id=\"{}arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"6\" markerHeight=\"6\" orient=\"auto\">"
+      "<path d=\"M0,0 L10,5 L0,10 Z\" fill=\"#777777\"/></marker></defs>\n",
+      id);
+  if (!o.title.empty()) out += text_el("title", 4, o.small ? 11 : 18, "start", o.small ? 10 : 13, kText, o.title, " font-weight=\"bold\"");
+  out += network_ties(m, N, id);  // under the nodes
+  out += network_nodes(m.nodes, N);
+  out += network_legend(m.nodes, N, o, id);
   out += "</svg>\n";
   return out;
 }

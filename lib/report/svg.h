@@ -16,11 +16,13 @@
 // - deterministic: coordinates have 1 decimal, values a fixed number of decimals per chart, no locale,
 //   no randomness. The same input gives the same bytes.
 //
-// Classes: point (a value), signal (a point with any run or control signal; drawn as a diamond),
+// Classes: the root has collab-chart and series-chart, completeness-chart, progress-chart or
+// network-chart. point (a value), signal (a point with any run or control signal; drawn as a diamond),
 // in-baseline (a point of the baseline; drawn hollow), baseline (the shaded band behind the baseline
 // points), series (the line joining the points), centre (centre line or median; also median),
 // limit (UCL/LCL; also ucl, lcl), goal, rebase, axis, grid, tick, label, title, legend, no-data; the
-// other charts add cell/submitted/late/explained/missing/pending, bar/mean/share, node/tie/isolate.
+// other charts add cell/submitted/late/explained/missing/pending, bar/mean/share/period/team,
+// node/tie/mutual/isolate/non-respondent.
 //
 // The scale of series_svg (what the tests check by hand):
 //   margins (left, right, top, bottom) = (56, 56, 32, 40); small: (36, 36, 16, 24)
@@ -31,7 +33,11 @@
 //      about 3) that cover every point, centre, median, limit and goal: y = (H - bottom) - (v - lo) /
 //      (hi - lo) * (H - bottom - top)
 //   a centre line or limit is a step line: point i's value from the midpoint with the point before to
-//   the midpoint with the point after (10 beyond the first and last points), within its segment.
+//   the midpoint with the point after (10 beyond the first and last points), within its segment; the
+//   median and the baseline band span the same edges, the goal the whole plot area
+//   points: circles of radius 3.5 (small 2.5); a signal is a diamond of half-diagonal radius + 2
+//   values in tooltips, labels and <desc> have one decimal more than the y ticks (ticks 0, 20, 40 ->
+//   "45.0"); y ticks as many as their step needs
 #pragma once
 
 #include "metrics/health.h"
@@ -50,15 +56,25 @@ namespace collab::report {
 std::string xml_escape(std::string_view text);
 
 struct ChartOptions {
-  int width = 640, height = 240;  // the viewBox; completeness_svg computes its height from the teams
-  std::string title;               // the <title>; a default is made from the data when empty
-  std::string unit;                // printed after values and on the y axis ("%", "per 1,000 bed days")
-  bool small = false;              // small multiples: smaller fonts and margins, fewer labels
-  std::string id_prefix;           // makes the ids unique inside one HTML page; [A-Za-z0-9_-] kept
+  // The viewBox, at least 160 x 100; completeness_svg computes its height from the number of teams.
+  int width = 640, height = 240;
+  // Shown above the chart and used as the <title> when not empty; else the <title> is made from the data
+  // ("screened (t1)", "Data completeness") and nothing is shown, for a report that has its own heading.
+  std::string title;
+  std::string unit;       // series_svg: printed after values and on the y axis ("%", "per 1,000 bed days")
+  bool small = false;     // small multiples: smaller fonts and margins, fewer labels, short margin labels
+  // Starts every id of the chart: <prefix>title, <prefix>desc, and <prefix>late (completeness hatching)
+  // or <prefix>arrow (network arrowhead). Charts inlined in one HTML page need different prefixes.
+  // Only [A-Za-z0-9_-] are kept; "c-" is put before a prefix that does not start with a letter; empty
+  // means "collab-chart-".
+  std::string id_prefix;
 };
 
-// A run chart (run_rules' median) or control chart (centre and limits per segment) of one series, with
-// the baseline, rebases, goal and signals. A series without points gives a small "no data" SVG.
+// A run chart (the median, dashed) or control chart (centre, solid, and limits, dotted, per segment; the
+// median when no segment has limits) of one series, with the baseline, rebases, goal (dash-dot) and
+// signals; the last point's UCL/CL/LCL, the median and the goal labelled in the right margin. Each point
+// has a tooltip: "2026-03: 45.0 % (12/20); outside, shift; 5 teams; baseline; note: ...". A series
+// without points gives a small "no data" SVG.
 std::string series_svg(const metrics::SeriesResult& s, const ChartOptions& o);
 
 // Team x period grid: each team's row, each period's column, each cell split into one strip per
@@ -66,15 +82,18 @@ std::string series_svg(const metrics::SeriesResult& s, const ChartOptions& o);
 // right; a legend with the total counts. The height follows the number of teams.
 std::string completeness_svg(const metrics::CompletenessResult& c, const ChartOptions& o);
 
-// The progress scale over time: per period a bar of the faculty scores stacked by score (left axis:
-// teams), the mean score as a line (right axis: 0-5), and the share of teams at 4.0 or more above
-// each bar.
+// The progress scale over time: per period a bar of the faculty scores stacked by score, lowest at the
+// bottom, light to dark (left axis: teams rated), the mean score as a line with square markers (right
+// axis: 0-5), and the share of teams at 4.0 or more under each period's label. Periods without faculty
+// scores are left out (self-scores are not drawn); none left gives "no data".
 std::string progress_svg(const metrics::ProgressResult& p, const ChartOptions& o);
 
 // One network wave: members on a circle, grouped by team (member_team: member -> team; others last as
 // "(no team)"), teams and members in ID order from the top, clockwise; a directed tie is a curved line
 // with an arrowhead (the two ties of a mutual pair bend apart); node area grows with in-degree;
-// isolates hollow and dashed; a legend of teams.
+// isolates hollow and dashed; teams differ by colour and shape; a legend of teams in a column at the
+// right (150 wide; 80 when small). Members are labelled when there are at most 40 (else the teams are,
+// at their groups), never when small. Each node's tooltip has its degrees and betweenness.
 std::string network_svg(const metrics::NetworkWaveResult& w, const std::map<std::string, std::string>& member_team,
                         const ChartOptions& o);
 

@@ -327,6 +327,16 @@ TEST_CASE("series_svg: no points, one point, a flat series", "[svg]") {
   CHECK(svg.find("Run chart of 1 point in 2026-03") != std::string::npos);
   CHECK(svg.find("nan") == std::string::npos);
 
+  // Large values with a small spread: ticks of 0.2 around 1e12.
+  one.points[0].value = 1e12;
+  one.median = 1e12 + 1;
+  const std::string big = report::series_svg(one, ChartOptions{});
+  CHECK(xml_problem(big) == "");
+  CHECK(big.find(">1000000000000.0</text>") != std::string::npos);
+  CHECK(big.find(">1000000000001.0</text>") != std::string::npos);
+  one.points[0].value = 10;
+  one.median = 10;
+
   ChartOptions tiny;
   tiny.width = -5;
   tiny.height = 0;
@@ -506,4 +516,31 @@ TEST_CASE("every chart of the three examples is well-formed and has one mark per
       CHECK(count(n, "<path class=\"tie") == w.metrics.tie_count);
     }
   }
+}
+
+TEST_CASE("network_svg: a legend longer than the chart ends with the number of teams left out", "[svg]") {
+  NetworkWaveResult w;
+  w.id = "w1";
+  w.date = date::year(2026) / 5 / 1;
+  NetworkInput in;
+  std::map<std::string, std::string> team;
+  for (int i = 1; i <= 6; ++i) {
+    in.nodes.push_back("m" + std::to_string(i));
+    team["m" + std::to_string(i)] = "t" + std::to_string(i);
+  }
+  w.metrics = analyze_network(in);
+  ChartOptions o;
+  o.height = 100;
+  const std::string svg = report::network_svg(w, team, o);
+  INFO(svg);
+  CHECK(xml_problem(svg) == "");
+  // Rows of 9 + 5 from y 16; (100 - 16 - 2 x 14) / 14 = 4 rows: 3 teams and the rest.
+  CHECK(svg.find(">t3 (1)</text>") != std::string::npos);
+  CHECK(svg.find(">t4 (1)</text>") == std::string::npos);
+  CHECK(svg.find(">+ 3 more teams</text>") != std::string::npos);
+  CHECK(count(svg, "class=\"node isolate") == 6);
+  // Shapes by team: circle, square, triangle, diamond, then circle and square again.
+  CHECK(count(svg, "<circle class=\"node isolate\"") == 2);
+  CHECK(count(svg, "<rect class=\"node isolate\"") == 2);
+  CHECK(count(svg, "<path class=\"node isolate\"") == 2);
 }
