@@ -138,21 +138,25 @@ std::string render_html(const ReportData& r) {
       }
     }
     if (pooled && !(r.options.team && teams.size() == 1)) {
+      // The figure's caption names the chart, so the chart draws no title of its own (its <title> is
+      // made from the data).
       ChartOptions o;
-      o.title = chart_title(r, *pooled, *m);
       o.unit = m->unit;
-      o.id_prefix = fmt::format("c{}", ++chart);
-      out += figure(series_svg(*pooled, o), o.title);
+      o.id_prefix = fmt::format("c{}-", ++chart);
+      out += figure(series_svg(*pooled, o), chart_title(r, *pooled, *m));
     }
     if (!teams.empty()) {
       out += "<div class=\"grid\">\n";
       for (const auto* s : teams) {
         ChartOptions o;
-        o.title = chart_title(r, *s, *m);
         o.unit = m->unit;
-        o.small = teams.size() > 1;
-        o.id_prefix = fmt::format("c{}", ++chart);
-        out += figure(series_svg(*s, o), series_label(r, *s));
+        if (teams.size() > 1) {  // small multiples: a smaller canvas keeps the text readable in a grid cell
+          o.small = true;
+          o.width = 320;
+          o.height = 180;
+        }
+        o.id_prefix = fmt::format("c{}-", ++chart);
+        out += figure(series_svg(*s, o), teams.size() > 1 ? series_label(r, *s) : chart_title(r, *s, *m));
       }
       out += "</div>\n";
     }
@@ -164,9 +168,8 @@ std::string render_html(const ReportData& r) {
   open("completeness", "Data completeness");
   if (r.metrics.completeness && !r.metrics.completeness->cells.empty()) {
     ChartOptions o;
-    o.title = "Data completeness by team and month";
-    o.id_prefix = "completeness";
-    out += figure(completeness_svg(*r.metrics.completeness, o), o.title);
+    o.id_prefix = "completeness-";
+    out += figure(completeness_svg(*r.metrics.completeness, o), "Data completeness by team and month");
   }
   out += table_html(completeness_table(r));
   close();
@@ -178,9 +181,8 @@ std::string render_html(const ReportData& r) {
   open("progress", "Progress");
   if (r.metrics.progress && !r.metrics.progress->periods.empty()) {
     ChartOptions o;
-    o.title = "Progress scale (0.5-5.0) over time";
-    o.id_prefix = "progress";
-    out += figure(progress_svg(*r.metrics.progress, o), o.title);
+    o.id_prefix = "progress-";
+    out += figure(progress_svg(*r.metrics.progress, o), "Progress scale (0.5-5.0) over time");
   }
   out += table_html(progress_table(r));
   close();
@@ -189,9 +191,9 @@ std::string render_html(const ReportData& r) {
   int wave = 0;
   for (const auto& w : r.metrics.network) {
     ChartOptions o;
-    o.title = fmt::format("Network survey {} ({})", w.id, format_date(w.date));
-    o.id_prefix = fmt::format("net{}", ++wave);
-    out += figure(network_svg(w, r.member_team, o), o.title);
+    o.height = 460;
+    o.id_prefix = fmt::format("net{}-", ++wave);
+    out += figure(network_svg(w, r.member_team, o), fmt::format("Network survey {} ({})", w.id, format_date(w.date)));
   }
   out += table_html(network_table(r));
   close();

@@ -67,7 +67,7 @@ MarkdownReport render_markdown(const ReportData& r) {
       ChartOptions o;
       o.title = chart_title(r, s, *m);
       o.unit = m->unit;
-      o.id_prefix = m->id + "-" + (s.team.empty() ? std::string("all") : s.team);
+      o.id_prefix = m->id + "-" + (s.team.empty() ? std::string("all") : s.team) + "-";
       chart(fmt::format("{}--{}.svg", m->id, s.team.empty() ? std::string("all-teams") : s.team), series_svg(s, o), o.title);
     }
     out += table_md(measure_table(r, m->id));
@@ -78,7 +78,7 @@ MarkdownReport render_markdown(const ReportData& r) {
   if (r.metrics.completeness && !r.metrics.completeness->cells.empty()) {
     ChartOptions o;
     o.title = "Data completeness by team and month";
-    o.id_prefix = "completeness";
+    o.id_prefix = "completeness-";
     chart("completeness.svg", completeness_svg(*r.metrics.completeness, o), o.title);
   }
   out += table_md(completeness_table(r));
@@ -89,7 +89,7 @@ MarkdownReport render_markdown(const ReportData& r) {
   if (r.metrics.progress && !r.metrics.progress->periods.empty()) {
     ChartOptions o;
     o.title = "Progress scale (0.5-5.0) over time";
-    o.id_prefix = "progress";
+    o.id_prefix = "progress-";
     chart("progress.svg", progress_svg(*r.metrics.progress, o), o.title);
   }
   out += table_md(progress_table(r));
@@ -98,7 +98,8 @@ MarkdownReport render_markdown(const ReportData& r) {
   for (const auto& w : r.metrics.network) {
     ChartOptions o;
     o.title = fmt::format("Network survey {} ({})", w.id, format_date(w.date));
-    o.id_prefix = "network-" + w.id;
+    o.height = 460;
+    o.id_prefix = "network-" + w.id + "-";
     chart("network--" + w.id + ".svg", network_svg(w, r.member_team, o), o.title);
   }
   out += table_md(network_table(r));

@@ -156,7 +156,12 @@ std::string measure_definition(const model::Measure& m) {
   if (!m.numerator.empty()) parts.push_back((m.type == "proportion" || m.type == "rate" ? "Numerator: " : "Definition: ") + m.numerator);
   if (!m.denominator.empty()) parts.push_back("Denominator: " + m.denominator);
   if (!m.exclusions.empty()) parts.push_back("Exclusions: " + m.exclusions);
-  return join(parts, ". ") + ".";
+  std::string out;
+  for (auto part : parts) {
+    while (!part.empty() && (part.back() == '.' || part.back() == ' ')) part.pop_back();
+    out += (out.empty() ? "" : " ") + part + ".";
+  }
+  return out;
 }
 
 Table measure_table(const ReportData& r, const std::string& measure) {
