@@ -30,8 +30,9 @@ constexpr IdRule kIdRules[] = {
     {"enroll move-member", "", "members"}, {"enroll set-member", "", "members"},
     {"enroll remove-member", "", "members"}, {"enroll withdraw", "", "teams"},
     {"enroll teams", "", "eois"},          {"*", "--team", "teams"},
-    {"*", "--to", "teams"},                {"score-eoi", "--explain", "eois"},
-    {"enroll add-team", "--eoi", "eois"},
+    {"enroll move-member", "--to", "teams"}, {"score-eoi", "--explain", "eois"},
+    {"enroll add-team", "--eoi", "eois"},  {"*", "--measure", "measures"},
+    {"schedule slots", "--event", "events"},
 };
 
 // Choices of options that take free text but have known values (IsMember choices come from the app).

@@ -54,7 +54,7 @@ expect_not() {
   passed=$((passed + 1))
 }
 
-expect "commands" "init validate score-eoi enroll completion man" ""
+expect "commands" "init validate score-eoi enroll schedule metrics report completion man" ""
 expect_not "hidden --ids not offered" "--ids" completion --
 expect "enroll subcommands" "import teams add-eoi add-team add-member move-member set-member remove-member withdraw" enroll ""
 expect "option prefix" "--format" validate --for
@@ -70,6 +70,13 @@ expect "EOI IDs for enroll teams" "bayview-eoi" -C "$example" enroll teams ""
 expect "EOI IDs for --explain" "bayview-eoi" -C "$example" score-eoi --explain ""
 expect "member IDs after a flag" "diego-chandler" -C "$example" enroll remove-member --dry-run ""
 expect "options after a value option" "--strict" -C "$example" validate --s
+expect "measure IDs for --measure" "tfcbt-completion trauma-screening" -C "$example" metrics --measure ""
+expect "team IDs for report --team" "bayview" -C "$example" report --team ""
+expect_not "no team IDs for a period's --to" "bayview" -C "$example" metrics --to ""
+expect "metrics sections" "measures completeness network" metrics --section ""
+expect "report formats" "html markdown json" report --format ""
+expect "metrics import" "import" metrics ""
+expect "event IDs for schedule slots --event" "learning-session-1" -C "$example" schedule slots --event ""
 
 # Without a collaborative, IDs are simply absent: no error text in the replies.
 nowhere="$(mktemp -d)"
