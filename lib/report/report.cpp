@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace collab::report {
@@ -60,6 +61,8 @@ std::vector<EventRow> event_rows(const model::Project& p, const ReportOptions& o
   std::vector<EventRow> rows;
   auto calendar = schedule::build_calendar(p);
   if (!calendar) return rows;
+  std::map<std::string, std::vector<const model::Attendance*>> attendance;  // by event
+  for (const auto& a : p.attendance) attendance[a.event].push_back(&a);
   for (const auto& occ : calendar->occurrences) {
     const model::Event& e = *occ.event;
     if (o.from && period_of(occ.first_day) < *o.from) continue;
@@ -74,8 +77,8 @@ std::vector<EventRow> event_rows(const model::Project& p, const ReportOptions& o
     r.start = occ.all_day ? format_date(occ.first_day) : schedule::format_local(occ.local_start);
     r.end = occ.all_day ? format_date(occ.last_day) : schedule::format_local(occ.local_end);
     r.past = occ.last_day < o.as_of;
-    for (const auto& a : p.attendance) {
-      if (a.event != e.id) continue;
+    for (const model::Attendance* ap : attendance[e.id]) {
+      const model::Attendance& a = *ap;
       Date d = a.date ? *a.date : occ.first_day;
       if (d < occ.first_day || occ.last_day < d) continue;
       std::set<std::string> present(a.present.begin(), a.present.end());
