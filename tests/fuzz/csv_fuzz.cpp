@@ -1,11 +1,13 @@
 // libFuzzer target: arbitrary bytes -> collab::read_csv; on success the table goes through
 // enroll::import_eois (with two fixed mappings: the small one of the e2e case broken-enroll-import-bad-rows
-// and the example's application-form mapping) and scoring::import_reviews, over the Project of
+// and the example's application-form mapping), scoring::import_reviews and metrics::import_data (reading, and
+// in memory editing, the base's data/harbor.yaml; nothing is written), over the Project of
 // tests/e2e/base, loaded once and read-only. Built only with -DCOLLAB_FUZZ=ON (see tests/fuzz/run.sh).
 #include "enroll/eoi_import.h"
 #include "io/csv_read.h"
 #include "io/diagnostic.h"
 #include "io/yaml_document.h"
+#include "metrics/data_import.h"
 #include "model/project.h"
 #include "scoring/review_import.h"
 
@@ -78,5 +80,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   (void)collab::enroll::import_eois(*table, "f.csv", fx.small, fx.project);
   (void)collab::enroll::import_eois(*table, "f.csv", fx.full, fx.project);
   (void)collab::scoring::import_reviews(*table, "f.csv", fx.project);
+  (void)collab::metrics::import_data(fx.project, *table, "f.csv", false, std::nullopt);
+  (void)collab::metrics::import_data(fx.project, *table, "f.csv", true, std::nullopt);
   return 0;
 }
