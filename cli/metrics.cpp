@@ -55,7 +55,9 @@ std::string run_text(const SeriesResult& s) {
 
 std::string control_text(const SeriesResult& s) {
   if (s.chart == ChartType::run) return "";
-  if (s.segments.empty() || !s.segments.front().centre) return "too few points";
+  if (std::none_of(s.segments.begin(), s.segments.end(), [](const Segment& g) { return g.centre.has_value(); })) {
+    return "too few points";
+  }
   // Each rule with the number of points it flags and the last of them, in the rule set's order.
   std::vector<std::pair<std::string, std::pair<int, std::string>>> by_rule;
   for (const auto& pt : s.points) {
@@ -210,6 +212,9 @@ int run_metrics(const Context& ctx, const MetricsOptions& o) {
   if (!to) return fail(to.error());
   scope.from = *from;
   scope.to = *to;
+  if (scope.from && scope.to && *scope.to < *scope.from) {
+    return fail({ErrorKind::usage, fmt::format("--to {} is before --from {}", o.to, o.from)});
+  }
   Date as_of = today_utc();
   if (!o.as_of.empty()) {
     auto d = parse_date(o.as_of);

@@ -19,6 +19,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
 
 extern char** environ;
 
@@ -42,8 +43,19 @@ std::optional<std::string> capture(const std::vector<std::string>& args) {
   std::vector<char*> argv;
   for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
+  // The environment less the variables that point git at another repository than the folder's own
+  // (a hook or `git rebase --exec` sets them), so the provenance is always that of the collaborative.
+  static const char* const kRedirects[] = {"GIT_DIR=", "GIT_WORK_TREE=", "GIT_INDEX_FILE=", "GIT_OBJECT_DIRECTORY=",
+                                           "GIT_COMMON_DIR=", "GIT_NAMESPACE=", "GIT_ALTERNATE_OBJECT_DIRECTORIES="};
+  std::vector<char*> env;
+  for (char** e = environ; *e != nullptr; ++e) {
+    bool redirect = false;
+    for (const char* r : kRedirects) redirect = redirect || std::strncmp(*e, r, std::strlen(r)) == 0;
+    if (!redirect) env.push_back(*e);
+  }
+  env.push_back(nullptr);
   pid_t pid = 0;
-  int rc = posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+  int rc = posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), env.data());
   posix_spawn_file_actions_destroy(&actions);
   ::close(fds[1]);
   std::string out;
@@ -85,7 +97,10 @@ report::Provenance provenance(const std::filesystem::path& root, date::sys_secon
   if (auto head = capture({"git", "-C", dir, "rev-parse", "--verify", "HEAD"})) {
     pv.commit = *head;
     while (!pv.commit.empty() && (pv.commit.back() == '\n' || pv.commit.back() == '\r')) pv.commit.pop_back();
-    if (auto status = capture({"git", "-C", dir, "status", "--porcelain", "--", "."})) pv.dirty = !status->empty();
+    // --no-optional-locks: reading the status never takes index.lock or rewrites the user's index.
+    if (auto status = capture({"git", "--no-optional-locks", "-C", dir, "status", "--porcelain", "--", "."})) {
+      pv.dirty = !status->empty();
+    }
   }
   return pv;
 }
@@ -107,6 +122,7 @@ int run_report(const Context& ctx, const ReportCliOptions& o) {
     if (!p) return fail({ErrorKind::usage, fmt::format("{} {}: expected a month as YYYY-MM", flag, *text)});
     *target = *p;
   }
+  if (ro.from && ro.to && *ro.to < *ro.from) return fail({ErrorKind::usage, fmt::format("--to {} is before --from {}", o.to, o.from)});
   ro.as_of = Date{date::floor<date::days>(*when)};
   if (!o.as_of.empty()) {
     auto d = parse_date(o.as_of);

@@ -154,6 +154,8 @@ ParticipationResult participation(const Project& p, const Scope& scope) {
     bool every = true;
     for (const auto& o : occurrences) {
       if (!active_on(*t, o.date)) continue;
+      // An event for some teams only (its `teams`) expects those.
+      if (!o.e->teams.empty() && std::find(o.e->teams.begin(), o.e->teams.end(), t->id) == o.e->teams.end()) continue;
       std::set<std::string> present(o.a->present.begin(), o.a->present.end());
       std::set<std::string> excused(o.a->excused.begin(), o.a->excused.end());
       SessionAttendance s{o.a->id, o.e->id, o.date, 0, 0, 0};

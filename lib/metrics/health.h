@@ -52,8 +52,9 @@ CompletenessResult completeness(const model::Project& project, const Date& as_of
 
 // ---- Participation ----
 // Each attendance file is one occurrence of an event. A team is expected at an occurrence when it was
-// active on that date (joined on or before it, not yet withdrawn or completed) and attended when at least
-// one of its members is present; each member on the team that day is expected too.
+// active on that date (joined on or before it, not yet withdrawn or completed) and the event is for it (an
+// event that names `teams` is for those only), and attended when at least one of its members is present;
+// each member on the team that day is expected too.
 struct TypeAttendance {
   int expected = 0, attended = 0;
   std::optional<double> rate() const;

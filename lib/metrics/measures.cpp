@@ -126,26 +126,42 @@ std::vector<bool> baseline_mask(const Measure& m, const std::vector<Raw>& raw) {
   return mask;
 }
 
-// Keeps the points inside the scope's period range, after everything was computed on the whole series (so
-// the frozen baseline and the limits do not depend on the range shown); spans are moved or dropped.
+// Keeps the points inside the scope's period range, after the median and the limits were computed on the
+// whole series (so the frozen baseline, the median and the limits do not move with the range shown).
 void trim_to_scope(SeriesResult& s, const Scope& scope) {
   if (!scope.from && !scope.to) return;
-  int n = static_cast<int>(s.points.size()), first = 0, last = n - 1;
-  while (first < n && !in_scope(scope, s.points[first].period)) ++first;
-  while (last >= first && !in_scope(scope, s.points[last].period)) --last;
-  auto shift = [&](std::vector<Span>& spans) {
-    std::vector<Span> kept;
-    for (Span sp : spans) {
-      if (sp.last < first || sp.first > last) continue;
-      kept.push_back({std::max(sp.first, first) - first, std::min(sp.last, last) - first});
-    }
-    spans = kept;
-  };
-  shift(s.ihi.shifts);
-  shift(s.ihi.trends);
-  shift(s.anhoej.longest_runs);
-  std::vector<ChartPoint> kept(s.points.begin() + first, s.points.begin() + last + 1);
+  std::vector<ChartPoint> kept;
+  for (auto& pt : s.points) {
+    if (in_scope(scope, pt.period)) kept.push_back(std::move(pt));
+  }
   s.points = std::move(kept);
+}
+
+// The run-chart rules on the points shown, against the (frozen) median, and whether any point shown carries
+// a special cause. The special causes themselves were found on each whole segment.
+void signals_of_points_shown(SeriesResult& s) {
+  std::vector<double> values;
+  for (auto& pt : s.points) {
+    values.push_back(pt.value);
+    pt.run_signals.clear();
+  }
+  s.anhoej = anhoej(values, *s.median);
+  s.ihi = ihi_run_rules(values, *s.median);
+  if (s.run_rules == "ihi") {
+    for (const auto& sp : s.ihi.shifts) {
+      for (int i = sp.first; i <= sp.last; ++i) s.points[i].run_signals.push_back("shift");
+    }
+    for (const auto& sp : s.ihi.trends) {
+      for (int i = sp.first; i <= sp.last; ++i) s.points[i].run_signals.push_back("trend");
+    }
+    s.run_signal = s.ihi.signal();
+  } else {
+    for (const auto& sp : s.anhoej.longest_runs) {
+      for (int i = sp.first; i <= sp.last; ++i) s.points[i].run_signals.push_back("long-run");
+    }
+    s.run_signal = s.anhoej.signal();
+  }
+  s.control_signal = std::any_of(s.points.begin(), s.points.end(), [](const ChartPoint& pt) { return !pt.control_signals.empty(); });
 }
 
 SeriesResult chart(const Project& p, const Measure& m, const std::string& team, const std::vector<Raw>& raw,
@@ -181,22 +197,6 @@ SeriesResult chart(const Project& p, const Measure& m, const std::string& team, 
   // Run chart.
   s.median_from_baseline = !base_values.empty();
   s.median = scoring::median(s.median_from_baseline ? base_values : values);
-  s.anhoej = anhoej(values, *s.median);
-  s.ihi = ihi_run_rules(values, *s.median);
-  if (s.run_rules == "ihi") {
-    for (const auto& sp : s.ihi.shifts) {
-      for (int i = sp.first; i <= sp.last; ++i) s.points[i].run_signals.push_back("shift");
-    }
-    for (const auto& sp : s.ihi.trends) {
-      for (int i = sp.first; i <= sp.last; ++i) s.points[i].run_signals.push_back("trend");
-    }
-    s.run_signal = s.ihi.signal();
-  } else {
-    for (const auto& sp : s.anhoej.longest_runs) {
-      for (int i = sp.first; i <= sp.last; ++i) s.points[i].run_signals.push_back("long-run");
-    }
-    s.run_signal = s.anhoej.signal();
-  }
 
   // Control chart, one segment per rebase.
   if (s.chart != ChartType::run) {
@@ -204,13 +204,18 @@ SeriesResult chart(const Project& p, const Measure& m, const std::string& team, 
     for (const auto& r : m.rebases) {
       if (r.period && (r.team.empty() || r.team == team)) rebases.push_back(r);
     }
-    std::sort(rebases.begin(), rebases.end(), [](const model::Rebase& a, const model::Rebase& b) { return *a.period < *b.period; });
-    // Rebases on or before the first point do not split anything: the series starts there anyway.
+    // By period; at one period the team's own rebase comes after the measure-wide one, and the last wins.
+    std::stable_sort(rebases.begin(), rebases.end(), [](const model::Rebase& a, const model::Rebase& b) {
+      return *a.period != *b.period ? *a.period < *b.period : a.team.empty() && !b.team.empty();
+    });
+    // A rebase on or before the first point starts no new segment: the whole series comes after the change,
+    // so the first segment takes its limits from the rebase's first points instead of the measure's baseline.
+    // A rebase after the last point changes nothing.
     std::vector<std::pair<size_t, const model::Rebase*>> starts = {{0, nullptr}};
     for (const auto& r : rebases) {
       auto it = std::find_if(s.points.begin(), s.points.end(), [&](const ChartPoint& pt) { return pt.period >= *r.period; });
       size_t at = static_cast<size_t>(it - s.points.begin());
-      if (at == 0 || at >= s.points.size()) continue;
+      if (at >= s.points.size()) continue;
       if (at == starts.back().first) {
         starts.back().second = &r;
       } else {
@@ -255,7 +260,6 @@ SeriesResult chart(const Project& p, const Measure& m, const std::string& team, 
           pt.lcl = lim.lcl[i - first] * unit;
           pt.ucl = lim.ucl[i - first] * unit;
           pt.control_signals = flags[i - first];
-          if (!pt.control_signals.empty()) s.control_signal = true;
         }
         if (s.chart == ChartType::xmr && lim.moving_range.size() > i - first && lim.moving_range[i - first]) {
           pt.moving_range = *lim.moving_range[i - first] * unit;
@@ -269,6 +273,7 @@ SeriesResult chart(const Project& p, const Measure& m, const std::string& team, 
   if (!base_values.empty()) s.baseline = scoring::median(base_values);
   trim_to_scope(s, scope);
   if (s.points.empty()) return s;
+  signals_of_points_shown(s);
   s.latest = s.points.back().value;
   s.latest_period = s.points.back().period;
   // A count's goal is per team; the pooled count is the collaborative's total, which that goal does not fit.

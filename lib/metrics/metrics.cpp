@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <set>
 
 namespace collab::metrics {
 
@@ -62,9 +63,11 @@ std::vector<NetworkWaveResult> network_waves(const model::Project& p, const Scop
     NetworkWaveResult r;
     r.id = w->id;
     r.date = *w->date;
+    std::set<std::string> nodes(in.nodes.begin(), in.nodes.end());
     for (const auto& tie : w->ties) {
       in.ties.push_back({tie.from, tie.to, tie.strength, tie.trust});
-      ++r.ties_by_relation[tie.relation];
+      // Counted like the network's ties: no self-ties, none with people outside the network.
+      if (tie.from != tie.to && nodes.count(tie.from) && nodes.count(tie.to)) ++r.ties_by_relation[tie.relation];
     }
     r.metrics = analyze_network(in);
     if (!out.empty()) r.change = compare_waves(out.back().metrics, r.metrics);

@@ -68,7 +68,8 @@ MarkdownReport render_markdown(const ReportData& r) {
       o.title = chart_title(r, s, *m);
       o.unit = m->unit;
       o.id_prefix = m->id + "-" + (s.team.empty() ? std::string("all") : s.team) + "-";
-      chart(fmt::format("{}--{}.svg", m->id, s.team.empty() ? std::string("all-teams") : s.team), series_svg(s, o), o.title);
+      // IDs are slugs (no '.'), so "<measure>.svg" and "<measure>.<team>.svg" never collide.
+      chart(s.team.empty() ? m->id + ".svg" : m->id + "." + s.team + ".svg", series_svg(s, o), o.title);
     }
     out += table_md(measure_table(r, m->id));
   }
@@ -100,7 +101,7 @@ MarkdownReport render_markdown(const ReportData& r) {
     o.title = fmt::format("Network survey {} ({})", w.id, format_date(w.date));
     o.height = 460;
     o.id_prefix = "network-" + w.id + "-";
-    chart("network--" + w.id + ".svg", network_svg(w, r.member_team, o), o.title);
+    chart("network." + w.id + ".svg", network_svg(w, r.member_team, o), o.title);
   }
   out += table_md(network_table(r));
   return rep;

@@ -35,6 +35,7 @@ TeamRow team_row(const model::Project& p, const model::Team& t, const ReportOpti
   std::set<std::string> roles;
   for (const auto& m : t.members) {
     if (m.left && !(o.as_of < *m.left)) continue;
+    if (m.joined && o.as_of < *m.joined) continue;
     ++row.members;
     ++row.engagement[m.engagement.empty() ? "unrecorded" : m.engagement];
     roles.insert(m.roles.begin(), m.roles.end());
@@ -85,6 +86,7 @@ std::vector<EventRow> event_rows(const model::Project& p, const ReportOptions& o
       int people = 0, teams_present = 0, teams_expected = 0;
       for (const auto& t : p.teams) {
         if (!teams.count(t.id)) continue;
+        if (!e.teams.empty() && std::find(e.teams.begin(), e.teams.end(), t.id) == e.teams.end()) continue;
         if (t.joined && d < *t.joined) continue;
         if (auto left = team_left(t); left && !(d < *left)) continue;
         ++teams_expected;
@@ -237,10 +239,10 @@ std::string markdown_escape(std::string_view text) {
       case '&': out += "&amp;"; break;
       case '|': out += "\\|"; break;
       case '\n': case '\r': out += ' '; break;
-      // The characters that mean something inside a line of CommonMark/GFM text; a data string never starts
-      // a line (line breaks become spaces, and every string follows a marker or a cell border), so the
-      // line-start ones (# - + = digits) need no escape.
-      case '\\': case '`': case '*': case '_': case '[': case ']': case '~':
+      // The characters that mean something inside a line of CommonMark/GFM text, and '#' (a heading's
+      // trailing #s are dropped); a data string never starts a line (line breaks become spaces, and every
+      // string follows a marker or a cell border), so the line-start ones (- + = digits) need no escape.
+      case '\\': case '`': case '*': case '_': case '[': case ']': case '~': case '#':
         out += '\\';
         out += c;
         break;

@@ -37,7 +37,9 @@ fi
 (
   cd "$work" || exit 99
   export NO_COLOR=1 TZ=UTC LC_ALL=C.UTF-8
-  unset COLLAB_DIR
+  unset COLLAB_DIR GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE
+  # The copy is not in git, even when the temporary folder lies inside a repository.
+  export GIT_CEILING_DIRECTORIES="$(dirname "$work")"
   if [ -f "$case_dir/env" ]; then
     while IFS= read -r line; do [ -n "$line" ] && export "${line?}"; done < "$case_dir/env"
   fi
