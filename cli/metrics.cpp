@@ -111,6 +111,14 @@ void print_completeness(const CompletenessResult& c, const model::Project& p) {
   std::string due = p.collaborative && p.collaborative->data_due_day
                         ? fmt::format("due on day {} of the next month", *p.collaborative->data_due_day)
                         : std::string("due by the end of the next month");
+  bool weekly = std::any_of(c.measures.begin(), c.measures.end(), [&](const std::string& id) {
+    const model::Measure* m = p.find_measure(id);
+    return m && m->weekly();
+  });
+  if (weekly) {
+    due += fmt::format(", weekly data {} days after the week",
+                       p.collaborative && p.collaborative->data_weekly_due_days ? *p.collaborative->data_weekly_due_days : 7);
+  }
   fmt::print("Completeness (core data set: {}; {}; as of {})\n", c.measures.empty() ? std::string("no measures") : fmt::format("{}", fmt::join(c.measures, ", ")),
              due, format_date(c.as_of));
   fmt::print("  {:<22} {:>8} {:>9} {:>5} {:>9} {:>7} {:>7} {:>9}\n", "team", "expected", "submitted", "late", "explained",
@@ -353,10 +361,11 @@ void register_metrics(CLI::App& app, Context& ctx) {
   auto* imp = cmd->add_subcommand("import", "Import team data from a long CSV (team, period, measure, numerator, denominator, value, note)");
   imp->description(
       "Add team data from a long CSV, one row per team, period and measure, as exported from REDCap or a spreadsheet.\n"
-      "Columns: team, period (YYYY-MM), measure, then numerator and denominator (proportions, rates) or value (counts,\n"
-      "continuous); optional note, missing (a reason, instead of a value) and submitted (YYYY-MM-DD). Importing the same\n"
-      "file again changes nothing; a different value for a (team, period, measure) already recorded is an error unless\n"
-      "--replace. Any error: every problem is listed with its row and column and nothing is written.");
+      "Columns: team, period (YYYY-MM; YYYY-Www for a weekly measure; a date counts as its month or week), measure,\n"
+      "then numerator and denominator (proportions, rates) or value (counts, continuous); optional note, missing (a\n"
+      "reason, instead of a value) and submitted (YYYY-MM-DD). Importing the same file again changes nothing; a\n"
+      "different value for a (team, period, measure) already recorded is an error unless --replace. Any error: every\n"
+      "problem is listed with its row and column and nothing is written.");
   imp->add_option("file", iopts->file, "The CSV file")->required()->type_name("FILE");
   add_format_option(*imp, iopts->format, {"text", "json"});
   imp->add_flag("--replace", iopts->replace, "Replace values that differ from those recorded");

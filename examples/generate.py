@@ -1949,6 +1949,37 @@ def build_chs():
         F.add(f"measures/{m['id']}.yaml", "measure",
               [f"Measure adapted to this collaborative: {m['name']}."], m)
 
+    # -- a weekly measure ------------------------------------------------------------
+    # Teams report one measure weekly (ISO weeks, YYYY-Www): the interprofessional huddles they held
+    # during the huddle pilot, 2026-W11 (9 March) to 2026-W35 (ending 30 August). It has its own random
+    # generator, so the rest of this example stays as it was.
+    huddles = {"id": "huddles-held", "name": "Interprofessional huddles held per week",
+               "type": "count", "category": "process", "core": False, "frequency": "weekly",
+               "numerator": "Huddles held during the week (Monday to Sunday) with at least three "
+                            "professions present, from the team's huddle log.",
+               "unit": "huddles", "better": "higher", "baseline": {"periods": 4}, "goal": 4}
+    F.add("measures/huddles-held.yaml", "measure",
+          ["Measure adapted to this collaborative: the huddle pilot's weekly count.",
+           "Reported weekly (frequency: weekly): periods are ISO weeks such as 2026-W11."], huddles)
+    hrng = random.Random(20260309)
+    pilot_weeks = [D("2026-03-09") + dt.timedelta(weeks=k) for k in range(25)]  # Mondays of W11..W35
+    huddle_missing = {("kaw-river", "2026-W27"): "Huddles paused for the Fourth of July week."}
+
+    def huddle_rows(t):
+        q, rows = t.o["q"], []
+        for k, monday in enumerate(pilot_weeks):
+            year, week, _ = monday.isocalendar()
+            key = f"{year}-W{week:02d}"
+            level = 1.0 + (2.5 + 1.5 * q) * logistic(k, 8 - 3 * q, 2.0)
+            count = int(clamp(round(level + hrng.gauss(0, 0.7)), 0, 5))
+            value = ({"missing": huddle_missing[(t.id, key)]} if (t.id, key) in huddle_missing
+                     else {"value": count})
+            sunday = monday + dt.timedelta(days=6)
+            late = hrng.random() < 0.06
+            sent = sunday + dt.timedelta(days=hrng.randint(8, 12) if late else hrng.randint(1, 5))
+            rows.append({"period": key, "submitted": iso(sent), "values": {"huddles-held": value}})
+        return rows
+
     periods = month_starts(D("2026-03-01"), end)  # 2026-03 .. 2027-02, 12 months
     missing = {("neosho-valley", "2026-07", "team-collaboration"):
                "Survey not fielded in July: the team lead was on leave.",
@@ -1994,9 +2025,10 @@ def build_chs():
                     vals[mid_]["note"] = mnotes[(t.id, key, mid_)]
             sub = late.get((t.id, key)) or iso(submitted_on(rng, p, 10, 2))
             rows.append({"period": key, "submitted": sub, "values": vals})
+        rows += huddle_rows(t)
         F.add(f"data/{t.id}.yaml", "data",
-              [f"Monthly measures reported by the {o['name']} team.",
-               "Due on the 10th of the following month."],
+              [f"Monthly measures reported by the {o['name']} team, then its weekly huddle counts.",
+               "Monthly data are due on the 10th of the following month, weekly data 7 days after the week."],
               {"team": t.id, "periods": rows})
 
     # -- assessments -------------------------------------------------------------

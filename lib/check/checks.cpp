@@ -61,12 +61,31 @@ class Checker {
     }
   }
 
-  void period_within_span(const std::optional<Period>& per, const Source& src, const std::string& field) {
+  // Reports a month outside the months of the collaborative's span, a week that does not overlap it.
+  void period_within_span(const std::optional<ReportingPeriod>& per, const Source& src, const std::string& field) {
     if (!per || !start() || !end() || *start() > *end()) return;
-    if (*per < period_of(*start()) || *per > period_of(*end())) {
-      error(src.at(field), fmt::format("period {} is outside the collaborative ({} to {})", format_period(*per),
-                                       format_period(period_of(*start())), format_period(period_of(*end()))));
+    if (per->last_day() < *start() || per->first_day() > *end()) {
+      error(src.at(field), per->weekly ? fmt::format("period {} ({} to {}) is outside the collaborative ({})", format_period(*per),
+                                                     format_date(per->first_day()), format_date(per->last_day()), span())
+                                       : fmt::format("period {} is outside the collaborative ({} to {})", format_period(*per),
+                                                     format_period(period_of(*start())), format_period(period_of(*end()))));
     }
+  }
+
+  // A weekly measure's periods are weeks, a monthly one's months: "'falls' is reported weekly: 2026-03 is a
+  // month, write a week like 2026-W10" (the first week of that month by its Thursday).
+  bool period_fits(const Measure& m, const ReportingPeriod& per, const Location& at, const std::string& what) {
+    if (per.weekly == m.weekly()) return true;
+    if (m.weekly()) {
+      ReportingPeriod week = ReportingPeriod::week_of(per.first_day());
+      if (week.month() != per.month()) week = week.next();
+      error(at, fmt::format("'{}' is reported weekly: {}{} is a month, write a week like {}", m.id, what, format_period(per),
+                            format_period(week)));
+    } else {
+      error(at, fmt::format("'{}' is reported monthly: {}{} is a week, write a month like {}", m.id, what, format_period(per),
+                            format_period(per.month())));
+    }
+    return false;
   }
 
   void in_order(const std::optional<Date>& a, const std::optional<Date>& b, const Source& src, const std::string& b_field,
@@ -440,6 +459,8 @@ class Checker {
         error(m.src.at("goal"), fmt::format("a proportion's goal is between 0 and {} (its multiplier); found {}", top, *m.goal));
       }
     }
+    if (m.baseline_from) period_fits(m, *m.baseline_from, m.src.at("baseline/from"), "baseline from ");
+    if (m.baseline_to) period_fits(m, *m.baseline_to, m.src.at("baseline/to"), "baseline to ");
     period_within_span(m.baseline_from, m.src, "baseline/from");
     period_within_span(m.baseline_to, m.src, "baseline/to");
     if (m.src.doc && m.src.doc->json.contains("baseline")) {
@@ -460,9 +481,10 @@ class Checker {
         error(m.src.at("chart"), fmt::format("a {} chart is for a {}; '{}' is a {} (use xmr or run)", m.chart, it->second, m.id, m.type));
       }
     }
-    std::map<std::pair<std::string, Period>, int> rebased;
+    std::map<std::pair<std::string, ReportingPeriod>, int> rebased;
     for (size_t i = 0; i < m.rebases.size(); ++i) {
       const Rebase& r = m.rebases[i];
+      if (r.period) period_fits(m, *r.period, r.src.at("period"), "rebase at ");
       period_within_span(r.period, r.src, "period");
       if (!r.team.empty() && !known(FileKind::team, r.team, p_.find_team(r.team))) {
         error(r.src.at("team"), fmt::format("no team '{}' in teams/", r.team));
@@ -476,9 +498,14 @@ class Checker {
 
   void check_data(const TeamData& d) {
     if (!known(FileKind::team, d.team, p_.find_team(d.team))) error(d.src.at("team"), fmt::format("no team '{}' in teams/", d.team));
-    std::map<Period, int> seen;
+    std::map<ReportingPeriod, int> seen;
     for (const auto& per : d.periods) {
       period_within_span(per.period, per.src, "period");
+      if (per.period) {
+        for (const auto& [id, v] : per.values) {
+          if (const Measure* m = p_.find_measure(id)) period_fits(*m, *per.period, per.src.key_at("values/" + id), "");
+        }
+      }
       if (per.period && !seen.emplace(*per.period, per.src.at("period").line).second) {
         error(per.src.at("period"), fmt::format("period {} is reported twice (also at line {})", format_period(*per.period),
                                                 seen[*per.period]));

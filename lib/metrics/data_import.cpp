@@ -18,7 +18,7 @@ namespace {
 struct Row {
   int line = 0, row = 0;
   std::string team, measure;
-  Period period;
+  ReportingPeriod period;
   model::Value value;
   std::optional<Date> submitted;
 };
@@ -82,7 +82,7 @@ DataImport import_data(const model::Project& p, const CsvTable& table, const std
   if (!out.problems.empty()) return out;
 
   std::vector<Row> rows;
-  std::map<std::tuple<std::string, Period, std::string>, int> seen;
+  std::map<std::tuple<std::string, ReportingPeriod, std::string>, int> seen;
   for (const auto& rec : table.records) {
     ++out.rows;
     auto cell = [&](int c) { return c >= 0 && c < static_cast<int>(rec.cells.size()) ? trim(rec.cells[c]) : std::string(); };
@@ -101,17 +101,31 @@ DataImport import_data(const model::Project& p, const CsvTable& table, const std
     else if (!p.find_team(r.team)) refuse(c_team, fmt::format("no team '{}' in teams/", r.team));
     if (r.measure.empty()) refuse(c_measure, "empty");
     else if (!m) refuse(c_measure, fmt::format("no measure '{}' in measures/", r.measure));
+    // A month for a monthly measure, a week for a weekly one; a date is read as its month or its ISO week.
     std::string period_text = cell(c_period);
-    std::optional<Period> period = parse_period(period_text);
-    if (!period && period_text.size() == 10) {
-      if (auto d = parse_date(period_text)) period = period_of(*d);
+    bool weekly = m && m->weekly();
+    std::optional<ReportingPeriod> period;
+    std::optional<Date> day = period_text.size() == 10 ? parse_date(period_text) : std::nullopt;
+    if (day) {
+      period = weekly ? ReportingPeriod::week_of(*day) : ReportingPeriod(period_of(*day));
+    } else {
+      period = parse_reporting_period(period_text);
     }
+    const auto* c = p.collaborative ? &*p.collaborative : nullptr;
     if (!period) {
-      refuse(c_period, fmt::format("'{}' is not a month (YYYY-MM)", period_text));
-    } else if (p.collaborative && p.collaborative->start && p.collaborative->end &&
-               (*period < period_of(*p.collaborative->start) || *period > period_of(*p.collaborative->end))) {
+      refuse(c_period, weekly ? fmt::format("'{}' is not a week (YYYY-Www) or a date", period_text)
+                              : fmt::format("'{}' is not a month (YYYY-MM)", period_text));
+    } else if (m && period->weekly != weekly) {
+      refuse(c_period, weekly ? fmt::format("'{}' is reported weekly: {} is a month; give a week (YYYY-Www) or a date", m->id, period_text)
+                              : fmt::format("'{}' is reported monthly: {} is a week; give a month (YYYY-MM)", m->id, period_text));
+    } else if (c && c->start && c->end && !period->weekly &&
+               (*period < period_of(*c->start) || *period > period_of(*c->end))) {
       refuse(c_period, fmt::format("{} is outside the collaborative ({} to {})", format_period(*period),
-                                   format_period(period_of(*p.collaborative->start)), format_period(period_of(*p.collaborative->end))));
+                                   format_period(period_of(*c->start)), format_period(period_of(*c->end))));
+    } else if (c && c->start && c->end && period->weekly && (period->last_day() < *c->start || period->first_day() > *c->end)) {
+      refuse(c_period, fmt::format("{} ({} to {}) is outside the collaborative ({} to {})", format_period(*period),
+                                   format_date(period->first_day()), format_date(period->last_day()), format_date(*c->start),
+                                   format_date(*c->end)));
     } else {
       r.period = *period;
     }

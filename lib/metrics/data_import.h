@@ -28,7 +28,8 @@ struct DataImport {
 
 // Columns (header names compared ignoring case and spaces): team, period, measure (required); numerator,
 // denominator, value, missing, note, submitted (optional). A period is YYYY-MM (YYYY-MM-DD is read as its
-// month). A row gives numerator and denominator (proportions, rates), or value (counts, continuous), or
+// month), or for a measure reported weekly an ISO week YYYY-Www (YYYY-MM-DD is read as its week; a month is
+// refused). A row gives numerator and denominator (proportions, rates), or value (counts, continuous), or
 // missing (a reason). A row's (team, period, measure) already in the data with the same numbers, note and
 // reason is unchanged; with others it is refused unless `replace`. `submitted` (the row's, else
 // `default_submitted`) is recorded on periods that have no submitted date yet.

@@ -62,32 +62,38 @@ CompletenessResult completeness(const Project& p, const Date& as_of, const Scope
   std::sort(r.measures.begin(), r.measures.end());
   if (!p.collaborative || !p.collaborative->start || !p.collaborative->end) return r;
   const auto& c = *p.collaborative;
+  std::vector<std::string> monthly, weekly;
+  for (const auto& id : r.measures) {
+    const model::Measure* m = p.find_measure(id);
+    (m && m->weekly() ? weekly : monthly).push_back(id);
+  }
   Period first = c.data_from.value_or(period_of(*c.start));
   Period last = period_of(*c.end);
+  // Weeks: from the first week of data.from's month (by its Thursday), else the week of the start.
+  ReportingPeriod first_week = ReportingPeriod::week_of(*c.start);
+  if (c.data_from) {
+    first_week = ReportingPeriod::week_of(ReportingPeriod(*c.data_from).first_day());
+    if (first_week.month() < *c.data_from) first_week = first_week.next();
+  }
+  ReportingPeriod last_week = ReportingPeriod::week_of(*c.end);
+  int weekly_due_days = c.data_weekly_due_days.value_or(7);
 
   std::map<std::string, const model::TeamData*> data;
   for (const auto& d : p.data) data.emplace(d.team, &d);
 
   for (const Team* t : teams_sorted(p, scope)) {
-    Period from = first;
-    if (t->joined) from = std::max(from, period_of(*t->joined));
-    Period to = last;
-    if (auto stop = team_stop(*t)) to = std::min(to, period_of(*stop) - date::months{1});
     CompletenessCount& count = r.by_team[t->id];
     const model::TeamData* d = data.count(t->id) ? data[t->id] : nullptr;
-    for (Period per = from; per <= to; per += date::months{1}) {
-      if (scope.from && per < *scope.from) continue;
-      if (scope.to && per > *scope.to) continue;
-      if (!(last_day(per) < as_of)) break;  // the month has not ended yet
-      Period next = per + date::months{1};
-      Date due = c.data_due_day ? next.year() / next.month() / date::day(static_cast<unsigned>(*c.data_due_day)) : last_day(next);
+    std::vector<CompletenessCell> cells;
+    // One period's cells, for the measures reported at its frequency.
+    auto expect = [&](const ReportingPeriod& per, const Date& due, const std::vector<std::string>& measures) {
       const model::DataPeriod* entry = nullptr;
       if (d) {
         for (const auto& e : d->periods) {
           if (e.period && *e.period == per) entry = &e;
         }
       }
-      for (const auto& m : r.measures) {
+      for (const auto& m : measures) {
         CompletenessCell cell{t->id, m, per, due, "", std::nullopt, ""};
         const model::Value* v = nullptr;
         if (entry) {
@@ -112,9 +118,35 @@ CompletenessResult completeness(const Project& p, const Date& as_of, const Scope
           cell.status = "pending";
           ++count.pending;
         }
-        r.cells.push_back(std::move(cell));
+        cells.push_back(std::move(cell));
       }
+    };
+
+    Period from = first;
+    if (t->joined) from = std::max(from, period_of(*t->joined));
+    Period to = last;
+    if (auto stop = team_stop(*t)) to = std::min(to, period_of(*stop) - date::months{1});
+    for (Period per = from; !monthly.empty() && per <= to; per += date::months{1}) {
+      if (scope.from && per < *scope.from) continue;
+      if (scope.to && per > *scope.to) continue;
+      if (!(last_day(per) < as_of)) break;  // the month has not ended yet
+      Period next = per + date::months{1};
+      Date due = c.data_due_day ? next.year() / next.month() / date::day(static_cast<unsigned>(*c.data_due_day)) : last_day(next);
+      expect(per, due, monthly);
     }
+
+    ReportingPeriod week_from = first_week;
+    if (t->joined) week_from = std::max(week_from, ReportingPeriod::week_of(*t->joined));
+    ReportingPeriod week_to = last_week;
+    if (auto stop = team_stop(*t)) week_to = std::min(week_to, ReportingPeriod{true, ReportingPeriod::week_of(*stop).index - 1});
+    for (ReportingPeriod per = week_from; !weekly.empty() && per <= week_to; per = per.next()) {
+      if (!in_range(scope, per)) continue;
+      if (!(per.last_day() < as_of)) break;  // the week has not ended yet
+      expect(per, add_days(per.last_day(), weekly_due_days), weekly);
+    }
+    // Months and weeks by time; within a period the measures stay in ID order.
+    std::stable_sort(cells.begin(), cells.end(), [](const CompletenessCell& a, const CompletenessCell& b) { return a.period < b.period; });
+    for (auto& cell : cells) r.cells.push_back(std::move(cell));
     r.total.expected += count.expected;
     r.total.submitted += count.submitted;
     r.total.late += count.late;

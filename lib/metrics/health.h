@@ -17,7 +17,11 @@ namespace collab::metrics {
 // when none is), each month from collab.yaml's data.from (else the collaborative's first month) or the
 // team's joining month, whichever is later, to the collaborative's last month or the month before the
 // team withdrew, and only months that have ended by `as_of`. A month's data are due on data.due_day of
-// the next month (the last day of the next month when due_day is not set).
+// the next month (the last day of the next month when due_day is not set). A weekly measure is expected
+// each ISO week instead: from the week that starts data.from's month (by its Thursday; else the week of the
+// collaborative's start) or the week the team joined, to the week of the collaborative's end or the week
+// before the team stopped, each week that has ended by `as_of`; it is due data.weekly_due_days (7 when not
+// set) days after its Sunday.
 //   submitted  a value, received by the due date (or with no `submitted` date)
 //   late       a value, submitted after the due date
 //   explained  reported as missing, with the reason
@@ -25,7 +29,7 @@ namespace collab::metrics {
 //   pending    nothing reported yet, not due yet
 struct CompletenessCell {
   std::string team, measure;
-  Period period;
+  ReportingPeriod period;  // a week for a weekly measure
   Date due;
   std::string status;
   std::optional<Date> submitted;
@@ -43,7 +47,7 @@ struct CompletenessCount {
 struct CompletenessResult {
   Date as_of;
   std::vector<std::string> measures;  // the core data set
-  std::vector<CompletenessCell> cells;  // by team, then period, then measure
+  std::vector<CompletenessCell> cells;  // by team, then period (by time: months and weeks mixed), then measure
   std::map<std::string, CompletenessCount> by_team;
   CompletenessCount total;
 };

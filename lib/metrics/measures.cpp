@@ -36,26 +36,31 @@ std::string control_rules_for(const Project& p, const Measure& m) {
   return "provost-murray";
 }
 
+bool in_range(const Scope& s, const ReportingPeriod& p) {
+  Period month = p.month();
+  return (!s.from || month >= *s.from) && (!s.to || month <= *s.to);
+}
+
 namespace {
 
 bool is_ratio(const Measure& m) { return m.type == "proportion" || m.type == "rate"; }
 
 // One reported value, before charting: for ratios the numerator and denominator, else the value.
 struct Raw {
-  Period period;
+  ReportingPeriod period;
   double numerator = 0, denominator = 1;
   bool has_ratio = false;
   int teams = 1;
   std::string note;
 };
 
-bool in_scope(const Scope& s, const Period& p) { return (!s.from || p >= *s.from) && (!s.to || p <= *s.to); }
+bool in_scope(const Scope& s, const ReportingPeriod& p) { return in_range(s, p); }
 
 // The reported values of one team for one measure, in period order.
 std::vector<Raw> team_values(const model::TeamData& d, const Measure& m, const Scope& scope, std::vector<std::string>& skipped) {
   std::vector<Raw> out;
   for (const auto& per : d.periods) {
-    if (!per.period) continue;
+    if (!per.period || per.period->weekly != m.weekly()) continue;  // validate reports a month for a weekly measure
     auto it = per.values.find(m.id);
     if (it == per.values.end()) continue;
     if (it->second.missing) {
@@ -89,7 +94,7 @@ std::vector<Raw> team_values(const model::TeamData& d, const Measure& m, const S
 // The collaborative's value per period: ratios pooled as sum of numerators over sum of denominators, counts
 // summed, continuous values averaged over the teams that reported.
 std::vector<Raw> pooled_values(const std::vector<std::vector<Raw>>& teams, const Measure& m) {
-  std::map<Period, Raw> by_period;
+  std::map<ReportingPeriod, Raw> by_period;
   for (const auto& series : teams) {
     for (const auto& r : series) {
       auto [it, fresh] = by_period.emplace(r.period, r);

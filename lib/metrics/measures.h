@@ -15,14 +15,18 @@ namespace collab::metrics {
 
 // What to compute: empty sets mean every team / every measure. The period range limits the points shown:
 // baselines, medians and limits are computed on the whole series first, so they do not move with it, and
-// `latest` is the last point in the range.
+// `latest` is the last point in the range. The range is in months; a week is in it when its month (the
+// month of its Thursday, ReportingPeriod::month) is.
 struct Scope {
   std::set<std::string> teams, measures;
   std::optional<Period> from, to;
 };
 
+// Whether a period is inside the scope's range.
+bool in_range(const Scope& s, const ReportingPeriod& p);
+
 struct ChartPoint {
-  Period period;
+  ReportingPeriod period;  // a month, or a week for a weekly measure
   std::optional<double> numerator, denominator;  // as reported (summed over teams when pooled)
   double value = 0;                              // in the measure's unit (multiplier applied)
   int teams = 1;                                 // teams whose values make the point (pooled series)
@@ -38,7 +42,7 @@ struct ChartPoint {
 // A stretch of the control chart with its own limits: the first starts with the series, each rebase
 // starts another.
 struct Segment {
-  Period from;
+  ReportingPeriod from;
   std::string reason;                // the rebase's reason; empty for the first segment
   int baseline_points = 0;           // points the limits were computed from
   std::optional<double> centre;      // in the unit; none when there were too few points for limits
@@ -65,7 +69,7 @@ struct SeriesResult {
 
   // Progress: baseline = median of the baseline points; change = latest - baseline.
   std::optional<double> baseline, latest, change, relative_change;
-  std::optional<Period> latest_period;
+  std::optional<ReportingPeriod> latest_period;
   std::optional<double> goal;
   std::optional<Date> goal_by;
   std::string goal_source;  // "measure" or "team"

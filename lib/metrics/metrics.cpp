@@ -85,6 +85,7 @@ json num(const std::optional<double>& v) { return v ? num(*v) : json(nullptr); }
 json opt_bool(const std::optional<bool>& v) { return v ? json(*v) : json(nullptr); }
 json opt_date(const std::optional<Date>& d) { return d ? json(format_date(*d)) : json(nullptr); }
 json opt_period(const std::optional<Period>& p) { return p ? json(format_period(*p)) : json(nullptr); }
+json opt_period(const std::optional<ReportingPeriod>& p) { return p ? json(format_period(*p)) : json(nullptr); }
 json opt_text(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 json spans(const std::vector<Span>& v, const std::vector<ChartPoint>& pts) {
   json out = json::array();

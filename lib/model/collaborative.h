@@ -89,6 +89,7 @@ struct Collaborative {
   std::vector<Goal> goals;
   CoreTeamRules core_team;
   std::optional<int> data_due_day;
+  std::optional<int> data_weekly_due_days;  // days after a week's Sunday its data are due (7 when absent)
   std::optional<Period> data_from;
   SignalRules rules;
   std::vector<FacultyMember> faculty;
@@ -239,7 +240,7 @@ struct Attendance {
 
 struct Rebase {
   Source src;
-  std::optional<Period> period;
+  std::optional<ReportingPeriod> period;  // a week for a weekly measure
   std::string team, reason;  // team empty: every team's chart and the pooled one
   std::optional<int> periods;
 };
@@ -247,13 +248,15 @@ struct Rebase {
 struct Measure {
   Source src;
   std::string id, name, type, category, numerator, denominator, exclusions, unit, better, chart;
+  std::string frequency = "monthly";  // monthly (YYYY-MM periods) or weekly (ISO weeks, YYYY-Www)
   bool core = false;
   std::optional<double> multiplier, goal;
   std::optional<Date> goal_by;
-  std::optional<Period> baseline_from, baseline_to;
+  std::optional<ReportingPeriod> baseline_from, baseline_to;  // weeks for a weekly measure
   std::optional<int> baseline_periods;
   SignalRules rules;
   std::vector<Rebase> rebases;
+  bool weekly() const { return frequency == "weekly"; }
 };
 
 struct Value {
@@ -264,7 +267,7 @@ struct Value {
 
 struct DataPeriod {
   Source src;
-  std::optional<Period> period;
+  std::optional<ReportingPeriod> period;  // a month, or a week for weekly measures
   std::optional<Date> submitted;
   std::map<std::string, Value> values;
 };

@@ -83,6 +83,23 @@ class Reader {
     if (!p) diags_.error(src_.at(key), fmt::format("{}: {} is not a month that exists", key, text));
     return p;
   }
+  // A month (YYYY-MM) or an ISO week (YYYY-Www).
+  std::optional<ReportingPeriod> reporting_period(const char* key) const {
+    std::string text = str(key);
+    if (text.empty()) return std::nullopt;
+    auto p = parse_reporting_period(text);
+    if (!p) {
+      bool year_digits = text.size() == 8 && std::all_of(text.begin(), text.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
+      if (year_digits && text[5] == 'W') {
+        int year = std::stoi(text.substr(0, 4));
+        diags_.error(src_.at(key), fmt::format("{}: {} is not a week that exists ({} has {} weeks)", key, text, year,
+                                               iso_weeks_in_year(year)));
+      } else {
+        diags_.error(src_.at(key), fmt::format("{}: {} is not a month that exists", key, text));
+      }
+    }
+    return p;
+  }
   // A local date or date-time: reported when it does not exist, kept as written.
   std::string datetime(const char* key) const {
     std::string text = str(key);
@@ -151,6 +168,7 @@ Collaborative read_collaborative(const Reader& r) {
   if (r.has("data")) {
     Reader d = r.child("data");
     c.data_due_day = d.integer("due_day");
+    c.data_weekly_due_days = d.integer("weekly_due_days");
     c.data_from = d.period("from");
     c.rules = read_rules(d);
   }
@@ -320,15 +338,16 @@ Measure read_measure(const Reader& r) {
   m.goal = r.number("goal");
   m.goal_by = r.date("goal_by");
   m.chart = r.str("chart");
+  if (r.has("frequency")) m.frequency = r.str("frequency");
   if (r.has("baseline")) {
     Reader b = r.child("baseline");
-    m.baseline_from = b.period("from");
-    m.baseline_to = b.period("to");
+    m.baseline_from = b.reporting_period("from");
+    m.baseline_to = b.reporting_period("to");
     m.baseline_periods = b.integer("periods");
   }
   m.rules = read_rules(r);
   r.each("rebase", [&](const Reader& x) {
-    m.rebases.push_back({x.src(), x.period("period"), x.str("team"), x.str("reason"), x.integer("periods")});
+    m.rebases.push_back({x.src(), x.reporting_period("period"), x.str("team"), x.str("reason"), x.integer("periods")});
   });
   return m;
 }
@@ -336,7 +355,7 @@ Measure read_measure(const Reader& r) {
 TeamData read_data(const Reader& r) {
   TeamData d{r.src(), r.str("team"), {}};
   r.each("periods", [&](const Reader& p) {
-    DataPeriod period{p.src(), p.period("period"), p.date("submitted"), {}};
+    DataPeriod period{p.src(), p.reporting_period("period"), p.date("submitted"), {}};
     const json& values = p.object("values");
     for (auto it = values.begin(); it != values.end(); ++it) {
       Value value;

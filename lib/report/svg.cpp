@@ -133,7 +133,8 @@ std::string join(const std::vector<std::string>& items, const std::string& sep) 
   return out;
 }
 
-int months_between(const Period& a, const Period& b) { return static_cast<int>((b - a).count()); }
+// Months between two months, weeks between two weeks.
+int periods_between(const ReportingPeriod& a, const ReportingPeriod& b) { return b.index - a.index; }
 
 // Axis ticks: a step of 1, 2 or 5 x 10^k giving about `intervals` intervals, and the multiples of it
 // that cover [lo, hi].
@@ -345,15 +346,15 @@ struct SeriesPlot {
   bool control = false;      // a control chart (P, U, C, XmR)
   bool any_centre = false;   // some point has a centre line
   bool median_line = false;  // the median is drawn: a run chart, or a control chart without limits
-  Period first;
-  int span = 0;                          // months from the first point to the last
+  ReportingPeriod first;
+  int span = 0;                          // months (weeks for a weekly measure) from the first point to the last
   std::vector<double> x, left, right;    // per point: its x, and the edges of its step
   Ticks ticks;
   int decimals = 1;  // for values: one more than the ticks have
 
-  double xmap(const Period& p) const {
+  double xmap(const ReportingPeriod& p) const {
     if (span <= 0) return (L.x0 + L.x1) / 2;
-    return L.x0 + 10 + (L.x1 - L.x0 - 20) * months_between(first, p) / span;
+    return L.x0 + 10 + (L.x1 - L.x0 - 20) * periods_between(first, p) / span;
   }
   double ymap(double v) const { return L.y1 - (v - ticks.lo) / (ticks.hi - ticks.lo) * (L.y1 - L.y0); }
 };
@@ -380,11 +381,11 @@ std::optional<SeriesPlot> series_plot(const SeriesResult& s, const ChartOptions&
   P.any_centre = std::any_of(pts.begin(), pts.end(), [](const auto& p) { return p.centre.has_value(); });
   P.median_line = P.s.median && (!P.control || !P.any_centre);
 
-  // x: by month.
+  // x: by month, or by week for a weekly measure.
   P.first = pts.front().period;
-  Period last = P.first;
+  ReportingPeriod last = P.first;
   for (const auto& p : pts) P.first = std::min(P.first, p.period), last = std::max(last, p.period);
-  P.span = months_between(P.first, last);
+  P.span = periods_between(P.first, last);
   P.x.resize(n), P.left.resize(n), P.right.resize(n);
   for (size_t i = 0; i < n; ++i) P.x[i] = P.xmap(pts[i].period);
   for (size_t i = 0; i < n; ++i) {
@@ -429,7 +430,7 @@ std::string baseline_bands(const SeriesPlot& P, const ChartOptions& o) {
   return out;
 }
 
-// The y axis with its ticks, grid and unit; the x axis with the months labelled.
+// The y axis with its ticks, grid and unit; the x axis with the months (or weeks) labelled.
 std::string series_axes(const SeriesPlot& P, const ChartOptions& o) {
   const auto& L = P.L;
   std::string out;
@@ -445,9 +446,9 @@ std::string series_axes(const SeriesPlot& P, const ChartOptions& o) {
     const double ux = o.small ? 8 : 14, uy = (L.y0 + L.y1) / 2;
     out += text_el("label unit", ux, uy, "middle", L.font, kText, o.unit, fmt::format(" transform=\"rotate(-90 {} {})\"", c1(ux), c1(uy)));
   }
-  // Every month when they fit, else every Nth; always the first and the last.
+  // Every month (week) when they fit, else every Nth; always the first and the last.
   for (int m : label_indices(P.span + 1, static_cast<int>((L.x1 - L.x0) / (o.small ? 60 : 48)))) {
-    const Period p = P.first + date::months(m);
+    const ReportingPeriod p{P.first.weekly, P.first.index + m};
     const double px = P.xmap(p);
     out += line_el("axis tick", px, L.y1, px, L.y1 + 4, kAxis);
     out += text_el("label tick", px, L.y1 + 6 + L.font, "middle", L.font, kText, format_period(p));
@@ -641,11 +642,13 @@ std::string completeness_svg(const metrics::CompletenessResult& c, const ChartOp
   if (c.cells.empty()) return no_data_svg(o, id, "completeness-chart", title);
 
   std::vector<std::string> teams, measures = c.measures;
+  // One column per month; a weekly measure's strip in a month is cut into one slice per week of it (the
+  // weeks whose Thursday falls in the month).
   std::set<Period> period_set;
   for (const auto& cell : c.cells) {
     if (std::find(teams.begin(), teams.end(), cell.team) == teams.end()) teams.push_back(cell.team);
     if (std::find(measures.begin(), measures.end(), cell.measure) == measures.end()) measures.push_back(cell.measure);
-    period_set.insert(cell.period);
+    period_set.insert(cell.period.month());
   }
   const std::vector<Period> periods(period_set.begin(), period_set.end());
 
@@ -692,13 +695,23 @@ std::string completeness_svg(const metrics::CompletenessResult& c, const ChartOp
   }
   for (const auto& cell : c.cells) {
     const size_t r = std::find(teams.begin(), teams.end(), cell.team) - teams.begin();
-    const size_t col = std::lower_bound(periods.begin(), periods.end(), cell.period) - periods.begin();
+    const size_t col = std::lower_bound(periods.begin(), periods.end(), cell.period.month()) - periods.begin();
+    double slice_x = 0, slice_w = sub_w;
+    if (cell.period.weekly) {
+      ReportingPeriod first = ReportingPeriod::week_of(ReportingPeriod(cell.period.month()).first_day());
+      if (first.month() != cell.period.month()) first = first.next();
+      int weeks = 0;
+      for (ReportingPeriod w = first; w.month() == cell.period.month(); w = w.next()) ++weeks;
+      slice_w = sub_w / std::max(weeks, 1);
+      slice_x = slice_w * (cell.period.index - first.index);
+    }
     const size_t k = std::find(measures.begin(), measures.end(), cell.measure) - measures.begin();
     std::string tip = cell.team + " - " + cell.measure + " - " + format_period(cell.period) + ": " + cell.status;
     if (cell.submitted) tip += ", submitted " + format_date(*cell.submitted);
     if (!cell.reason.empty()) tip += " (" + cell.reason + ")";
     tip += ", due " + format_date(cell.due);
-    out += status_rect(status_style(cell.status), id, "cell", x0 + col_w * col + sub_w * k, top + row_h * r + 1, sub_w, row_h - 2, tip);
+    out += status_rect(status_style(cell.status), id, "cell", x0 + col_w * col + sub_w * k + slice_x, top + row_h * r + 1, slice_w,
+                       row_h - 2, tip);
   }
 
   // Legend with the totals.

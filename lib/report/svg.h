@@ -27,8 +27,9 @@
 // The scale of series_svg (what the tests check by hand):
 //   margins (left, right, top, bottom) = (56, 56, 32, 40); small: (36, 36, 16, 24)
 //   plot area: x from left to W - right, y from top to H - bottom
-//   x: the months from the first to the last point, evenly: x = left + 10 + (W - left - right - 20) *
-//      months_since_first / months_first_to_last (the centre of the plot area when there is one month)
+//   x: the months (the ISO weeks of a weekly measure) from the first to the last point, evenly: x = left +
+//      10 + (W - left - right - 20) * months_since_first / months_first_to_last (the centre of the plot
+//      area when there is one month); labels YYYY-MM or YYYY-Www
 //   y: linear over [lo, hi], the outermost "nice" ticks (step 1, 2 or 5 x 10^k, about 5 intervals; small:
 //      about 3) that cover every point, centre, median, limit and goal: y = (H - bottom) - (v - lo) /
 //      (hi - lo) * (H - bottom - top)
@@ -77,8 +78,9 @@ struct ChartOptions {
 // without points gives a small "no data" SVG.
 std::string series_svg(const metrics::SeriesResult& s, const ChartOptions& o);
 
-// Team x period grid: each team's row, each period's column, each cell split into one strip per
-// measure of the core data set, coloured (and patterned) by status; each team's completeness at the
+// Team x period grid: each team's row, each month's column, each cell split into one strip per
+// measure of the core data set (a weekly measure's strip cut into one slice per week whose Thursday is in
+// the month), coloured (and patterned) by status; each team's completeness at the
 // right; a legend with the total counts. The height follows the number of teams.
 std::string completeness_svg(const metrics::CompletenessResult& c, const ChartOptions& o);
 

@@ -74,7 +74,7 @@ const model::Value* find_value(const model::Project& p, const std::string& team,
   for (const auto& d : p.data) {
     if (d.team != team) continue;
     for (const auto& e : d.periods) {
-      if (e.period == parse_period(period) && e.values.count(m)) return &e.values.at(m);
+      if (e.period == parse_reporting_period(period) && e.values.count(m)) return &e.values.at(m);
     }
   }
   return nullptr;
@@ -226,6 +226,50 @@ TEST_CASE("import_data: every refusal, with its line and text, and nothing to wr
   CHECK(r.rows == 15);
   CHECK(r.files.empty());
   CHECK(r.added == 0);
+}
+
+// A weekly measure takes ISO weeks, or dates read as their week; a month for it is refused, and so is a
+// week for a monthly measure. The collaborative runs 2026-01-05 to 2026-12-18: 2026-W01 (29 Dec-4 Jan) is
+// outside it, 2026-W51 (14-20 Dec) overlaps it.
+TEST_CASE("import_data: weekly measures take weeks or dates", "[data-import]") {
+  Fixture f;
+  f.write("measures/calls.yaml", "id: calls\nname: Consultation calls\ntype: count\ncategory: process\nbetter: higher\n"
+                                 "frequency: weekly\n");
+  const std::string csv = std::string(kHeader) +
+                          "harbor,2026-W05,calls,,,3,,,\n"        // row 1: a week
+                          "harbor,2026-02-04,calls,,,4,,,\n"      // row 2: Wednesday 4 Feb is in 2026-W06
+                          "harbor,2026-W51,calls,,,1,,,\n";       // row 3: overlaps the end
+  DataImport r = f.run(csv, false, parse_date("2026-02-09"));
+  for (const auto& m : messages(r)) UNSCOPED_INFO(m);
+  REQUIRE(r.problems.empty());
+  CHECK(r.added == 3);
+  REQUIRE(r.files.size() == 1);
+  CHECK(r.files[0].content.find("period: 2026-W05\n") != std::string::npos);
+  CHECK(r.files[0].content.find("period: 2026-W06") != std::string::npos);
+  f.write_all(r);
+  std::vector<std::string> errors;
+  auto p = f.load(&errors);
+  CHECK(errors.empty());
+  CHECK(*find_value(p, "harbor", "2026-W06", "calls")->value == 4);
+  CHECK_FALSE(find_value(p, "harbor", "2026-02", "calls"));
+
+  const std::string bad = std::string(kHeader) +
+                          "harbor,2026-03,calls,,,3,,,\n"         // row 1: a month for a weekly measure
+                          "harbor,2026-W10,screened,1,2,,,,\n"    // row 2: a week for a monthly measure
+                          "harbor,2025-W53,calls,,,3,,,\n"        // row 3: 2025 has 52 weeks
+                          "harbor,2026-W01,calls,,,3,,,\n"        // row 4: before the start
+                          "harbor,2026-W07,calls,,,3,,,\n"        // row 5 (fine)
+                          "harbor,2026-02-12,calls,,,3,,,\n";     // row 6: Thursday 12 Feb is in 2026-W07 too
+  DataImport q = f.run(bad);
+  CHECK(messages(q) ==
+        std::vector<std::string>{
+            "2: row 1, column 'period': 'calls' is reported weekly: 2026-03 is a month; give a week (YYYY-Www) or a date",
+            "3: row 2, column 'period': 'screened' is reported monthly: 2026-W10 is a week; give a month (YYYY-MM)",
+            "4: row 3, column 'period': '2025-W53' is not a week (YYYY-Www) or a date",
+            "5: row 4, column 'period': 2026-W01 (2025-12-29 to 2026-01-04) is outside the collaborative (2026-01-05 to 2026-12-18)",
+            "7: row 6, column 'measure': team harbor, period 2026-W07 and measure calls are already in row 5",
+        });
+  CHECK(q.files.empty());
 }
 
 TEST_CASE("import_data: header columns", "[data-import]") {

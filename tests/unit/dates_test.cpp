@@ -60,3 +60,61 @@ TEST_CASE("numbers from text are plain and finite", "[text]") {
   }
   CHECK(trim_lower("  Ready \t") == "ready");
 }
+
+// ISO 8601 weeks, against published calendars: 2026-01-01 is a Thursday, so 2026 has 53 weeks, 2026-W01
+// starts on Monday 2025-12-29 and 2027-01-01 (a Friday) is in 2026-W53; 2020 (1 January a Wednesday, a leap
+// year) has 53 weeks too and 2021-01-03 is in 2020-W53; 2025 and 2027 have 52.
+TEST_CASE("ISO weeks", "[dates]") {
+  auto week = [](const char* d) { return format_period(ReportingPeriod::week_of(*parse_date(d))); };
+  CHECK(week("2026-01-01") == "2026-W01");
+  CHECK(week("2025-12-29") == "2026-W01");
+  CHECK(week("2025-12-28") == "2025-W52");
+  CHECK(week("2027-01-01") == "2026-W53");
+  CHECK(week("2027-01-03") == "2026-W53");
+  CHECK(week("2027-01-04") == "2027-W01");
+  CHECK(week("2021-01-03") == "2020-W53");
+  CHECK(week("2026-03-02") == "2026-W10");
+  CHECK(week("1970-01-01") == "1970-W01");
+  CHECK(week("1969-12-28") == "1969-W52");
+  CHECK(iso_weeks_in_year(2026) == 53);
+  CHECK(iso_weeks_in_year(2020) == 53);
+  CHECK(iso_weeks_in_year(2015) == 53);  // 1 January 2015 is a Thursday
+  CHECK(iso_weeks_in_year(2025) == 52);
+  CHECK(iso_weeks_in_year(2027) == 52);
+  CHECK(iso_weeks_in_year(2024) == 52);  // a leap year starting on a Monday
+
+  auto w = parse_reporting_period("2026-W53");
+  REQUIRE(w);
+  CHECK(w->weekly);
+  CHECK(format_date(w->first_day()) == "2026-12-28");
+  CHECK(format_date(w->last_day()) == "2027-01-03");
+  CHECK(format_period(w->next()) == "2027-W01");
+  CHECK(format_period(w->month()) == "2026-12");  // its Thursday is 2026-12-31
+  CHECK(format_period(parse_reporting_period("2026-W01")->month()) == "2026-01");  // Thursday 2026-01-01
+  CHECK(format_period(parse_reporting_period("2026-W05")->month()) == "2026-01");  // Thursday 2026-01-29
+  CHECK(format_period(parse_reporting_period("2026-W14")->month()) == "2026-04");  // Thursday 2026-04-02
+  CHECK_FALSE(parse_reporting_period("2025-W53"));
+  CHECK_FALSE(parse_reporting_period("2026-W00"));
+  CHECK_FALSE(parse_reporting_period("2026-W54"));
+  CHECK_FALSE(parse_reporting_period("2026-w05"));
+  CHECK_FALSE(parse_reporting_period("2026-W5"));
+  CHECK_FALSE(parse_week("2026-05"));
+  CHECK(parse_reporting_period("2026-W05")->index - parse_reporting_period("2025-W52")->index == 5);
+}
+
+TEST_CASE("months as reporting periods", "[dates]") {
+  ReportingPeriod m = *parse_period("2026-02");
+  CHECK_FALSE(m.weekly);
+  CHECK(m.index == 2026 * 12 + 1);
+  CHECK(format_period(m) == "2026-02");
+  CHECK(format_date(m.first_day()) == "2026-02-01");
+  CHECK(format_date(m.last_day()) == "2026-02-28");
+  CHECK(format_period(ReportingPeriod(*parse_period("2026-12")).next()) == "2027-01");
+  CHECK(*parse_reporting_period("2026-02") == m);
+  // Ordered by first day, a month before a week starting the same day (2027-03-01 is a Monday).
+  CHECK(m < *parse_reporting_period("2026-W06"));   // Monday 2026-02-02
+  CHECK(*parse_reporting_period("2026-W05") < m);   // Monday 2026-01-26
+  CHECK(ReportingPeriod(*parse_period("2027-03")) < *parse_reporting_period("2027-W09"));
+  CHECK(format_date(parse_reporting_period("2027-W09")->first_day()) == "2027-03-01");
+  CHECK(ReportingPeriod(*parse_period("1969-12")).first_day() == *parse_date("1969-12-01"));
+}

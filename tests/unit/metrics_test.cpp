@@ -18,6 +18,7 @@ using namespace collab::metrics;
 namespace {
 
 Period per(const char* s) { return *parse_period(s); }
+ReportingPeriod week(const char* s) { return *parse_week(s); }
 Date day(const char* s) { return *parse_date(s); }
 
 model::Value ratio(double n, double d) {
@@ -72,10 +73,11 @@ void put(model::Project& p, const std::string& team_id, const char* period, cons
     p.data.back().team = team_id;
     d = p.data.end() - 1;
   }
-  auto e = std::find_if(d->periods.begin(), d->periods.end(), [&](const model::DataPeriod& x) { return x.period == per(period); });
+  const ReportingPeriod at = *parse_reporting_period(period);  // a month or a week
+  auto e = std::find_if(d->periods.begin(), d->periods.end(), [&](const model::DataPeriod& x) { return x.period == at; });
   if (e == d->periods.end()) {
     d->periods.push_back({});
-    d->periods.back().period = per(period);
+    d->periods.back().period = at;
     e = d->periods.end() - 1;
   }
   e->values[measure] = std::move(v);
@@ -707,6 +709,128 @@ TEST_CASE("completeness: without data.due_day, the last day of the next month; a
   CHECK(s.total.missing == 2);
   CHECK(s.total.pending == 2);
   CHECK(*s.total.completeness() == 0);  // 0 / (4 - 2)
+}
+
+// Weekly measures: points by ISO week, pooled by week, a weekly baseline; a month reported for a weekly
+// measure is not a point (validate reports it).
+TEST_CASE("measure_series: a weekly count, pooled by week, with a weekly baseline and C-chart limits", "[metrics]") {
+  model::Project p;
+  p.collaborative = collab_2026();
+  p.teams = {team("alpha", "2026-01-05"), team("beta", "2026-01-05")};
+  model::Measure calls = plain("calls", "count");
+  calls.frequency = "weekly";
+  calls.baseline_from = week("2026-W02");
+  calls.baseline_to = week("2026-W04");
+  p.measures = {calls};
+  // alpha: 3, 5, 4, 6, 2, 4 in 2026-W02..W07; beta: 2 in W03, 6 in W04; a month for alpha is ignored.
+  const char* weeks[] = {"2026-W02", "2026-W03", "2026-W04", "2026-W05", "2026-W06", "2026-W07"};
+  const double alpha[] = {3, 5, 4, 6, 2, 4};
+  for (int i = 5; i >= 0; --i) put(p, "alpha", weeks[i], "calls", value(alpha[i]));  // any order in the file
+  put(p, "beta", "2026-W03", "calls", value(2));
+  put(p, "beta", "2026-W04", "calls", value(6));
+  put(p, "alpha", "2026-03", "calls", value(99));
+
+  auto all = measure_series(p, {});
+  const auto& a = series(all, "calls", "alpha");
+  CHECK(periods_of(a) == std::vector<std::string>{"2026-W02", "2026-W03", "2026-W04", "2026-W05", "2026-W06", "2026-W07"});
+  CHECK(a.chart == ChartType::c);
+  // Baseline W02..W04: 3, 5, 4 -> median 4; c-bar = 12 / 3 = 4, UCL = 4 + 3 sqrt(4) = 10, LCL = max(0, 4 - 6) = 0.
+  CHECK(*a.baseline == 4);
+  CHECK(*a.median == 4);
+  CHECK(a.points[0].baseline);
+  CHECK_FALSE(a.points[3].baseline);
+  CHECK(*a.points[5].centre == Approx(4));
+  CHECK(*a.points[5].ucl == Approx(10));
+  CHECK(*a.points[5].lcl == 0);
+  CHECK(format_period(*a.latest_period) == "2026-W07");
+  CHECK(format_period(a.segments[0].from) == "2026-W02");
+  // Pooled: the sum per week: 3, 7 (2 teams), 10 (2 teams), 6, 2, 4. Baseline 3, 7, 10: median 7; c-bar = 20 / 3,
+  // UCL = 20/3 + 3 sqrt(20/3) = 6.666667 + 7.745967 = 14.412634.
+  const auto& pooled = series(all, "calls", "");
+  REQUIRE(pooled.points.size() == 6);
+  CHECK(pooled.points[1].value == 7);
+  CHECK(pooled.points[1].teams == 2);
+  CHECK(pooled.points[2].value == 10);
+  CHECK(*pooled.median == 7);
+  CHECK(*pooled.points[0].ucl == Approx(14.412634));
+
+  // --from 2026-02: the weeks whose Thursday is in February or later: W06 (Thursday 5 Feb) and W07; W05's
+  // Thursday is 29 January.
+  Scope feb;
+  feb.from = per("2026-02");
+  auto shown = measure_series(p, feb);
+  CHECK(periods_of(series(shown, "calls", "alpha")) == std::vector<std::string>{"2026-W06", "2026-W07"});
+  CHECK(*series(shown, "calls", "alpha").baseline == 4);  // the frozen baseline does not move with the range
+  Scope jan;
+  jan.to = per("2026-01");
+  CHECK(periods_of(series(measure_series(p, jan), "calls", "alpha")).back() == "2026-W05");
+}
+
+// Collaborative 2026-01-05 (Monday of 2026-W02) to 2026-12-18; as of Tuesday 2026-02-03 the weeks ended are
+// W02 (5-11 Jan) to W05 (26 Jan-1 Feb); each is due 7 days after its Sunday: 18 Jan, 25 Jan, 1 Feb, 8 Feb.
+TEST_CASE("completeness: weekly measures, due days after the week's Sunday, joining and withdrawing", "[metrics]") {
+  model::Project p;
+  p.collaborative = collab_2026();
+  model::Measure calls = plain("calls", "count");
+  calls.frequency = "weekly";
+  calls.core = true;
+  model::Measure screened = proportion("screened");
+  screened.core = true;
+  p.measures = {screened, calls};
+  p.teams.push_back(team("alpha", "2026-01-05"));
+  model::Team gamma = team("gamma", "2026-01-13");  // joined in W03
+  gamma.status = "withdrawn";
+  gamma.withdrawal = model::Withdrawal{day("2026-01-21"), "Lost funding"};  // in W04: weeks up to W03
+  p.teams.push_back(gamma);
+  put(p, "alpha", "2026-W02", "calls", value(3), "2026-01-16");  // due 18 Jan: submitted
+  put(p, "alpha", "2026-W03", "calls", value(4), "2026-01-27");  // due 25 Jan: late
+  // W04: nothing, due 1 Feb < 3 Feb: missing; W05: nothing, due 8 Feb: pending; 2026-01 screened: due 28 Feb, pending.
+  const Date as_of = day("2026-02-03");
+
+  auto r = completeness(p, as_of, {});
+  CHECK(r.measures == std::vector<std::string>{"calls", "screened"});
+  const auto& a = r.by_team.at("alpha");
+  CHECK(a.expected == 5);
+  CHECK(a.submitted == 1);
+  CHECK(a.late == 1);
+  CHECK(a.missing == 1);
+  CHECK(a.pending == 2);
+  // Cells by time: the month 2026-01 (from 1 Jan) before the weeks W02 (from 5 Jan) to W05.
+  REQUIRE(r.cells.size() == 6);
+  CHECK(r.cells[0].period == per("2026-01"));
+  CHECK(r.cells[0].measure == "screened");
+  CHECK(r.cells[0].due == day("2026-02-28"));
+  CHECK(format_period(r.cells[1].period) == "2026-W02");
+  CHECK(r.cells[1].due == day("2026-01-18"));
+  CHECK(r.cells[1].status == "submitted");
+  CHECK(r.cells[2].status == "late");
+  CHECK(r.cells[2].due == day("2026-01-25"));
+  CHECK(r.cells[3].status == "missing");
+  CHECK(r.cells[3].due == day("2026-02-01"));
+  CHECK(format_period(r.cells[4].period) == "2026-W05");
+  CHECK(r.cells[4].status == "pending");
+  // gamma: W03 only (joined in W03, withdrew in W04; no month ended before it withdrew): missing.
+  CHECK(r.cells[5].team == "gamma");
+  CHECK(format_period(r.cells[5].period) == "2026-W03");
+  CHECK(r.cells[5].status == "missing");
+  CHECK(r.by_team.at("gamma").expected == 1);
+
+  // data.weekly_due_days: 10 days makes W03 (due 28 Jan) on time and W04 (due 4 Feb) pending.
+  p.collaborative->data_weekly_due_days = 10;
+  auto t = completeness(p, as_of, {});
+  CHECK(t.by_team.at("alpha").submitted == 2);
+  CHECK(t.by_team.at("alpha").late == 0);
+  CHECK(t.by_team.at("alpha").missing == 0);
+  CHECK(t.by_team.at("alpha").pending == 3);
+
+  // data.from 2026-02: weeks from W06 (Thursday 5 Feb); as of 2026-02-17, W06 and W07 have ended.
+  p.collaborative->data_from = per("2026-02");
+  auto f = completeness(p, day("2026-02-17"), {});
+  std::vector<std::string> alpha_periods;
+  for (const auto& c : f.cells) {
+    if (c.team == "alpha") alpha_periods.push_back(format_period(c.period));
+  }
+  CHECK(alpha_periods == std::vector<std::string>{"2026-W06", "2026-W07"});
 }
 
 TEST_CASE("participation: teams and members expected while active, attended when anyone is present", "[metrics]") {

@@ -246,6 +246,28 @@ TEST_CASE("series_svg: months evenly spaced with gaps, rebase marker, per-segmen
   CHECK(count(svg, "\">2026-0") == 9);
 }
 
+TEST_CASE("series_svg: a weekly series is spaced by ISO weeks and labelled YYYY-Www", "[svg]") {
+  SeriesResult s = p_chart();
+  // 2026-W02, W03, W04, then W06 and W10 (rebased from W06): 8 weeks, as the months of the test above.
+  const ReportingPeriod w02 = *parse_week("2026-W02");
+  const int offsets[] = {0, 1, 2, 4, 8};
+  for (int i = 0; i < 5; ++i) s.points[i].period = ReportingPeriod{true, w02.index + offsets[i]};
+  s.points[3].segment = s.points[4].segment = 1;
+  s.points[3].centre = s.points[4].centre = 40;
+  s.segments[0].from = w02;
+  s.segments.push_back(Segment{s.points[3].period, "huddle board", 2, 40.0, std::nullopt, std::nullopt});
+  const std::string svg = report::series_svg(s, ChartOptions{});
+  INFO(svg);
+  CHECK(xml_problem(svg) == "");
+  // x = 66 + 508 * weeks / 8: 66, 129.5, 193, 320, 574.
+  CHECK(svg.find("points=\"66.0,144.0 129.5,116.0 193.0,130.0 320.0,32.0 574.0,102.0\"") != std::string::npos);
+  CHECK(svg.find("<title>rebase from 2026-W06: huddle board</title>") != std::string::npos);
+  CHECK(svg.find("from 2026-W02 to 2026-W10") != std::string::npos);
+  // Labels: all 9 weeks, W02 to W10.
+  CHECK(count(svg, "\">2026-W") == 9);
+  CHECK(svg.find(">2026-W05</text>") != std::string::npos);
+}
+
 TEST_CASE("series_svg: x labels every Nth month, always the first and last", "[svg]") {
   SeriesResult s;
   s.measure = "m";
@@ -396,6 +418,31 @@ TEST_CASE("completeness_svg: one strip per team, period and measure, escaped, wi
   const std::string none = report::completeness_svg(empty, ChartOptions{});
   CHECK(xml_problem(none) == "");
   CHECK(none.find(">no data</text>") != std::string::npos);
+}
+
+// January 2026 has five weeks by their Thursday (1, 8, 15, 22 and 29 January): 2026-W01 to W05.
+TEST_CASE("completeness_svg: a weekly measure's strip is cut into the weeks of its month", "[svg]") {
+  CompletenessResult c;
+  c.as_of = date::year(2026) / 3 / 1;
+  c.measures = {"m1", "w"};
+  c.cells = {cell("alpha", "m1", ym(2026, 1), "submitted")};
+  for (const char* w : {"2026-W02", "2026-W03", "2026-W04", "2026-W05"}) {
+    CompletenessCell x = cell("alpha", "w", ym(2026, 1), "late");
+    x.period = *parse_week(w);
+    c.cells.push_back(x);
+  }
+  c.by_team["alpha"] = {5, 1, 4, 0, 0, 0};
+  c.total = {5, 1, 4, 0, 0, 0};
+  const std::string svg = report::completeness_svg(c, ChartOptions{});
+  INFO(svg);
+  CHECK(xml_problem(svg) == "");
+  CHECK(count(svg, "<rect class=\"cell ") == 5);
+  // One month column 640 - 86 = 554 wide, strips (554 - 1) / 2 = 276.5; the weekly strip from 38 + 276.5 = 314.5
+  // in 5 slices of 55.3; W02 is the second: x = 314.5 + 55.3 = 369.8.
+  CHECK(svg.find("<rect class=\"cell submitted\" x=\"38.0\" y=\"21.0\" width=\"276.5\"") != std::string::npos);
+  CHECK(svg.find("x=\"369.8\" y=\"21.0\" width=\"55.3\" height=\"14.0\"") != std::string::npos);
+  CHECK(svg.find("alpha - w - 2026-W05: late") != std::string::npos);
+  CHECK(svg.find("1 month (2026-01 to 2026-01)") != std::string::npos);
 }
 
 TEST_CASE("progress_svg: stacked bars, the mean and the share at 4+", "[svg]") {
