@@ -345,6 +345,14 @@ class Checker {
       }
     }
     check_timezone(e.timezone, e.src, "timezone");
+    // A control character in a URL would end the iCalendar line it is written on (collab schedule ics).
+    for (char c : e.url) {
+      auto u = static_cast<unsigned char>(c);
+      if ((u < 0x20 && c != '\t') || u == 0x7F) {
+        error(e.src.at("url"), fmt::format("url holds a control character (U+{:04X}): a URL is one line of printable text", u));
+        break;
+      }
+    }
     for (size_t i = 0; i < e.teams.size(); ++i) {
       if (!known(FileKind::team, e.teams[i], p_.find_team(e.teams[i]))) {
         error(e.src.at(fmt::format("teams/{}", i)), fmt::format("no team '{}' in teams/", e.teams[i]));

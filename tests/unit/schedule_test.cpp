@@ -281,3 +281,34 @@ TEST_CASE("phases map to the events planning gives them", "[schedule][plan]") {
   CHECK(body_hash("id: ls1\n") != body_hash("id: ls2\n"));
   CHECK(body_hash("").size() == 16);
 }
+
+TEST_CASE("iCalendar output never holds a raw control character", "[schedule][ical]") {
+  // Control characters other than tab are dropped from TEXT values; the line break stays an escaped \n.
+  CHECK(escape_text(std::string("a\x01" "b\x1b" "c\x7f" "d\te", 10)) == "abcd\te");
+  CHECK(escape_text(std::string("x\0y", 3)) == "xy");
+  CHECK(has_control("https://x/\r\nATTENDEE:mailto:evil@example.org"));
+  CHECK_FALSE(has_control("https://example.org/a?b=c"));
+
+  auto e = timed("w", "webinar", "2026-03-10T14:00", 60, "UTC");
+  e.url = "https://x/\r\nATTENDEE:mailto:evil@example.org";
+  e.name = "Name\r\nATTENDEE:mailto:evil@example.org";
+  e.description = std::string("bell\a and escape\x1b[31m");
+  auto p = project_with({e});
+  IcalOptions o;
+  o.dtstamp = date::sys_days{date::year{2026} / 1 / 1};
+  auto text = export_ical(p, o);
+  REQUIRE(text);
+  CHECK(text->find("\r\nATTENDEE") == std::string::npos);  // no injected property
+  CHECK(text->find("\r\nURL:") == std::string::npos);       // a URL with a control character is left out
+  CHECK(text->find("SUMMARY:Name\\nATTENDEE:mailto:evil@example.org\r\n") != std::string::npos);
+  for (size_t i = 0; i < text->size(); ++i) {
+    char c = (*text)[i];
+    bool crlf = (c == '\r' && i + 1 < text->size() && (*text)[i + 1] == '\n') || (c == '\n' && i > 0 && (*text)[i - 1] == '\r');
+    if (!crlf) CHECK_FALSE(is_control(c));
+  }
+  e.url = "https://example.org/join";
+  p = project_with({e});
+  text = export_ical(p, o);
+  REQUIRE(text);
+  CHECK(text->find("\r\nURL:https://example.org/join\r\n") != std::string::npos);
+}
