@@ -21,15 +21,18 @@ Error data_error(const Location& l, const std::string& message) {
   return Error{ErrorKind::data, fmt::format("{}: {}", where_text(l), message)};
 }
 
-UtcMinutes to_utc(const date::time_zone* zone, LocalMinutes t) {
-  return date::floor<minutes>(date::zoned_time<minutes>(zone, t, date::choose::earliest).get_sys_time());
-}
-
 std::string range_text(const Date& a, const Date& b) {
   return a == b ? format_date(a) : fmt::format("{} to {}", format_date(a), format_date(b));
 }
 
 }  // namespace
+
+UtcMinutes to_utc(const date::time_zone* zone, LocalMinutes local) {
+  // get_info(local).first is the period in force before a gap (nonexistent), the earlier of two periods
+  // (ambiguous), or the only one (unique): in every case the offset RFC 5545 reads the local time with.
+  date::local_info info = zone->get_info(date::local_seconds{local});
+  return date::floor<minutes>(date::sys_seconds{(date::local_seconds{local} - info.first.offset).time_since_epoch()});
+}
 
 Result<const date::time_zone*> find_zone(const std::string& name) {
   try {

@@ -120,8 +120,7 @@ std::string rrule_for(const model::Event& e, const Occurrence& first, const std:
   // With a TZID DTSTART, UNTIL is in UTC (RFC 5545 3.3.10): the instant of an occurrence on the until date.
   LocalMinutes last = LocalMinutes{date::local_days{*until}.time_since_epoch()} +
                       (first.local_start - date::floor<date::days>(first.local_start));
-  UtcMinutes utc = date::floor<minutes>(date::zoned_time<minutes>(first.zone, last, date::choose::earliest).get_sys_time());
-  return rule + ";UNTIL=" + ical_utc(date::sys_seconds{utc});
+  return rule + ";UNTIL=" + ical_utc(date::sys_seconds{to_utc(first.zone, last)});
 }
 
 std::string vtimezone(const date::time_zone* zone, UtcMinutes from, UtcMinutes to) {
@@ -194,8 +193,7 @@ Result<std::string> export_ical(const model::Project& p, const IcalOptions& opti
         } else {
           LocalMinutes local = LocalMinutes{date::local_days{d}.time_since_epoch()} +
                                (first.local_start - date::floor<date::days>(first.local_start));
-          UtcMinutes utc = date::floor<minutes>(date::zoned_time<minutes>(first.zone, local, date::choose::earliest).get_sys_time());
-          body += fold_line(time_property("EXDATE", first, local, utc));
+          body += fold_line(time_property("EXDATE", first, local, to_utc(first.zone, local)));
         }
       }
     }

@@ -28,7 +28,7 @@ Grid compute(const std::vector<Participant>& people, const SlotRequest& r, int s
   g.local.assign(people.size() * n, LocalMinutes{});
   for (size_t d = 0; d < n; ++d) {
     LocalMinutes here = LocalMinutes{date::local_days{r.dates[d]}.time_since_epoch()} + minutes{start};
-    UtcMinutes utc = date::floor<minutes>(date::zoned_time<minutes>(r.zone, here, date::choose::earliest).get_sys_time());
+    UtcMinutes utc = to_utc(r.zone, here);
     std::map<const date::time_zone*, LocalMinutes> by_zone;
     for (size_t i = 0; i < people.size(); ++i) {
       const Participant& p = people[i];

@@ -312,3 +312,35 @@ TEST_CASE("iCalendar output never holds a raw control character", "[schedule][ic
   REQUIRE(text);
   CHECK(text->find("\r\nURL:https://example.org/join\r\n") != std::string::npos);
 }
+
+TEST_CASE("local times in a DST gap or overlap are read as RFC 5545 reads them", "[schedule][ical]") {
+  auto utc = [](UtcMinutes t) { return format_local(LocalMinutes{t.time_since_epoch()}); };
+  auto local = [](const char* s) { return *parse_local_datetime(s); };
+  const date::time_zone* ny = Z("America/New_York");
+  // 2026-03-08 02:30 does not exist in New York (02:00 EST -> 03:00 EDT): the offset before the gap, EST
+  // (UTC-5), gives 07:30Z (03:30 EDT), not the transition instant 07:00Z.
+  CHECK(utc(to_utc(ny, local("2026-03-08T02:30"))) == "2026-03-08T07:30");
+  // 2026-11-01 01:30 happens twice (EDT, then EST): the first, 05:30Z.
+  CHECK(utc(to_utc(ny, local("2026-11-01T01:30"))) == "2026-11-01T05:30");
+  CHECK(utc(to_utc(ny, local("2026-03-09T02:30"))) == "2026-03-09T06:30");  // unique: EDT
+
+  // A weekly call at 02:30 whose last occurrence falls in the gap: UNTIL is that occurrence's instant, so
+  // a reader of the RRULE keeps it.
+  auto gap = timed("gap", "consultation-call", "2026-03-01T02:30", 60, "America/New_York");
+  gap.recurrence = model::Recurrence{"weekly", D("2026-03-08"), std::nullopt, std::nullopt, {}};
+  auto fold = timed("fold", "consultation-call", "2026-10-25T01:30", 60, "America/New_York");
+  fold.recurrence = model::Recurrence{"weekly", D("2026-11-01"), std::nullopt, std::nullopt, {}};
+  auto p = project_with({gap, fold});
+  auto g = expand_event(p, p.events[0]);
+  REQUIRE(g);
+  REQUIRE(g->size() == 2);
+  CHECK(utc((*g)[0].start) == "2026-03-01T07:30");
+  CHECK(utc((*g)[1].start) == "2026-03-08T07:30");
+  CHECK(rrule_for(p.events[0], g->front(), p.collaborative->end) == "RRULE:FREQ=WEEKLY;UNTIL=20260308T073000Z");
+  auto f = expand_event(p, p.events[1]);
+  REQUIRE(f);
+  REQUIRE(f->size() == 2);
+  CHECK(utc((*f)[0].start) == "2026-10-25T05:30");
+  CHECK(utc((*f)[1].start) == "2026-11-01T05:30");
+  CHECK(rrule_for(p.events[1], f->front(), p.collaborative->end) == "RRULE:FREQ=WEEKLY;UNTIL=20261101T053000Z");
+}
