@@ -2,6 +2,7 @@
 
 #include "core/timezones.h"
 #include "schedule/recurrence.h"
+#include "schedule/slots.h"
 
 #include <fmt/format.h>
 
@@ -142,10 +143,14 @@ class Checker {
     for (const auto& b : c.schedule.blackouts) in_order(b.start, b.end, b.src, "end", "start", "end");
   }
 
+  // Read as collab schedule slots reads them (schedule::parse_hours): whatever it cannot read is an error.
   void check_working_hours(const std::string& hours, const Source& src, const std::string& field) {
-    // The schema's pattern checked the shape HH:MM-HH:MM.
-    if (hours.size() == 11 && hours.substr(6) <= hours.substr(0, 5)) {
+    if (hours.empty() || schedule::parse_hours(hours)) return;
+    bool shaped = hours.size() == 11 && hours[5] == '-';
+    if (shaped && hours.substr(6) <= hours.substr(0, 5)) {
       error(src.at(field), fmt::format("working hours {} end before they start", hours));
+    } else {
+      error(src.at(field), fmt::format("working hours {} are not HH:MM-HH:MM (hours 00 to 23, or an end of 24:00)", hours));
     }
   }
 

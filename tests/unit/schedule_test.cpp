@@ -344,3 +344,35 @@ TEST_CASE("local times in a DST gap or overlap are read as RFC 5545 reads them",
   CHECK(utc((*f)[1].start) == "2026-11-01T05:30");
   CHECK(rrule_for(p.events[1], f->front(), p.collaborative->end) == "RRULE:FREQ=WEEKLY;UNTIL=20261101T053000Z");
 }
+
+TEST_CASE("working hours that do not parse are an error, not 08:00-18:00", "[schedule][slots]") {
+  CHECK_FALSE(parse_hours("09:00-24:30"));
+  CHECK_FALSE(parse_hours("24:00-24:00"));
+  CHECK(parse_hours("09:00-24:00"));
+  auto p = project_with({});
+  model::Team t;
+  t.id = "harbor";
+  t.status = "active";
+  t.timezone = "UTC";
+  model::Member m;
+  m.id = "hana";
+  t.members.push_back(m);
+  p.teams.push_back(t);
+  auto ok = participants(p, std::nullopt);
+  REQUIRE(ok);
+  REQUIRE(ok->size() == 1);
+  CHECK(ok->front().hours.from == 8 * 60);
+  CHECK(ok->front().hours.to == 18 * 60);
+
+  p.teams[0].working_hours = "09:00-24:30";
+  auto team = participants(p, std::nullopt);
+  REQUIRE_FALSE(team);
+  CHECK(team.error().message.find("working hours 09:00-24:30") != std::string::npos);
+  p.teams[0].working_hours.clear();
+  p.teams[0].members[0].working_hours = "9-17";
+  CHECK_FALSE(participants(p, std::nullopt));
+  p.teams[0].members[0].working_hours.clear();
+  p.collaborative->schedule.working_hours = "07:00-25:00";
+  CHECK_FALSE(participants(p, std::nullopt));
+  CHECK(participants(p, WorkingHours{9 * 60, 17 * 60}));  // --hours replaces collab.yaml's
+}
