@@ -367,7 +367,12 @@ class Checker {
       error(e.src.at("end"), "start and end must both be dates or both be dates with a time");
     } else if (!e.end.empty()) {
       auto a = parse_local_datetime(e.start), b = parse_local_datetime(e.end);
-      if (a && b && *b < *a) error(e.src.at("end"), fmt::format("end {} is before start {}", e.end, e.start));
+      if (a && b && *b < *a) {
+        error(e.src.at("end"), fmt::format("end {} is before start {}", e.end, e.start));
+      } else if (a && b && *b == *a && has_time(e.start)) {
+        // A timed event needs a length; an all-day event whose end is its start is that one day.
+        error(e.src.at("end"), fmt::format("event ends when it starts ({}): give a later end or duration_minutes", e.end));
+      }
     }
     if (!e.end.empty() && e.duration_minutes) error(e.src.at("duration_minutes"), "give end or duration_minutes, not both");
     if (has_time(e.start) && e.end.empty() && !e.duration_minutes) {

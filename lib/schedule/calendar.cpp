@@ -85,8 +85,9 @@ Result<std::vector<Occurrence>> expand_event(const model::Project& p, const mode
   } else {
     end = all_day ? *start + date::days{1} : *start + minutes{60};  // a timed event without end: one hour
   }
-  if (end < *start || (end == *start && !all_day)) {
-    return data_error(e.src.at("end"), fmt::format("end {} is before start {}", e.end, e.start));
+  if (end < *start) return data_error(e.src.at("end"), fmt::format("end {} is before start {}", e.end, e.start));
+  if (end == *start && !all_day) {
+    return data_error(e.src.at("end"), fmt::format("event ends when it starts ({})", e.end));
   }
   minutes length = end - *start;
   Date first{date::floor<date::days>(*start)};
