@@ -1,5 +1,6 @@
 #include "schedule/plan.h"
 
+#include "io/yaml_document.h"
 #include "io/yaml_text.h"
 #include "schedule/recurrence.h"
 #include "schedule/slots.h"
@@ -76,6 +77,7 @@ class Planner {
   std::vector<const model::Event*> fixed_;               // existing events that constrain the plan
   std::map<std::string, const model::Event*> replaceable_;  // untouched planned files, by ID
   std::deque<model::Event> planned_;                      // stable addresses for occurrences
+  std::deque<YamlDocument> planned_docs_;                 // where planned events will be: events/<id>.yaml, line 1
   std::vector<Window> sessions_;                          // learning sessions, fixed and planned
   std::vector<Window> action_periods_;
   PlanResult result_;
@@ -348,6 +350,14 @@ class Planner {
                                              format_date(*e.recurrence->until))
                                : fmt::format("{} {} {}{}", e.type, e.id, e.start, e.end.empty() ? "" : " to " + e.end);
       result_.files.push_back(std::move(f));
+    }
+    // Warnings about a planned event name the file it will be written to (line 1: it has no lines yet).
+    for (auto& e : planned_) {
+      YamlDocument& doc = planned_docs_.emplace_back();
+      doc.relative = "events/" + e.id + ".yaml";
+      doc.path = model::display_path(p_.display_root, doc.relative);
+      e.src.doc = &doc;
+      e.src.pointer.clear();
     }
     // The calendar as it will be: the fixed events and the plan (replaced files left out).
     std::vector<Occurrence> occ;
