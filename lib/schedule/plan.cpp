@@ -351,6 +351,18 @@ class Planner {
                                : fmt::format("{} {} {}{}", e.type, e.id, e.start, e.end.empty() ? "" : " to " + e.end);
       result_.files.push_back(std::move(f));
     }
+    // Unedited planned files the plan no longer has (a pinned or hand-made event took over the phase, the
+    // phase went away): removed, so they neither linger in events/ nor count twice in the calendar.
+    for (const auto& [id, existing] : replaceable_) {
+      bool still = std::any_of(planned_.begin(), planned_.end(), [&](const model::Event& e) { return e.id == id; });
+      if (still) continue;
+      PlannedFile f;
+      f.id = id;
+      f.path = existing->src.doc->relative;
+      f.action = "remove";
+      f.summary = fmt::format("{} {}, planned before, no longer in the plan", existing->type, id);
+      result_.files.push_back(std::move(f));
+    }
     // Warnings about a planned event name the file it will be written to (line 1: it has no lines yet).
     for (auto& e : planned_) {
       YamlDocument& doc = planned_docs_.emplace_back();

@@ -1,5 +1,6 @@
 // lib/schedule: recurrence dates, slot coverage against hand-computed cases (DST in the United States on
 // 2026-03-08 and in Europe on 2026-03-29), iCalendar building blocks, calendar warnings.
+#include "io/files.h"
 #include "schedule/calendar.h"
 #include "schedule/ical.h"
 #include "schedule/plan.h"
@@ -7,6 +8,12 @@
 #include "schedule/slots.h"
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <random>
 
 using namespace collab;
 using namespace collab::schedule;
@@ -375,4 +382,32 @@ TEST_CASE("working hours that do not parse are an error, not 08:00-18:00", "[sch
   p.collaborative->schedule.working_hours = "07:00-25:00";
   CHECK_FALSE(participants(p, std::nullopt));
   CHECK(participants(p, WorkingHours{9 * 60, 17 * 60}));  // --hours replaces collab.yaml's
+}
+
+TEST_CASE("plan --write removes stale planned files only after every new text is in place", "[schedule][plan]") {
+  namespace fs = std::filesystem;
+  fs::path root = fs::temp_directory_path() / fmt::format("collab-remove-{}", std::random_device{}());
+  fs::create_directories(root / "events");
+  auto put = [&](const char* name, const char* text) { std::ofstream(root / name) << text; };
+  auto get = [&](const char* name) {
+    std::ifstream in(root / name);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  put("events/keep.yaml", "old\n");
+  put("events/stale.yaml", "stale\n");
+  put("events/taken.yaml", "taken\n");
+  // A create over an existing file fails before anything is written: the stale file stays.
+  CHECK_FALSE(write_files(root, {{"events/keep.yaml", "new\n"}, {"events/taken.yaml", "x\n", true},
+                                 {"events/stale.yaml", "", false, true}}));
+  CHECK(get("events/keep.yaml") == "old\n");
+  CHECK(fs::exists(root / "events/stale.yaml"));
+  REQUIRE(write_files(root, {{"events/keep.yaml", "new\n"}, {"events/stale.yaml", "", false, true},
+                             {"events/gone-already.yaml", "", false, true}}));
+  CHECK(get("events/keep.yaml") == "new\n");
+  CHECK_FALSE(fs::exists(root / "events/stale.yaml"));
+  CHECK_FALSE(fs::exists(root / "events/gone-already.yaml"));
+  size_t left = 0;
+  for (const auto& entry : fs::directory_iterator(root / "events")) left += entry.is_regular_file() ? 1 : 0;
+  CHECK(left == 2);  // keep.yaml and taken.yaml: no temporary file left behind
+  fs::remove_all(root);
 }
