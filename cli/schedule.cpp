@@ -71,9 +71,8 @@ std::string in_zone_text(const Occurrence& o, const date::time_zone* zone) {
   return fmt::format(" = {}{}-{} {}", day, schedule::format_clock(a), schedule::format_clock(b), zone->name());
 }
 
-std::string warning_where(const schedule::Warning& w) {
-  return w.where.line ? fmt::format("{}:{}:{}", w.where.file, w.where.line, w.where.column) : w.where.file;
-}
+// "path:line:column: warning: message", as collab validate prints its warnings.
+std::string warning_text(const schedule::Warning& w) { return format_text(Diagnostic{w.where, Severity::warning, w.message}); }
 
 nlohmann::json occurrence_json(const Occurrence& o) {
   const model::Event& e = *o.event;
@@ -127,7 +126,7 @@ int run_list(const Context& ctx, const ScheduleOptions& opt) {
                when_text(o) + in_zone_text(o, shown), when_width, o.event->id, id_width, o.event->name,
                o.event->pinned ? " (pinned)" : "");
   }
-  for (const auto& w : cal->warnings) fmt::print("{}: warning: {}\n", warning_where(w), w.message);
+  for (const auto& w : cal->warnings) fmt::print("{}\n", warning_text(w));
   if (!ctx.quiet) {
     fmt::print(stderr, "{} events, {} occurrences, {} warning(s)\n", cal->events, cal->occurrences.size(), cal->warnings.size());
   }
@@ -327,7 +326,7 @@ int run_plan(const Context& ctx, const ScheduleOptions& opt) {
     fmt::print("{:<7} {} ({})\n", f.action, model::display_path(project->display_root, f.path), f.summary);
     if (opt.dry_run && (f.action == "create" || f.action == "update")) fmt::print("{}", f.content);
   }
-  for (const auto& w : plan->warnings) fmt::print("{}: warning: {}\n", warning_where(w), w.message);
+  for (const auto& w : plan->warnings) fmt::print("{}\n", warning_text(w));
   if (!ctx.quiet) {
     size_t writes = updates.size() - removals;
     if (wrote) {

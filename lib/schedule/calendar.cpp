@@ -1,5 +1,6 @@
 #include "schedule/calendar.h"
 
+#include "core/timezones.h"
 #include "schedule/recurrence.h"
 
 #include <fmt/format.h>
@@ -12,11 +13,6 @@ namespace {
 
 using std::chrono::minutes;
 
-std::string where_text(const Location& l) {
-  if (l.line == 0) return l.file;
-  return fmt::format("{}:{}:{}", l.file, l.line, l.column);
-}
-
 Error data_error(const Location& l, const std::string& message) {
   return Error{ErrorKind::data, fmt::format("{}: {}", where_text(l), message)};
 }
@@ -27,6 +23,12 @@ std::string range_text(const Date& a, const Date& b) {
 
 }  // namespace
 
+std::string where_text(const Location& l) {
+  std::string where = l.file;
+  if (l.line > 0) where += l.column > 0 ? fmt::format(":{}:{}", l.line, l.column) : fmt::format(":{}", l.line);
+  return where;
+}
+
 UtcMinutes to_utc(const date::time_zone* zone, LocalMinutes local) {
   // get_info(local).first is the period in force before a gap (nonexistent), the earlier of two periods
   // (ambiguous), or the only one (unique): in every case the offset RFC 5545 reads the local time with.
@@ -35,11 +37,8 @@ UtcMinutes to_utc(const date::time_zone* zone, LocalMinutes local) {
 }
 
 Result<const date::time_zone*> find_zone(const std::string& name) {
-  try {
-    return date::locate_zone(name);
-  } catch (const std::exception&) {
-    return Error{ErrorKind::data, fmt::format("unknown time zone '{}' (not in the tz database)", name)};
-  }
+  if (const date::time_zone* zone = locate_timezone(name)) return zone;
+  return Error{ErrorKind::data, fmt::format("unknown time zone '{}' (not in the tz database)", name)};
 }
 
 std::string format_local(LocalMinutes t) {

@@ -28,6 +28,10 @@ using UtcMinutes = date::sys_time<std::chrono::minutes>;
 // The instant of a local time in a zone (see above): local - the offset before a gap, or the earlier of two.
 UtcMinutes to_utc(const date::time_zone* zone, LocalMinutes local);
 
+// "path:line:column" as format_text (io/diagnostic.h) shows a location, for the schedule's own errors
+// ("path:line:column: message", no severity); warnings are printed with format_text itself.
+std::string where_text(const Location& l);
+
 // The zone of that name, or an ErrorKind::data error naming it.
 Result<const date::time_zone*> find_zone(const std::string& name);
 // "YYYY-MM-DDTHH:MM" and "HH:MM".

@@ -1,5 +1,6 @@
 #include "schedule/plan.h"
 
+#include "core/text.h"
 #include "io/yaml_document.h"
 #include "io/yaml_text.h"
 #include "schedule/recurrence.h"
@@ -21,11 +22,6 @@ namespace collab::schedule {
 namespace {
 
 constexpr const char* kHashMark = "# collab-plan: ";
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
 
 bool starts_with_digits(const std::string& s, const std::string& prefix) {
   return s.size() > prefix.size() && s.compare(0, prefix.size(), prefix) == 0 &&
@@ -213,7 +209,7 @@ class Planner {
 
   std::string where(const model::Phase& ph) const {
     Location l = ph.src.at("start");
-    return l.line ? fmt::format("{}:{}:{}", l.file, l.line, l.column) : std::string("collab.yaml");
+    return l.line ? where_text(l) : std::string("collab.yaml");
   }
 
   std::optional<Date> first_good_day(const Date& from, const Date& to) const {
@@ -394,7 +390,7 @@ class Planner {
 }  // namespace
 
 std::string phase_event_type(const model::Phase& ph) {
-  std::string id = lower(ph.id), name = lower(ph.name);
+  std::string id = ascii_lower(ph.id), name = ascii_lower(ph.name);
   auto has = [&](const char* word) { return name.find(word) != std::string::npos || id.find(word) != std::string::npos; };
   if (starts_with_digits(id, "ls") || has("learning session") || has("learning-session") || has("convening")) {
     return "learning-session";

@@ -109,8 +109,7 @@ Result<std::vector<Participant>> participants(const model::Project& p, const std
     if (text.empty()) return Ok{};
     auto h = parse_hours(text);
     if (!h) {
-      Location l = src.at(field);
-      std::string where = l.line ? fmt::format("{}:{}:{}", l.file, l.line, l.column) : l.file;
+      std::string where = where_text(src.at(field));
       return Error{ErrorKind::data, fmt::format("{}{}working hours {} are not HH:MM-HH:MM with the end after the start",
                                                 where, where.empty() ? "" : ": ", text)};
     }

@@ -1,5 +1,6 @@
 // lib/schedule: recurrence dates, slot coverage against hand-computed cases (DST in the United States on
 // 2026-03-08 and in Europe on 2026-03-29), iCalendar building blocks, calendar warnings.
+#include "core/timezones.h"
 #include "io/files.h"
 #include "schedule/calendar.h"
 #include "schedule/ical.h"
@@ -410,4 +411,18 @@ TEST_CASE("plan --write removes stale planned files only after every new text is
   for (const auto& entry : fs::directory_iterator(root / "events")) left += entry.is_regular_file() ? 1 : 0;
   CHECK(left == 2);  // keep.yaml and taken.yaml: no temporary file left behind
   fs::remove_all(root);
+}
+
+TEST_CASE("the schedule reuses the shared zone lookup and location format", "[schedule]") {
+  CHECK(find_zone("Europe/London"));
+  CHECK(*find_zone("Europe/London") == collab::locate_timezone("Europe/London"));
+  CHECK(collab::locate_timezone("Mars/Olympus_Mons") == nullptr);
+  CHECK_FALSE(find_zone("Mars/Olympus_Mons"));
+  // As format_text shows a location: the column only with a line, nothing but the file without one.
+  CHECK(where_text(Location{"events/a.yaml", 4, 7}) == "events/a.yaml:4:7");
+  CHECK(where_text(Location{"events/a.yaml", 4, 0}) == "events/a.yaml:4");
+  CHECK(where_text(Location{"collab.yaml", 0, 0}) == "collab.yaml");
+  CHECK(format_text(Diagnostic{Location{"events/a.yaml", 4, 7}, Severity::warning, "m"}) ==
+        where_text(Location{"events/a.yaml", 4, 7}) + ": warning: m");
+  CHECK(phase_event_type(model::Phase{{}, "LS2", "", std::nullopt, std::nullopt}) == "learning-session");
 }
