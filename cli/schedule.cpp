@@ -71,9 +71,8 @@ std::string in_zone_text(const Occurrence& o, const date::time_zone* zone) {
   return fmt::format(" = {}{}-{} {}", day, schedule::format_clock(a), schedule::format_clock(b), zone->name());
 }
 
-std::string warning_where(const schedule::Warning& w) {
-  return w.where.line ? fmt::format("{}:{}:{}", w.where.file, w.where.line, w.where.column) : w.where.file;
-}
+// "path:line:column: warning: message", as collab validate prints its warnings.
+std::string warning_text(const schedule::Warning& w) { return format_text(Diagnostic{w.where, Severity::warning, w.message}); }
 
 nlohmann::json occurrence_json(const Occurrence& o) {
   const model::Event& e = *o.event;
@@ -127,7 +126,7 @@ int run_list(const Context& ctx, const ScheduleOptions& opt) {
                when_text(o) + in_zone_text(o, shown), when_width, o.event->id, id_width, o.event->name,
                o.event->pinned ? " (pinned)" : "");
   }
-  for (const auto& w : cal->warnings) fmt::print("{}: warning: {}\n", warning_where(w), w.message);
+  for (const auto& w : cal->warnings) fmt::print("{}\n", warning_text(w));
   if (!ctx.quiet) {
     fmt::print(stderr, "{} events, {} occurrences, {} warning(s)\n", cal->events, cal->occurrences.size(), cal->warnings.size());
   }
@@ -300,8 +299,11 @@ int run_plan(const Context& ctx, const ScheduleOptions& opt) {
   auto plan = schedule::plan_schedule(*project);
   if (!plan) return fail(plan.error());
   std::vector<FileUpdate> updates;
+  size_t removals = 0;
   for (const auto& f : plan->files) {
-    if (f.action != "unchanged") updates.push_back({f.path, f.content, f.action == "create"});
+    if (f.action == "unchanged") continue;
+    updates.push_back({f.path, f.content, f.action == "create", f.action == "remove"});
+    if (f.action == "remove") ++removals;
   }
   if (opt.write && !opt.dry_run && !updates.empty()) {
     if (Status s = write_files(project->root, updates); !s) return fail(s.error());
@@ -312,7 +314,8 @@ int run_plan(const Context& ctx, const ScheduleOptions& opt) {
                         {"kept", plan->kept}, {"warnings", nlohmann::json::array()}};
     for (const auto& f : plan->files) {
       j["files"].push_back({{"file", model::display_path(project->display_root, f.path)}, {"event", f.id},
-                            {"action", f.action}, {"summary", f.summary}, {"content", f.content}});
+                            {"action", f.action}, {"summary", f.summary},
+                            {"content", f.action == "remove" ? nlohmann::json(nullptr) : nlohmann::json(f.content)}});
     }
     for (const auto& w : plan->warnings) j["warnings"].push_back(warning_json(w));
     fmt::print("{}\n", j.dump(2));
@@ -321,14 +324,17 @@ int run_plan(const Context& ctx, const ScheduleOptions& opt) {
   for (const auto& k : plan->kept) fmt::print("keep    {}\n", k);
   for (const auto& f : plan->files) {
     fmt::print("{:<7} {} ({})\n", f.action, model::display_path(project->display_root, f.path), f.summary);
-    if (opt.dry_run && f.action != "unchanged") fmt::print("{}", f.content);
+    if (opt.dry_run && (f.action == "create" || f.action == "update")) fmt::print("{}", f.content);
   }
-  for (const auto& w : plan->warnings) fmt::print("{}: warning: {}\n", warning_where(w), w.message);
+  for (const auto& w : plan->warnings) fmt::print("{}\n", warning_text(w));
   if (!ctx.quiet) {
+    size_t writes = updates.size() - removals;
     if (wrote) {
-      fmt::print(stderr, "Wrote {} file(s); {} unchanged.\n", updates.size(), plan->files.size() - updates.size());
+      std::string removed = removals ? fmt::format(", removed {}", removals) : "";
+      fmt::print(stderr, "Wrote {} file(s){}; {} unchanged.\n", writes, removed, plan->files.size() - updates.size());
     } else {
-      fmt::print(stderr, "{} file(s) to write; nothing written (--write writes them).\n", updates.size());
+      std::string removed = removals ? fmt::format(", {} to remove", removals) : "";
+      fmt::print(stderr, "{} file(s) to write{}; nothing written (--write writes them).\n", writes, removed);
     }
   }
   return kOk;

@@ -2,6 +2,7 @@
 
 #include "core/timezones.h"
 #include "schedule/recurrence.h"
+#include "schedule/slots.h"
 
 #include <fmt/format.h>
 
@@ -161,10 +162,14 @@ class Checker {
     for (const auto& b : c.schedule.blackouts) in_order(b.start, b.end, b.src, "end", "start", "end");
   }
 
+  // Read as collab schedule slots reads them (schedule::parse_hours): whatever it cannot read is an error.
   void check_working_hours(const std::string& hours, const Source& src, const std::string& field) {
-    // The schema's pattern checked the shape HH:MM-HH:MM.
-    if (hours.size() == 11 && hours.substr(6) <= hours.substr(0, 5)) {
+    if (hours.empty() || schedule::parse_hours(hours)) return;
+    bool shaped = hours.size() == 11 && hours[5] == '-';
+    if (shaped && hours.substr(6) <= hours.substr(0, 5)) {
       error(src.at(field), fmt::format("working hours {} end before they start", hours));
+    } else {
+      error(src.at(field), fmt::format("working hours {} are not HH:MM-HH:MM (hours 00 to 23, or an end of 24:00)", hours));
     }
   }
 
@@ -364,6 +369,14 @@ class Checker {
       }
     }
     check_timezone(e.timezone, e.src, "timezone");
+    // A control character in a URL would end the iCalendar line it is written on (collab schedule ics).
+    for (char c : e.url) {
+      auto u = static_cast<unsigned char>(c);
+      if ((u < 0x20 && c != '\t') || u == 0x7F) {
+        error(e.src.at("url"), fmt::format("url holds a control character (U+{:04X}): a URL is one line of printable text", u));
+        break;
+      }
+    }
     for (size_t i = 0; i < e.teams.size(); ++i) {
       if (!known(FileKind::team, e.teams[i], p_.find_team(e.teams[i]))) {
         error(e.src.at(fmt::format("teams/{}", i)), fmt::format("no team '{}' in teams/", e.teams[i]));
@@ -373,7 +386,12 @@ class Checker {
       error(e.src.at("end"), "start and end must both be dates or both be dates with a time");
     } else if (!e.end.empty()) {
       auto a = parse_local_datetime(e.start), b = parse_local_datetime(e.end);
-      if (a && b && *b < *a) error(e.src.at("end"), fmt::format("end {} is before start {}", e.end, e.start));
+      if (a && b && *b < *a) {
+        error(e.src.at("end"), fmt::format("end {} is before start {}", e.end, e.start));
+      } else if (a && b && *b == *a && has_time(e.start)) {
+        // A timed event needs a length; an all-day event whose end is its start is that one day.
+        error(e.src.at("end"), fmt::format("event ends when it starts ({}): give a later end or duration_minutes", e.end));
+      }
     }
     if (!e.end.empty() && e.duration_minutes) error(e.src.at("duration_minutes"), "give end or duration_minutes, not both");
     if (has_time(e.start) && e.end.empty() && !e.duration_minutes) {

@@ -4,12 +4,14 @@
 
 namespace collab {
 
-bool is_known_timezone(const std::string& name) {
+const date::time_zone* locate_timezone(const std::string& name) {
   try {
-    return date::locate_zone(name) != nullptr;
+    return date::locate_zone(name);
   } catch (const std::exception&) {
-    return false;
+    return nullptr;
   }
 }
+
+bool is_known_timezone(const std::string& name) { return locate_timezone(name) != nullptr; }
 
 }  // namespace collab

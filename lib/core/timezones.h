@@ -4,8 +4,14 @@
 
 #include <string>
 
+namespace date {
+class time_zone;
+}
+
 namespace collab {
 
+// The zone of that name, or nullptr when the database does not know it (never throws).
+const date::time_zone* locate_timezone(const std::string& name);
 bool is_known_timezone(const std::string& name);
 
 }  // namespace collab

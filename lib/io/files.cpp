@@ -157,33 +157,41 @@ Status write_new_tree(const fs::path& dir, const std::vector<FileToWrite>& files
 Status write_files(const fs::path& root, const std::vector<FileUpdate>& files) {
   std::error_code ec;
   for (const auto& f : files) {
-    if (f.create && fs::exists(root / f.path, ec)) {
+    if (f.create && !f.remove && fs::exists(root / f.path, ec)) {
       return Error{ErrorKind::cannot_create, fmt::format("{} exists already; nothing was written", (root / f.path).string())};
     }
   }
-  std::vector<fs::path> temps;
-  auto cleanup = [&] {
-    for (const auto& t : temps) fs::remove(t, ec);
+  std::vector<std::pair<fs::path, fs::path>> staged;  // target, temporary file
+  auto cleanup = [&](size_t from) {
+    for (size_t k = from; k < staged.size(); ++k) fs::remove(staged[k].second, ec);
   };
   for (const auto& f : files) {
+    if (f.remove) continue;
     fs::path target = root / f.path;
     fs::create_directories(target.parent_path(), ec);
     fs::path tmp = target.parent_path() / fmt::format(".{}.{}.tmp", target.filename().string(), random_suffix());
     Status s = write_and_sync(tmp, f.content);
     if (!s) {
       fs::remove(tmp, ec);
-      cleanup();
+      cleanup(0);
       return s;
     }
-    temps.push_back(tmp);
+    staged.emplace_back(target, tmp);
   }
-  for (size_t i = 0; i < files.size(); ++i) {
-    fs::path target = root / files[i].path;
-    if (std::rename(temps[i].c_str(), target.c_str()) != 0) {
+  for (size_t i = 0; i < staged.size(); ++i) {
+    const fs::path& target = staged[i].first;
+    if (std::rename(staged[i].second.c_str(), target.c_str()) != 0) {
       Error e = io_error(target, "cannot replace");
-      for (size_t k = i; k < temps.size(); ++k) fs::remove(temps[k], ec);
+      cleanup(i);
       return e;
     }
+    sync_folder(target.parent_path());
+  }
+  // Deletions last: only once every new text is in place.
+  for (const auto& f : files) {
+    if (!f.remove) continue;
+    fs::path target = root / f.path;
+    if (::unlink(target.c_str()) != 0 && errno != ENOENT) return io_error(target, "cannot remove");
     sync_folder(target.parent_path());
   }
   return Ok{};

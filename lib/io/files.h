@@ -27,10 +27,12 @@ Status write_new_tree(const std::filesystem::path& dir, const std::vector<FileTo
 // Writes several files below `root` as one change: every new text is first written to a temporary file
 // beside its target and flushed; only when all of them are written are they renamed into place. Files
 // marked `create` must not exist (ErrorKind::cannot_create, nothing written); missing folders are made.
+// Files marked `remove` are deleted, only after every rename succeeded (a failed write deletes nothing).
 struct FileUpdate {
   std::string path;  // relative to root
   std::string content;
   bool create = false;
+  bool remove = false;  // delete the file (content unused); one that is already gone is no error
 };
 Status write_files(const std::filesystem::path& root, const std::vector<FileUpdate>& files);
 

@@ -1,5 +1,6 @@
 #include "schedule/calendar.h"
 
+#include "core/timezones.h"
 #include "schedule/recurrence.h"
 
 #include <fmt/format.h>
@@ -12,17 +13,8 @@ namespace {
 
 using std::chrono::minutes;
 
-std::string where_text(const Location& l) {
-  if (l.line == 0) return l.file;
-  return fmt::format("{}:{}:{}", l.file, l.line, l.column);
-}
-
 Error data_error(const Location& l, const std::string& message) {
   return Error{ErrorKind::data, fmt::format("{}: {}", where_text(l), message)};
-}
-
-UtcMinutes to_utc(const date::time_zone* zone, LocalMinutes t) {
-  return date::floor<minutes>(date::zoned_time<minutes>(zone, t, date::choose::earliest).get_sys_time());
 }
 
 std::string range_text(const Date& a, const Date& b) {
@@ -31,12 +23,22 @@ std::string range_text(const Date& a, const Date& b) {
 
 }  // namespace
 
+std::string where_text(const Location& l) {
+  std::string where = l.file;
+  if (l.line > 0) where += l.column > 0 ? fmt::format(":{}:{}", l.line, l.column) : fmt::format(":{}", l.line);
+  return where;
+}
+
+UtcMinutes to_utc(const date::time_zone* zone, LocalMinutes local) {
+  // get_info(local).first is the period in force before a gap (nonexistent), the earlier of two periods
+  // (ambiguous), or the only one (unique): in every case the offset RFC 5545 reads the local time with.
+  date::local_info info = zone->get_info(date::local_seconds{local});
+  return date::floor<minutes>(date::sys_seconds{(date::local_seconds{local} - info.first.offset).time_since_epoch()});
+}
+
 Result<const date::time_zone*> find_zone(const std::string& name) {
-  try {
-    return date::locate_zone(name);
-  } catch (const std::exception&) {
-    return Error{ErrorKind::data, fmt::format("unknown time zone '{}' (not in the tz database)", name)};
-  }
+  if (const date::time_zone* zone = locate_timezone(name)) return zone;
+  return Error{ErrorKind::data, fmt::format("unknown time zone '{}' (not in the tz database)", name)};
 }
 
 std::string format_local(LocalMinutes t) {
@@ -82,8 +84,9 @@ Result<std::vector<Occurrence>> expand_event(const model::Project& p, const mode
   } else {
     end = all_day ? *start + date::days{1} : *start + minutes{60};  // a timed event without end: one hour
   }
-  if (end < *start || (end == *start && !all_day)) {
-    return data_error(e.src.at("end"), fmt::format("end {} is before start {}", e.end, e.start));
+  if (end < *start) return data_error(e.src.at("end"), fmt::format("end {} is before start {}", e.end, e.start));
+  if (end == *start && !all_day) {
+    return data_error(e.src.at("end"), fmt::format("event ends when it starts ({})", e.end));
   }
   minutes length = end - *start;
   Date first{date::floor<date::days>(*start)};

@@ -4,8 +4,10 @@
 // learning sessions closer than schedule.min_gap_days, calls during a learning session.
 //
 // Needs the tz database (Howard Hinnant's date, reading /usr/share/zoneinfo): only `collab schedule` calls
-// it. A local time that does not exist (inside a spring-forward gap) is resolved to the earliest instant
-// after the gap (date::choose::earliest), the way calendar apps read such a DTSTART.
+// it. Local times become instants with to_utc, as RFC 5545 3.3.5 reads a DATE-TIME with a TZID: a time
+// that does not exist (inside a spring-forward gap) with the offset in force before the gap (02:30 on the
+// United States' spring-forward day is 07:30Z in New York, as 03:30 EDT), a time that happens twice (in a
+// fall-back overlap) at its first, earlier, instant.
 #pragma once
 
 #include "core/error.h"
@@ -22,6 +24,13 @@ namespace collab::schedule {
 
 using LocalMinutes = date::local_time<std::chrono::minutes>;
 using UtcMinutes = date::sys_time<std::chrono::minutes>;
+
+// The instant of a local time in a zone (see above): local - the offset before a gap, or the earlier of two.
+UtcMinutes to_utc(const date::time_zone* zone, LocalMinutes local);
+
+// "path:line:column" as format_text (io/diagnostic.h) shows a location, for the schedule's own errors
+// ("path:line:column: message", no severity); warnings are printed with format_text itself.
+std::string where_text(const Location& l);
 
 // The zone of that name, or an ErrorKind::data error naming it.
 Result<const date::time_zone*> find_zone(const std::string& name);

@@ -56,6 +56,13 @@ bool event_for_team(const model::Event& e, const std::string& team) {
   return team.empty() || e.teams.empty() || std::find(e.teams.begin(), e.teams.end(), team) != e.teams.end();
 }
 
+bool is_control(char c) {
+  auto u = static_cast<unsigned char>(c);
+  return (u < 0x20 && c != '\t') || u == 0x7F;
+}
+
+bool has_control(std::string_view text) { return std::any_of(text.begin(), text.end(), is_control); }
+
 std::string escape_text(std::string_view text) {
   std::string out;
   for (char c : text) {
@@ -64,8 +71,10 @@ std::string escape_text(std::string_view text) {
       case ';': out += "\\;"; break;
       case ',': out += "\\,"; break;
       case '\n': out += "\\n"; break;
-      case '\r': break;
-      default: out += c;
+      default:
+        // No raw control character in a TEXT value (RFC 5545 3.3.11): other C0 controls and DEL are
+        // dropped (CR with them, so CRLF reads as one line break); tab is kept.
+        if (!is_control(c)) out += c;
     }
   }
   return out;
@@ -111,8 +120,7 @@ std::string rrule_for(const model::Event& e, const Occurrence& first, const std:
   // With a TZID DTSTART, UNTIL is in UTC (RFC 5545 3.3.10): the instant of an occurrence on the until date.
   LocalMinutes last = LocalMinutes{date::local_days{*until}.time_since_epoch()} +
                       (first.local_start - date::floor<date::days>(first.local_start));
-  UtcMinutes utc = date::floor<minutes>(date::zoned_time<minutes>(first.zone, last, date::choose::earliest).get_sys_time());
-  return rule + ";UNTIL=" + ical_utc(date::sys_seconds{utc});
+  return rule + ";UNTIL=" + ical_utc(date::sys_seconds{to_utc(first.zone, last)});
 }
 
 std::string vtimezone(const date::time_zone* zone, UtcMinutes from, UtcMinutes to) {
@@ -185,15 +193,16 @@ Result<std::string> export_ical(const model::Project& p, const IcalOptions& opti
         } else {
           LocalMinutes local = LocalMinutes{date::local_days{d}.time_since_epoch()} +
                                (first.local_start - date::floor<date::days>(first.local_start));
-          UtcMinutes utc = date::floor<minutes>(date::zoned_time<minutes>(first.zone, local, date::choose::earliest).get_sys_time());
-          body += fold_line(time_property("EXDATE", first, local, utc));
+          body += fold_line(time_property("EXDATE", first, local, to_utc(first.zone, local)));
         }
       }
     }
     body += fold_line("SUMMARY:" + escape_text(e->name));
     if (!e->description.empty()) body += fold_line("DESCRIPTION:" + escape_text(e->description));
     if (!e->location.empty()) body += fold_line("LOCATION:" + escape_text(e->location));
-    if (!e->url.empty()) body += fold_line("URL:" + e->url);
+    // A URI is written as is: never one with a control character, which could end the line (validate
+    // refuses them; this guards the exporter on its own).
+    if (!e->url.empty() && !has_control(e->url)) body += fold_line("URL:" + e->url);
     body += fold_line("CATEGORIES:" + escape_text(e->type));
     body += fold_line("END:VEVENT");
   }

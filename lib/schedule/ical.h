@@ -31,7 +31,10 @@ Result<std::string> export_ical(const model::Project& p, const IcalOptions& opti
 bool event_for_team(const model::Event& e, const std::string& team);
 
 // The building blocks, exposed for tests.
-std::string escape_text(std::string_view text);      // RFC 5545 3.3.11: \\ \; \, \n
+std::string escape_text(std::string_view text);      // RFC 5545 3.3.11: \\ \; \, \n; other controls but tab dropped
+// A C0 control character other than tab, or DEL: what no content line may hold raw (a URL with one is not written).
+bool is_control(char c);
+bool has_control(std::string_view text);
 std::string fold_line(std::string_view line);        // one content line, folded, with its final CRLF
 std::string rrule_for(const model::Event& e, const Occurrence& first, const std::optional<Date>& horizon);
 std::string vtimezone(const date::time_zone* zone, UtcMinutes from, UtcMinutes to);

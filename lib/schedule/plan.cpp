@@ -1,5 +1,7 @@
 #include "schedule/plan.h"
 
+#include "core/text.h"
+#include "io/yaml_document.h"
 #include "io/yaml_text.h"
 #include "schedule/recurrence.h"
 #include "schedule/slots.h"
@@ -20,11 +22,6 @@ namespace collab::schedule {
 namespace {
 
 constexpr const char* kHashMark = "# collab-plan: ";
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
 
 bool starts_with_digits(const std::string& s, const std::string& prefix) {
   return s.size() > prefix.size() && s.compare(0, prefix.size(), prefix) == 0 &&
@@ -76,6 +73,7 @@ class Planner {
   std::vector<const model::Event*> fixed_;               // existing events that constrain the plan
   std::map<std::string, const model::Event*> replaceable_;  // untouched planned files, by ID
   std::deque<model::Event> planned_;                      // stable addresses for occurrences
+  std::deque<YamlDocument> planned_docs_;                 // where planned events will be: events/<id>.yaml, line 1
   std::vector<Window> sessions_;                          // learning sessions, fixed and planned
   std::vector<Window> action_periods_;
   PlanResult result_;
@@ -211,7 +209,7 @@ class Planner {
 
   std::string where(const model::Phase& ph) const {
     Location l = ph.src.at("start");
-    return l.line ? fmt::format("{}:{}:{}", l.file, l.line, l.column) : std::string("collab.yaml");
+    return l.line ? where_text(l) : std::string("collab.yaml");
   }
 
   std::optional<Date> first_good_day(const Date& from, const Date& to) const {
@@ -349,6 +347,26 @@ class Planner {
                                : fmt::format("{} {} {}{}", e.type, e.id, e.start, e.end.empty() ? "" : " to " + e.end);
       result_.files.push_back(std::move(f));
     }
+    // Unedited planned files the plan no longer has (a pinned or hand-made event took over the phase, the
+    // phase went away): removed, so they neither linger in events/ nor count twice in the calendar.
+    for (const auto& [id, existing] : replaceable_) {
+      bool still = std::any_of(planned_.begin(), planned_.end(), [&](const model::Event& e) { return e.id == id; });
+      if (still) continue;
+      PlannedFile f;
+      f.id = id;
+      f.path = existing->src.doc->relative;
+      f.action = "remove";
+      f.summary = fmt::format("{} {}, planned before, no longer in the plan", existing->type, id);
+      result_.files.push_back(std::move(f));
+    }
+    // Warnings about a planned event name the file it will be written to (line 1: it has no lines yet).
+    for (auto& e : planned_) {
+      YamlDocument& doc = planned_docs_.emplace_back();
+      doc.relative = "events/" + e.id + ".yaml";
+      doc.path = model::display_path(p_.display_root, doc.relative);
+      e.src.doc = &doc;
+      e.src.pointer.clear();
+    }
     // The calendar as it will be: the fixed events and the plan (replaced files left out).
     std::vector<Occurrence> occ;
     for (const model::Event* e : fixed_) {
@@ -372,7 +390,7 @@ class Planner {
 }  // namespace
 
 std::string phase_event_type(const model::Phase& ph) {
-  std::string id = lower(ph.id), name = lower(ph.name);
+  std::string id = ascii_lower(ph.id), name = ascii_lower(ph.name);
   auto has = [&](const char* word) { return name.find(word) != std::string::npos || id.find(word) != std::string::npos; };
   if (starts_with_digits(id, "ls") || has("learning session") || has("learning-session") || has("convening")) {
     return "learning-session";

@@ -13,8 +13,8 @@
 // Existing events are respected: a phase that already has an event of the planned type keeps it. Files
 // written by the planner carry a header with the hash of their body; such a file, unchanged since, may be
 // replaced when the plan changes; one edited by hand (hash differs) or marked `pinned: true` is never
-// touched and constrains the plan like any other event. The same inputs give the same files, so running
-// the planner again changes nothing.
+// touched and constrains the plan like any other event. Such an unedited file that the plan no longer
+// produces is removed. The same inputs give the same files, so running the planner again changes nothing.
 #pragma once
 
 #include "core/error.h"
@@ -29,8 +29,9 @@ namespace collab::schedule {
 struct PlannedFile {
   std::string id;
   std::string path;      // events/<id>.yaml, relative to the root
-  std::string content;
-  std::string action;    // create, update, unchanged
+  std::string content;   // empty for remove
+  std::string action;    // create, update, unchanged, remove (a file the planner wrote, unedited, that the
+                         // plan no longer has: say a pinned event took over its phase)
   std::string summary;   // one line: what and when
 };
 

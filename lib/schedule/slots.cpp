@@ -28,7 +28,7 @@ Grid compute(const std::vector<Participant>& people, const SlotRequest& r, int s
   g.local.assign(people.size() * n, LocalMinutes{});
   for (size_t d = 0; d < n; ++d) {
     LocalMinutes here = LocalMinutes{date::local_days{r.dates[d]}.time_since_epoch()} + minutes{start};
-    UtcMinutes utc = date::floor<minutes>(date::zoned_time<minutes>(r.zone, here, date::choose::earliest).get_sys_time());
+    UtcMinutes utc = to_utc(r.zone, here);
     std::map<const date::time_zone*, LocalMinutes> by_zone;
     for (size_t i = 0; i < people.size(); ++i) {
       const Participant& p = people[i];
@@ -103,11 +103,26 @@ std::optional<WorkingHours> parse_hours(const std::string& text) {
 }
 
 Result<std::vector<Participant>> participants(const model::Project& p, const std::optional<WorkingHours>& default_hours) {
+  // Working hours that do not parse are an error, never a silent 08:00-18:00 (collab validate refuses them).
+  auto hours_of = [](const std::string& text, const model::Source& src, const char* field,
+                     WorkingHours& into) -> Status {
+    if (text.empty()) return Ok{};
+    auto h = parse_hours(text);
+    if (!h) {
+      std::string where = where_text(src.at(field));
+      return Error{ErrorKind::data, fmt::format("{}{}working hours {} are not HH:MM-HH:MM with the end after the start",
+                                                where, where.empty() ? "" : ": ", text)};
+    }
+    into = *h;
+    return Ok{};
+  };
   WorkingHours base;
   if (default_hours) {
     base = *default_hours;
-  } else if (p.collaborative && !p.collaborative->schedule.working_hours.empty()) {
-    if (auto h = parse_hours(p.collaborative->schedule.working_hours)) base = *h;
+  } else if (p.collaborative) {
+    if (Status s = hours_of(p.collaborative->schedule.working_hours, p.collaborative->src, "schedule/working_hours", base); !s) {
+      return s.error();
+    }
   }
   std::string fallback_zone = p.collaborative && !p.collaborative->timezone.empty() ? p.collaborative->timezone : "UTC";
   std::vector<const model::Team*> teams;
@@ -120,7 +135,7 @@ Result<std::vector<Participant>> participants(const model::Project& p, const std
     const model::Organization* org = p.find_organization(t->organization);
     std::string team_zone = !t->timezone.empty() ? t->timezone : org && !org->timezone.empty() ? org->timezone : fallback_zone;
     WorkingHours team_hours = base;
-    if (auto h = parse_hours(t->working_hours)) team_hours = *h;
+    if (Status s = hours_of(t->working_hours, t->src, "working_hours", team_hours); !s) return s.error();
     for (const auto& m : t->members) {
       if (m.left) continue;
       std::string name = m.timezone.empty() ? team_zone : m.timezone;
@@ -129,7 +144,7 @@ Result<std::vector<Participant>> participants(const model::Project& p, const std
         return Error{ErrorKind::data, fmt::format("member '{}' of team '{}': {}", m.id, t->id, zone.error().message)};
       }
       WorkingHours hours = team_hours;
-      if (auto h = parse_hours(m.working_hours)) hours = *h;
+      if (Status s = hours_of(m.working_hours, m.src, "working_hours", hours); !s) return s.error();
       out.push_back({m.id, t->id, *zone, hours});
     }
   }

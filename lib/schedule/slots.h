@@ -34,7 +34,8 @@ struct Participant {
 };
 
 // The active teams' current members, placed in their zones with their hours. `default_hours` (--hours)
-// replaces collab.yaml's schedule.working_hours when given. Errors: an unknown time zone.
+// replaces collab.yaml's schedule.working_hours when given. Errors: an unknown time zone, working hours that do not parse
+// (ErrorKind::data, with path:line:column; collab validate refuses them first).
 Result<std::vector<Participant>> participants(const model::Project& p, const std::optional<WorkingHours>& default_hours);
 
 struct SlotRequest {

@@ -41,6 +41,13 @@ EXPECTED = {
         "Africa/Nairobi": ["2026-02-10 15:00", "2026-03-10 15:00", "2026-04-14 15:00", "2026-05-12 15:00"],
         "Asia/Kolkata": ["2026-02-10 17:30", "2026-03-10 17:30", "2026-04-14 17:30", "2026-05-12 17:30"],
     },
+    # gap-ny, 02:30 America/New_York weekly until 03-08: 03-01 02:30 EST = 07:30 UTC; 03-08 02:30 does not
+    # exist (02:00 EST -> 03:00 EDT) and reads as 02:30 EST = 07:30 UTC = 03:30 EDT, so UNTIL is 07:30Z (an
+    # UNTIL at the transition, 07:00Z, would drop that last occurrence).
+    "gap-ny": {
+        "America/New_York": ["2026-03-01 02:30", "2026-03-08 03:30"],
+        "UTC": ["2026-03-01 07:30", "2026-03-08 07:30"],
+    },
     # pairing, 17:30 Asia/Kolkata (UTC+5:30) on 03-31 = 12:00 UTC = 08:00 EDT = 13:00 BST = 15:00 EAT.
     "pairing": {
         "Asia/Kolkata": ["2026-03-31 17:30"],
@@ -85,7 +92,8 @@ def check_raw(raw, label):
 
 
 def local(start, zone):
-    return start.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M")
+    # Through UTC: a time in a DST gap (fold=0) is normalized to the wall clock it stands for.
+    return start.astimezone(UTC).astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M")
 
 
 def to_zoneinfo(value, tzid):
@@ -151,7 +159,7 @@ def main():
     whole = icalendar.Calendar.from_ical(whole_raw)
     check(str(whole["VERSION"]) == "2.0" and "PRODID" in whole, "VERSION/PRODID")
     events = {str(ev["UID"]): ev for ev in whole.walk("VEVENT")}
-    check(sorted(events) == sorted(f"{e}@ical-test.collab" for e in ("weekly-ny", "second-tuesday", "pairing", "session")),
+    check(sorted(events) == sorted(f"{e}@ical-test.collab" for e in ("weekly-ny", "second-tuesday", "pairing", "session", "gap-ny")),
           f"UIDs: {sorted(events)}")
     for uid, ev in events.items():
         check(ev["DTSTAMP"].dt == dt.datetime.fromtimestamp(EPOCH, UTC), f"{uid}: DTSTAMP {ev['DTSTAMP'].dt}")
@@ -167,6 +175,9 @@ def main():
     weekly = events["weekly-ny@ical-test.collab"]
     check(weekly["RRULE"].to_ical().decode().endswith("UNTIL=20260406T130000Z"),
           f"weekly-ny RRULE UNTIL not in UTC: {weekly['RRULE'].to_ical()}")
+    gap = events["gap-ny@ical-test.collab"]
+    check(gap["RRULE"].to_ical().decode().endswith("UNTIL=20260308T073000Z"),
+          f"gap-ny RRULE UNTIL is not the instant of the last occurrence: {gap['RRULE'].to_ical()}")
     end = weekly["DTEND"].dt
     check(local(end, "America/New_York") == "2026-03-02 10:00", f"weekly-ny DTEND {end}")
 

@@ -1,5 +1,7 @@
 // lib/schedule: recurrence dates, slot coverage against hand-computed cases (DST in the United States on
 // 2026-03-08 and in Europe on 2026-03-29), iCalendar building blocks, calendar warnings.
+#include "core/timezones.h"
+#include "io/files.h"
 #include "schedule/calendar.h"
 #include "schedule/ical.h"
 #include "schedule/plan.h"
@@ -7,6 +9,12 @@
 #include "schedule/slots.h"
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <random>
 
 using namespace collab;
 using namespace collab::schedule;
@@ -280,4 +288,141 @@ TEST_CASE("phases map to the events planning gives them", "[schedule][plan]") {
   CHECK(body_hash("id: ls1\n") == body_hash("id: ls1\n"));
   CHECK(body_hash("id: ls1\n") != body_hash("id: ls2\n"));
   CHECK(body_hash("").size() == 16);
+}
+
+TEST_CASE("iCalendar output never holds a raw control character", "[schedule][ical]") {
+  // Control characters other than tab are dropped from TEXT values; the line break stays an escaped \n.
+  CHECK(escape_text(std::string("a\x01" "b\x1b" "c\x7f" "d\te", 10)) == "abcd\te");
+  CHECK(escape_text(std::string("x\0y", 3)) == "xy");
+  CHECK(has_control("https://x/\r\nATTENDEE:mailto:evil@example.org"));
+  CHECK_FALSE(has_control("https://example.org/a?b=c"));
+
+  auto e = timed("w", "webinar", "2026-03-10T14:00", 60, "UTC");
+  e.url = "https://x/\r\nATTENDEE:mailto:evil@example.org";
+  e.name = "Name\r\nATTENDEE:mailto:evil@example.org";
+  e.description = std::string("bell\a and escape\x1b[31m");
+  auto p = project_with({e});
+  IcalOptions o;
+  o.dtstamp = date::sys_days{date::year{2026} / 1 / 1};
+  auto text = export_ical(p, o);
+  REQUIRE(text);
+  CHECK(text->find("\r\nATTENDEE") == std::string::npos);  // no injected property
+  CHECK(text->find("\r\nURL:") == std::string::npos);       // a URL with a control character is left out
+  CHECK(text->find("SUMMARY:Name\\nATTENDEE:mailto:evil@example.org\r\n") != std::string::npos);
+  for (size_t i = 0; i < text->size(); ++i) {
+    char c = (*text)[i];
+    bool crlf = (c == '\r' && i + 1 < text->size() && (*text)[i + 1] == '\n') || (c == '\n' && i > 0 && (*text)[i - 1] == '\r');
+    if (!crlf) CHECK_FALSE(is_control(c));
+  }
+  e.url = "https://example.org/join";
+  p = project_with({e});
+  text = export_ical(p, o);
+  REQUIRE(text);
+  CHECK(text->find("\r\nURL:https://example.org/join\r\n") != std::string::npos);
+}
+
+TEST_CASE("local times in a DST gap or overlap are read as RFC 5545 reads them", "[schedule][ical]") {
+  auto utc = [](UtcMinutes t) { return format_local(LocalMinutes{t.time_since_epoch()}); };
+  auto local = [](const char* s) { return *parse_local_datetime(s); };
+  const date::time_zone* ny = Z("America/New_York");
+  // 2026-03-08 02:30 does not exist in New York (02:00 EST -> 03:00 EDT): the offset before the gap, EST
+  // (UTC-5), gives 07:30Z (03:30 EDT), not the transition instant 07:00Z.
+  CHECK(utc(to_utc(ny, local("2026-03-08T02:30"))) == "2026-03-08T07:30");
+  // 2026-11-01 01:30 happens twice (EDT, then EST): the first, 05:30Z.
+  CHECK(utc(to_utc(ny, local("2026-11-01T01:30"))) == "2026-11-01T05:30");
+  CHECK(utc(to_utc(ny, local("2026-03-09T02:30"))) == "2026-03-09T06:30");  // unique: EDT
+
+  // A weekly call at 02:30 whose last occurrence falls in the gap: UNTIL is that occurrence's instant, so
+  // a reader of the RRULE keeps it.
+  auto gap = timed("gap", "consultation-call", "2026-03-01T02:30", 60, "America/New_York");
+  gap.recurrence = model::Recurrence{"weekly", D("2026-03-08"), std::nullopt, std::nullopt, {}};
+  auto fold = timed("fold", "consultation-call", "2026-10-25T01:30", 60, "America/New_York");
+  fold.recurrence = model::Recurrence{"weekly", D("2026-11-01"), std::nullopt, std::nullopt, {}};
+  auto p = project_with({gap, fold});
+  auto g = expand_event(p, p.events[0]);
+  REQUIRE(g);
+  REQUIRE(g->size() == 2);
+  CHECK(utc((*g)[0].start) == "2026-03-01T07:30");
+  CHECK(utc((*g)[1].start) == "2026-03-08T07:30");
+  CHECK(rrule_for(p.events[0], g->front(), p.collaborative->end) == "RRULE:FREQ=WEEKLY;UNTIL=20260308T073000Z");
+  auto f = expand_event(p, p.events[1]);
+  REQUIRE(f);
+  REQUIRE(f->size() == 2);
+  CHECK(utc((*f)[0].start) == "2026-10-25T05:30");
+  CHECK(utc((*f)[1].start) == "2026-11-01T05:30");
+  CHECK(rrule_for(p.events[1], f->front(), p.collaborative->end) == "RRULE:FREQ=WEEKLY;UNTIL=20261101T053000Z");
+}
+
+TEST_CASE("working hours that do not parse are an error, not 08:00-18:00", "[schedule][slots]") {
+  CHECK_FALSE(parse_hours("09:00-24:30"));
+  CHECK_FALSE(parse_hours("24:00-24:00"));
+  CHECK(parse_hours("09:00-24:00"));
+  auto p = project_with({});
+  model::Team t;
+  t.id = "harbor";
+  t.status = "active";
+  t.timezone = "UTC";
+  model::Member m;
+  m.id = "hana";
+  t.members.push_back(m);
+  p.teams.push_back(t);
+  auto ok = participants(p, std::nullopt);
+  REQUIRE(ok);
+  REQUIRE(ok->size() == 1);
+  CHECK(ok->front().hours.from == 8 * 60);
+  CHECK(ok->front().hours.to == 18 * 60);
+
+  p.teams[0].working_hours = "09:00-24:30";
+  auto team = participants(p, std::nullopt);
+  REQUIRE_FALSE(team);
+  CHECK(team.error().message.find("working hours 09:00-24:30") != std::string::npos);
+  p.teams[0].working_hours.clear();
+  p.teams[0].members[0].working_hours = "9-17";
+  CHECK_FALSE(participants(p, std::nullopt));
+  p.teams[0].members[0].working_hours.clear();
+  p.collaborative->schedule.working_hours = "07:00-25:00";
+  CHECK_FALSE(participants(p, std::nullopt));
+  CHECK(participants(p, WorkingHours{9 * 60, 17 * 60}));  // --hours replaces collab.yaml's
+}
+
+TEST_CASE("plan --write removes stale planned files only after every new text is in place", "[schedule][plan]") {
+  namespace fs = std::filesystem;
+  fs::path root = fs::temp_directory_path() / fmt::format("collab-remove-{}", std::random_device{}());
+  fs::create_directories(root / "events");
+  auto put = [&](const char* name, const char* text) { std::ofstream(root / name) << text; };
+  auto get = [&](const char* name) {
+    std::ifstream in(root / name);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  put("events/keep.yaml", "old\n");
+  put("events/stale.yaml", "stale\n");
+  put("events/taken.yaml", "taken\n");
+  // A create over an existing file fails before anything is written: the stale file stays.
+  CHECK_FALSE(write_files(root, {{"events/keep.yaml", "new\n"}, {"events/taken.yaml", "x\n", true},
+                                 {"events/stale.yaml", "", false, true}}));
+  CHECK(get("events/keep.yaml") == "old\n");
+  CHECK(fs::exists(root / "events/stale.yaml"));
+  REQUIRE(write_files(root, {{"events/keep.yaml", "new\n"}, {"events/stale.yaml", "", false, true},
+                             {"events/gone-already.yaml", "", false, true}}));
+  CHECK(get("events/keep.yaml") == "new\n");
+  CHECK_FALSE(fs::exists(root / "events/stale.yaml"));
+  CHECK_FALSE(fs::exists(root / "events/gone-already.yaml"));
+  size_t left = 0;
+  for (const auto& entry : fs::directory_iterator(root / "events")) left += entry.is_regular_file() ? 1 : 0;
+  CHECK(left == 2);  // keep.yaml and taken.yaml: no temporary file left behind
+  fs::remove_all(root);
+}
+
+TEST_CASE("the schedule reuses the shared zone lookup and location format", "[schedule]") {
+  CHECK(find_zone("Europe/London"));
+  CHECK(*find_zone("Europe/London") == collab::locate_timezone("Europe/London"));
+  CHECK(collab::locate_timezone("Mars/Olympus_Mons") == nullptr);
+  CHECK_FALSE(find_zone("Mars/Olympus_Mons"));
+  // As format_text shows a location: the column only with a line, nothing but the file without one.
+  CHECK(where_text(Location{"events/a.yaml", 4, 7}) == "events/a.yaml:4:7");
+  CHECK(where_text(Location{"events/a.yaml", 4, 0}) == "events/a.yaml:4");
+  CHECK(where_text(Location{"collab.yaml", 0, 0}) == "collab.yaml");
+  CHECK(format_text(Diagnostic{Location{"events/a.yaml", 4, 7}, Severity::warning, "m"}) ==
+        where_text(Location{"events/a.yaml", 4, 7}) + ": warning: m");
+  CHECK(phase_event_type(model::Phase{{}, "LS2", "", std::nullopt, std::nullopt}) == "learning-session");
 }
