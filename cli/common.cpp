@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 
@@ -47,6 +48,18 @@ Result<model::Project> load_valid_project(const Context& ctx, const char* verb) 
   }
   return Error{ErrorKind::data, fmt::format("{} error(s) in the collaborative; nothing was {} (collab validate lists them)",
                                             diags.error_count(), verb)};
+}
+
+Result<date::sys_seconds> source_date_epoch_or_now() {
+  const char* sde = std::getenv("SOURCE_DATE_EPOCH");
+  if (sde == nullptr || sde[0] == '\0') return date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  char* end = nullptr;
+  errno = 0;
+  long long v = std::strtoll(sde, &end, 10);
+  if (errno != 0 || *end != '\0' || v < 0 || v > 253402300799LL) {  // up to 9999-12-31T23:59:59Z
+    return Error{ErrorKind::usage, fmt::format("SOURCE_DATE_EPOCH={}: expected a number of seconds since 1970", sde)};
+  }
+  return date::sys_seconds{std::chrono::seconds{v}};
 }
 
 void add_format_option(CLI::App& app, std::string& format, const std::vector<std::string>& choices) {

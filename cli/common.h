@@ -8,6 +8,7 @@
 #include "model/project.h"
 
 #include <CLI/CLI.hpp>
+#include <date/date.h>
 
 #include <filesystem>
 #include <optional>
@@ -51,6 +52,10 @@ Result<std::filesystem::path> locate_root(const Context& ctx);
 // Reads the collaborative for a command that builds on it: with any error, prints the errors on stderr and
 // returns ErrorKind::data ("N error(s) in the collaborative; nothing was <verb>").
 Result<model::Project> load_valid_project(const Context& ctx, const char* verb);
+
+// SOURCE_DATE_EPOCH (https://reproducible-builds.org/specs/source-date-epoch/) when set, else the clock; a
+// malformed value is a usage error. For output that must be reproducible (report, iCalendar DTSTAMP).
+Result<date::sys_seconds> source_date_epoch_or_now();
 
 // Adds --format with the given choices (the first is the default).
 void add_format_option(CLI::App& app, std::string& format, const std::vector<std::string>& choices);

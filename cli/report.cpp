@@ -75,20 +75,6 @@ std::optional<std::string> capture(const std::vector<std::string>& args) {
   return out;
 }
 
-// The generation time: SOURCE_DATE_EPOCH (https://reproducible-builds.org/specs/source-date-epoch/) when
-// set, else the clock.
-Result<date::sys_seconds> generation_time() {
-  const char* sde = std::getenv("SOURCE_DATE_EPOCH");
-  if (sde == nullptr || sde[0] == '\0') return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-  char* end = nullptr;
-  errno = 0;
-  long long v = std::strtoll(sde, &end, 10);
-  if (errno != 0 || *end != '\0' || v < 0 || v > 253402300799LL) {
-    return Error{ErrorKind::usage, fmt::format("SOURCE_DATE_EPOCH={}: expected a number of seconds since 1970", sde)};
-  }
-  return date::sys_seconds{std::chrono::seconds{v}};
-}
-
 report::Provenance provenance(const std::filesystem::path& root, date::sys_seconds when) {
   report::Provenance pv;
   pv.version = COLLAB_VERSION;
@@ -109,7 +95,7 @@ int run_report(const Context& ctx, const ReportCliOptions& o) {
   if (o.format == "markdown" && o.output.empty()) {
     return fail({ErrorKind::usage, "--format markdown writes report.md and its charts into a folder: give -o DIR"});
   }
-  auto when = generation_time();
+  auto when = source_date_epoch_or_now();
   if (!when) return fail(when.error());
   auto project = load_valid_project(ctx, "reported");
   if (!project) return fail(project.error());

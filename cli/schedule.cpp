@@ -41,18 +41,6 @@ struct ScheduleOptions {
   bool write = false, dry_run = false;
 };
 
-// DTSTAMP: SOURCE_DATE_EPOCH when set (reproducible output), else now.
-Result<date::sys_seconds> dtstamp() {
-  const char* env = std::getenv("SOURCE_DATE_EPOCH");
-  if (env == nullptr || env[0] == '\0') return date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-  char* end = nullptr;
-  errno = 0;
-  long long v = std::strtoll(env, &end, 10);
-  if (errno != 0 || *end != '\0' || v < 0 || v > 253402300799LL) {
-    return Error{ErrorKind::usage, fmt::format("SOURCE_DATE_EPOCH '{}' is not a number of seconds since 1970", env)};
-  }
-  return date::sys_seconds{std::chrono::seconds{v}};
-}
 
 std::string utc_text(schedule::UtcMinutes t) {
   return schedule::format_local(schedule::LocalMinutes{t.time_since_epoch()}) + "Z";
@@ -134,7 +122,7 @@ int run_list(const Context& ctx, const ScheduleOptions& opt) {
 }
 
 int run_ics(const Context& ctx, const ScheduleOptions& opt) {
-  auto stamp = dtstamp();
+  auto stamp = source_date_epoch_or_now();  // DTSTAMP: reproducible when SOURCE_DATE_EPOCH is set
   if (!stamp) return fail(stamp.error());
   auto project = load_valid_project(ctx, "exported");
   if (!project) return fail(project.error());
