@@ -350,7 +350,8 @@ class Planner {
     // Unedited planned files the plan no longer has (a pinned or hand-made event took over the phase, the
     // phase went away): removed, so they neither linger in events/ nor count twice in the calendar.
     for (const auto& [id, existing] : replaceable_) {
-      bool still = std::any_of(planned_.begin(), planned_.end(), [&](const model::Event& e) { return e.id == id; });
+      const std::string& planned_id = id;  // a structured binding cannot be captured in C++17 (clang refuses)
+      bool still = std::any_of(planned_.begin(), planned_.end(), [&](const model::Event& e) { return e.id == planned_id; });
       if (still) continue;
       PlannedFile f;
       f.id = id;
