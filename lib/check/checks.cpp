@@ -43,6 +43,10 @@ class Checker {
     for (const auto& a : p_.assessments) check_assessments(a);
     for (const auto& w : p_.network) check_network(w);
     if (p_.decisions) check_decisions(*p_.decisions);
+    check_driver_diagram();
+    check_ideas_unique();
+    for (const auto& t : p_.teams) check_team_improvement(t);
+    for (const auto& c : p_.cycles) check_cycle(c);
   }
 
  private:
@@ -231,6 +235,157 @@ class Checker {
       check_working_hours(m.working_hours, m.src, "working_hours");
     }
     if (t.status == "active" && p_.collaborative) check_core_team(t, p_.collaborative->core_team);
+  }
+
+  // driver-diagram.yaml: every driver and measure it names exists; every primary driver leads somewhere.
+  void check_driver_diagram() {
+    if (!p_.driver_diagram) return;
+    const DriverDiagram& d = *p_.driver_diagram;
+    measure_ref(d.aim.measure, d.aim.src, "measure");
+    std::map<std::string, Location> drivers;
+    for (const auto* list : {&d.primary, &d.secondary}) {
+      for (const auto& x : *list) {
+        auto [it, inserted] = drivers.emplace(x.id, x.src.at("id"));
+        if (!inserted) {
+          error(x.src.at("id"), fmt::format("driver ID '{}' is used twice (also at {}:{})", x.id, it->second.file, it->second.line));
+        }
+      }
+    }
+    std::set<std::string> fed;
+    for (const auto& x : d.secondary) {
+      for (size_t i = 0; i < x.primary.size(); ++i) {
+        if (!primary_driver(x.primary[i])) {
+          error(x.src.at("primary/" + std::to_string(i)), fmt::format("no primary driver '{}' in driver-diagram.yaml", x.primary[i]));
+        }
+        fed.insert(x.primary[i]);
+      }
+    }
+    for (const auto& idea : d.ideas) check_idea(idea);
+    for (const auto& idea : d.ideas) fed.insert(idea.drivers.begin(), idea.drivers.end());
+    for (const auto& x : d.primary) {
+      if (!fed.count(x.id)) warning(x.src.at("id"), fmt::format("primary driver '{}' has no secondary driver or change idea", x.id));
+    }
+  }
+
+  const Driver* primary_driver(const std::string& id) const {
+    for (const auto& x : p_.driver_diagram->primary) {
+      if (x.id == id) return &x;
+    }
+    return nullptr;
+  }
+
+  bool is_driver(const std::string& id) const {
+    if (primary_driver(id)) return true;
+    for (const auto& x : p_.driver_diagram->secondary) {
+      if (x.id == id) return true;
+    }
+    return false;
+  }
+
+  bool diagram_unusable() const { return p_.is_unusable(FileKind::driver_diagram, "driver-diagram"); }
+
+  void check_idea(const ChangeIdea& idea) {
+    for (size_t i = 0; i < idea.drivers.size(); ++i) {
+      if (diagram_unusable()) break;
+      if (!p_.driver_diagram || !is_driver(idea.drivers[i])) {
+        error(idea.src.at("drivers/" + std::to_string(i)), fmt::format("no driver '{}' in driver-diagram.yaml", idea.drivers[i]));
+      }
+    }
+    const std::pair<const char*, const std::vector<std::string>*> families[] = {
+        {"outcome", &idea.measures.outcome}, {"process", &idea.measures.process}, {"balancing", &idea.measures.balancing}};
+    for (const auto& [family, ids] : families) {
+      for (size_t i = 0; i < ids->size(); ++i) measure_ref((*ids)[i], idea.src, fmt::format("measures/{}/{}", family, i));
+    }
+  }
+
+  // Change ideas are named by their ID alone in cycles and reports: one ID, one idea, across the change
+  // package and every team's own ideas.
+  void check_ideas_unique() {
+    std::map<std::string, Location> seen;
+    auto add = [&](const ChangeIdea& idea) {
+      auto [it, inserted] = seen.emplace(idea.id, idea.src.at("id"));
+      if (!inserted) {
+        error(idea.src.at("id"),
+              fmt::format("change idea ID '{}' is used twice (also at {}:{})", idea.id, it->second.file, it->second.line));
+      }
+    };
+    if (p_.driver_diagram) {
+      for (const auto& idea : p_.driver_diagram->ideas) add(idea);
+    }
+    for (const auto& t : p_.teams) {
+      for (const auto& idea : t.own_ideas) add(idea);
+    }
+  }
+
+  void check_team_improvement(const Team& t) {
+    if (t.aim) measure_ref(t.aim->measure, t.aim->src, "measure");
+    for (size_t i = 0; i < t.change_ideas.size(); ++i) {
+      if (diagram_unusable()) break;
+      bool found = false;
+      if (p_.driver_diagram) {
+        for (const auto& idea : p_.driver_diagram->ideas) found = found || idea.id == t.change_ideas[i];
+      }
+      if (!found) {
+        error(t.src.at("change_ideas/" + std::to_string(i)),
+              fmt::format("no change idea '{}' in driver-diagram.yaml", t.change_ideas[i]));
+      }
+    }
+    for (const auto& idea : t.own_ideas) check_idea(idea);
+  }
+
+  // pdsa/<team>/<id>.yaml: its team, idea and earlier cycle exist; its dates are in order; a ramp never
+  // comes back to where it started.
+  void check_cycle(const PdsaCycle& c) {
+    const Team* team = p_.find_team(c.team);
+    if (!known(FileKind::team, c.team, team)) {
+      error(c.src.at("team"), fmt::format("no team '{}' in teams/", c.team));
+    } else if (team) {
+      const ChangeIdea* idea = p_.find_idea(c.team, c.idea);
+      if (!idea && !diagram_unusable()) {
+        error(c.src.at("idea"), fmt::format("no change idea '{}' in driver-diagram.yaml or in the own_ideas of team '{}'", c.idea, c.team));
+      } else if (idea && idea->team.empty() &&
+                 std::find(team->change_ideas.begin(), team->change_ideas.end(), c.idea) == team->change_ideas.end()) {
+        warning(c.src.at("idea"), fmt::format("team '{}' tests change idea '{}' but does not list it in its change_ideas", c.team, c.idea));
+      }
+    }
+    within_span(c.start, c.src, "start", "start date");
+    in_order(c.start, c.end, c.src, "do/end", "start", "end");
+    in_order(c.start, c.decided, c.src, "act/date", "start", "decision date");
+    in_order(c.end, c.decided, c.src, "act/date", "end", "decision date");
+    if (c.builds_on.empty()) return;
+    if (c.builds_on == c.id) {
+      error(c.src.at("builds_on"), fmt::format("cycle '{}' builds on itself", c.id));
+      return;
+    }
+    const PdsaCycle* earlier = p_.find_cycle(c.team, c.builds_on);
+    if (!earlier) {
+      if (!p_.is_unusable(FileKind::pdsa, c.team + "/" + c.builds_on)) {
+        error(c.src.at("builds_on"), fmt::format("no cycle '{}' in pdsa/{}/", c.builds_on, c.team));
+      }
+      return;
+    }
+    if (earlier->start && c.start && *c.start < *earlier->start) {
+      error(c.src.at("start"), fmt::format("start {} is before the start of cycle '{}' it builds on ({})", format_date(*c.start),
+                                           earlier->id, format_date(*earlier->start)));
+    }
+    if (earlier->idea != c.idea) {
+      warning(c.src.at("builds_on"), fmt::format("cycle '{}' tests change idea '{}' but builds on cycle '{}' of idea '{}'", c.id,
+                                                 c.idea, earlier->id, earlier->idea));
+    }
+    // Follow the ramp back; a loop is reported once, at the cycle with the smallest ID in it.
+    std::vector<std::string> path = {c.id};
+    for (const PdsaCycle* x = earlier; x; x = x->builds_on.empty() ? nullptr : p_.find_cycle(c.team, x->builds_on)) {
+      path.push_back(x->id);
+      if (x->id == c.id) {
+        if (*std::min_element(path.begin(), path.end() - 1) == c.id) {
+          std::string chain;
+          for (const auto& id : path) chain += (chain.empty() ? "" : " -> ") + id;
+          error(c.src.at("builds_on"), fmt::format("cycle '{}' builds on itself through other cycles: {}", c.id, chain));
+        }
+        break;
+      }
+      if (path.size() > p_.cycles.size() + 1) break;  // a loop that does not pass through c
+    }
   }
 
   void check_core_team(const Team& t, const CoreTeamRules& rules) {

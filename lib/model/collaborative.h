@@ -112,6 +112,42 @@ struct Member {
   bool has_role(const std::string& role) const;
 };
 
+// An aim: specific, measurable, time-bound (driver-diagram.yaml, and a team's own).
+struct Aim {
+  Source src;
+  std::string text, measure;
+  std::optional<double> target;
+  std::optional<Date> by;
+};
+
+// The measures that tell whether a change idea works, by family.
+struct IdeaMeasures {
+  std::vector<std::string> outcome, process, balancing;
+};
+
+// A change idea: in the change package (team empty) or a team's own (team set).
+struct ChangeIdea {
+  Source src;
+  std::string id, name, description, team;
+  std::vector<std::string> drivers;
+  IdeaMeasures measures;
+  std::vector<std::string> all_measures() const;  // outcome, process, balancing; each once
+};
+
+struct Driver {
+  Source src;
+  std::string id, name, description;
+  std::vector<std::string> primary;  // secondary drivers: the primary drivers they feed
+};
+
+// driver-diagram.yaml: the aim, the drivers and the change package.
+struct DriverDiagram {
+  Source src;
+  Aim aim;
+  std::vector<Driver> primary, secondary;
+  std::vector<ChangeIdea> ideas;
+};
+
 struct Withdrawal {
   std::optional<Date> date;
   std::string reason;
@@ -124,6 +160,9 @@ struct Team {
   std::optional<Date> joined, completed;
   std::optional<Withdrawal> withdrawal;
   std::vector<Goal> goals;
+  std::optional<Aim> aim;
+  std::vector<std::string> change_ideas;  // the change package's ideas the team works on
+  std::vector<ChangeIdea> own_ideas;      // team set to the team's ID
   std::vector<Member> members;
 };
 
@@ -304,6 +343,26 @@ struct NetworkWave {
   std::optional<Date> date;
   std::vector<std::string> respondents;
   std::vector<Tie> ties;
+};
+
+// pdsa/<team>/<id>.yaml: one Plan-Do-Study-Act cycle.
+struct PdsaPlan {
+  std::string who, what, where, when, data;
+};
+
+struct PdsaCycle {
+  Source src;
+  std::string id, team, idea, builds_on, objective, prediction;
+  std::vector<std::string> questions;
+  PdsaPlan plan;
+  std::optional<Date> start;
+  std::string done;           // do.done
+  std::optional<Date> end;    // do.end
+  std::string learned;        // study.learned
+  std::string prediction_held;  // study.prediction: confirmed, partly, not-confirmed or empty
+  std::string decision;       // act.decision: adopt, adapt, abandon or empty (not decided yet)
+  std::optional<Date> decided;  // act.date
+  std::string next;           // act.next
 };
 
 // mappings/<id>.yaml: how a form export's columns become EOIs. Its fields are read by lib/enroll from the

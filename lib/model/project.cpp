@@ -193,6 +193,63 @@ Organization read_organization(const Reader& r) {
                       r.str("sector"), r.str("timezone"), r.str("website")};
 }
 
+Aim read_aim(const Reader& r) { return Aim{r.src(), r.str("text"), r.str("measure"), r.number("target"), r.date("by")}; }
+
+ChangeIdea read_idea(const Reader& r, const std::string& team) {
+  ChangeIdea idea{r.src(), r.str("id"), r.str("name"), r.str("description"), team, r.strings("drivers"), {}};
+  if (r.has("measures")) {
+    Reader m = r.child("measures");
+    idea.measures = IdeaMeasures{m.strings("outcome"), m.strings("process"), m.strings("balancing")};
+  }
+  return idea;
+}
+
+DriverDiagram read_driver_diagram(const Reader& r) {
+  DriverDiagram d;
+  d.src = r.src();
+  d.aim = read_aim(r.child("aim"));
+  r.each("primary_drivers", [&](const Reader& x) { d.primary.push_back({x.src(), x.str("id"), x.str("name"), x.str("description"), {}}); });
+  r.each("secondary_drivers", [&](const Reader& x) {
+    d.secondary.push_back({x.src(), x.str("id"), x.str("name"), x.str("description"), x.strings("primary")});
+  });
+  r.each("change_ideas", [&](const Reader& x) { d.ideas.push_back(read_idea(x, "")); });
+  return d;
+}
+
+PdsaCycle read_cycle(const Reader& r) {
+  PdsaCycle c;
+  c.src = r.src();
+  c.id = r.str("id");
+  c.team = r.str("team");
+  c.idea = r.str("idea");
+  c.builds_on = r.str("builds_on");
+  c.objective = r.str("objective");
+  c.prediction = r.str("prediction");
+  c.questions = r.strings("questions");
+  if (r.has("plan")) {
+    Reader p = r.child("plan");
+    c.plan = PdsaPlan{p.str("who"), p.str("what"), p.str("where"), p.str("when"), p.str("data")};
+  }
+  c.start = r.date("start");
+  if (r.has("do")) {
+    Reader d = r.child("do");
+    c.done = d.str("done");
+    c.end = d.date("end");
+  }
+  if (r.has("study")) {
+    Reader s = r.child("study");
+    c.learned = s.str("learned");
+    c.prediction_held = s.str("prediction");
+  }
+  if (r.has("act")) {
+    Reader a = r.child("act");
+    c.decision = a.str("decision");
+    c.decided = a.date("date");
+    c.next = a.str("next");
+  }
+  return c;
+}
+
 Team read_team(const Reader& r) {
   Team t;
   t.src = r.src();
@@ -210,6 +267,9 @@ Team read_team(const Reader& r) {
     t.withdrawal = Withdrawal{w.date("date"), w.str("reason")};
   }
   r.each("goals", [&](const Reader& g) { t.goals.push_back(read_goal(g)); });
+  if (r.has("aim")) t.aim = read_aim(r.child("aim"));
+  t.change_ideas = r.strings("change_ideas");
+  r.each("own_ideas", [&](const Reader& x) { t.own_ideas.push_back(read_idea(x, t.id)); });
   r.each("members", [&](const Reader& m) {
     t.members.push_back({m.src(), m.str("id"), m.str("name"), m.str("email"), m.str("engagement"), m.strings("roles"),
                          m.date("joined"), m.date("left"), m.str("timezone"), m.str("working_hours")});
@@ -428,7 +488,9 @@ const char* id_field(FileKind kind) {
     case FileKind::collaborative:
     case FileKind::rubric:
     case FileKind::decisions:
-    case FileKind::review: return nullptr;
+    case FileKind::review:
+    case FileKind::driver_diagram:
+    case FileKind::pdsa: return nullptr;
     default: return "id";
   }
 }
@@ -499,6 +561,30 @@ const Event* Project::find_event(const std::string& id) const { return find_by_i
 const Measure* Project::find_measure(const std::string& id) const { return find_by_id(measures, id); }
 const MappingFile* Project::find_mapping(const std::string& id) const { return find_by_id(mappings, id); }
 
+const ChangeIdea* Project::find_idea(const std::string& team, const std::string& id) const {
+  if (const Team* t = find_team(team)) {
+    if (const ChangeIdea* own = find_by_id(t->own_ideas, id)) return own;
+  }
+  return driver_diagram ? find_by_id(driver_diagram->ideas, id) : nullptr;
+}
+
+const PdsaCycle* Project::find_cycle(const std::string& team, const std::string& id) const {
+  for (const auto& c : cycles) {
+    if (c.team == team && c.id == id) return &c;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> ChangeIdea::all_measures() const {
+  std::vector<std::string> out;
+  for (const auto* family : {&measures.outcome, &measures.process, &measures.balancing}) {
+    for (const auto& m : *family) {
+      if (std::find(out.begin(), out.end(), m) == out.end()) out.push_back(m);
+    }
+  }
+  return out;
+}
+
 const Team* Project::team_of_member(const std::string& member_id) const {
   for (const auto& t : teams) {
     for (const auto& m : t.members) {
@@ -524,6 +610,8 @@ const char* kind_name(FileKind kind) {
     case FileKind::network: return "network";
     case FileKind::decisions: return "decisions";
     case FileKind::mapping: return "mapping";
+    case FileKind::driver_diagram: return "driver-diagram";
+    case FileKind::pdsa: return "pdsa";
   }
   return "?";
 }
@@ -542,6 +630,7 @@ std::optional<FileKind> classify(const std::string& relative_path, std::string* 
     if (parts[0] == "collab.yaml") return FileKind::collaborative;
     if (parts[0] == "rubric.yaml") return FileKind::rubric;
     if (parts[0] == "decisions.yaml") return FileKind::decisions;
+    if (parts[0] == "driver-diagram.yaml") return FileKind::driver_diagram;
     return std::nullopt;
   }
   if (parts.size() == 2) {
@@ -552,9 +641,9 @@ std::optional<FileKind> classify(const std::string& relative_path, std::string* 
       }
     }
   }
-  if (parts.size() == 3 && parts[0] == "reviews") {
+  if (parts.size() == 3 && (parts[0] == "reviews" || parts[0] == "pdsa")) {
     if (id) *id = parts[1] + "/" + *stem;
-    return FileKind::review;
+    return parts[0] == "reviews" ? FileKind::review : FileKind::pdsa;
   }
   return std::nullopt;
 }
@@ -631,7 +720,8 @@ Project load_project(const fs::path& root, const std::string& display_root, Diag
       diags.warning({shown, 0, 0}, "unknown file: collab reads YAML files only in the places docs/format.md names");
       continue;
     }
-    if (*kind != FileKind::collaborative && *kind != FileKind::rubric && *kind != FileKind::decisions) {
+    if (*kind != FileKind::collaborative && *kind != FileKind::rubric && *kind != FileKind::decisions &&
+        *kind != FileKind::driver_diagram) {
       std::string last = file_id.substr(file_id.rfind('/') + 1);
       std::string first = file_id.substr(0, file_id.find('/'));
       if (!is_slug(first) || !is_slug(last)) {
@@ -682,8 +772,24 @@ Project load_project(const fs::path& root, const std::string& display_root, Diag
       case FileKind::network: project.network.push_back(read_network(r)); break;
       case FileKind::decisions: project.decisions = read_decisions(r); break;
       case FileKind::mapping: project.mappings.push_back({r.src(), r.str("id")}); break;
+      case FileKind::driver_diagram: project.driver_diagram = read_driver_diagram(r); break;
+      case FileKind::pdsa: {
+        PdsaCycle cycle = read_cycle(r);
+        std::string expected = cycle.team + "/" + cycle.id;
+        if (expected != file_id) {
+          diags.error(r.src().at(cycle.team != file_id.substr(0, file_id.find('/')) ? "team" : "id"),
+                      fmt::format("cycle '{}' of team '{}' belongs in pdsa/{}.yaml", cycle.id, cycle.team, expected));
+        }
+        project.cycles.push_back(std::move(cycle));
+        break;
+      }
     }
   }
+  std::stable_sort(project.cycles.begin(), project.cycles.end(), [](const PdsaCycle& a, const PdsaCycle& b) {
+    if (a.team != b.team) return a.team < b.team;
+    if (a.start != b.start) return a.start < b.start;
+    return a.id < b.id;
+  });
   return project;
 }
 

@@ -18,7 +18,7 @@
 namespace collab::model {
 
 enum class FileKind { collaborative, rubric, organization, team, eoi, review, event, attendance, measure, data,
-                      assessment, network, decisions, mapping };
+                      assessment, network, decisions, mapping, driver_diagram, pdsa };
 
 const char* kind_name(FileKind kind);  // the schema's name: "team" for schemas/team.schema.json
 
@@ -46,6 +46,8 @@ struct Project {
   std::vector<TeamData> data;
   std::vector<TeamAssessments> assessments;
   std::vector<NetworkWave> network;
+  std::optional<DriverDiagram> driver_diagram;
+  std::vector<PdsaCycle> cycles;  // sorted by team, then start, then id
 
   // Files that exist but could not be loaded (bad YAML, schema errors): their IDs, taken from their file
   // names, so that references to them are not reported a second time as "no such ...". When a team file
@@ -60,6 +62,9 @@ struct Project {
   const Event* find_event(const std::string& id) const;
   const Measure* find_measure(const std::string& id) const;
   const MappingFile* find_mapping(const std::string& id) const;
+  // A change idea as a team's cycle sees it: the team's own first, then the change package's.
+  const ChangeIdea* find_idea(const std::string& team, const std::string& id) const;
+  const PdsaCycle* find_cycle(const std::string& team, const std::string& id) const;
   // The team a member belongs to, or nullptr.
   const Team* team_of_member(const std::string& member_id) const;
 };
