@@ -26,6 +26,7 @@ struct MetricsOptions {
   std::string format;
   std::vector<std::string> teams, measures, sections;
   std::string from, to, as_of;
+  int quiet_weeks = 8;
   bool check = false;
 };
 
@@ -193,6 +194,74 @@ void print_network(const std::vector<NetworkWaveResult>& waves) {
   }
 }
 
+void print_improvement(const ImprovementResult& im) {
+  fmt::print("Improvement (PDSA cycles started by {}; quiet: an active team with no cycle activity in {} weeks)\n",
+             format_date(im.as_of), im.quiet_weeks);
+  std::vector<std::string> decisions;
+  for (const char* d : {"adopt", "adapt", "abandon"}) {
+    auto it = im.decisions.find(d);
+    decisions.push_back(fmt::format("{} {}", d, it == im.decisions.end() ? 0 : it->second));
+  }
+  fmt::print("  {} cycles, {} open; decided: {}\n", im.cycles.size(), im.open, fmt::join(decisions, ", "));
+  fmt::print("  {:<22} {:>6} {:>4} {:>5} {:>5} {:>7}  {:<13} {}\n", "team", "cycles", "open", "adopt", "adapt", "abandon",
+             "last activity", "quiet");
+  auto count = [](const std::map<std::string, int>& m, const char* k) {
+    auto it = m.find(k);
+    return it == m.end() ? 0 : it->second;
+  };
+  for (const auto& t : im.teams) {
+    std::string line = fmt::format("  {:<22} {:>6} {:>4} {:>5} {:>5} {:>7}  {:<13} {}", t.team, t.cycles, t.open,
+                                   count(t.decisions, "adopt"), count(t.decisions, "adapt"), count(t.decisions, "abandon"),
+                                   t.last_activity ? format_date(*t.last_activity) : "-",
+                                   t.quiet ? "quiet" : (t.active ? "" : "not active"));
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    fmt::print("{}\n", line);
+  }
+  if (!im.months.empty()) {
+    fmt::print("  Cycles started per month\n");
+    // The year above its first month's column, where it fits: "2026" over "01".
+    std::string years(27 + 3 * im.months.size(), ' '), months = fmt::format("    {:<22}", "team");
+    size_t free_from = 0;
+    for (size_t i = 0; i < im.months.size(); ++i) {
+      const Period& m = im.months[i];
+      size_t col = 27 + 3 * i;
+      if ((i == 0 || static_cast<unsigned>(m.month()) == 1) && col >= free_from) {
+        std::string y = std::to_string(static_cast<int>(m.year()));
+        years.replace(col, y.size(), y);
+        free_from = col + y.size() + 1;
+      }
+      months += fmt::format(" {:02}", static_cast<unsigned>(m.month()));
+    }
+    while (!years.empty() && years.back() == ' ') years.pop_back();
+    fmt::print("{}\n{}\n", years, months);
+    auto row = [&](const std::string& name, const std::map<Period, int>& started) {
+      std::string line = fmt::format("    {:<22}", name);
+      for (const auto& m : im.months) {
+        auto it = started.find(m);
+        line += fmt::format(" {:>2}", it == started.end() ? 0 : it->second);
+      }
+      fmt::print("{}\n", line);
+    };
+    for (const auto& t : im.teams) row(t.team, t.started);
+    row("(all teams)", im.started);
+  }
+  if (!im.ideas.empty()) {
+    fmt::print("  {:<30} {:>6} {:>7} {:>7} {:>9} {:>6}\n", "change idea (teams)", "listed", "testing", "adopted", "abandoned", "cycles");
+    for (const auto& i : im.ideas) {
+      std::string name = i.owner.empty() ? i.idea : fmt::format("{} ({})", i.idea, i.owner);
+      fmt::print("  {:<30} {:>6} {:>7} {:>7} {:>9} {:>6}\n", name, i.listed.size(), i.testing.size(), i.adopted.size(),
+                 i.abandoned.size(), i.cycles);
+    }
+  }
+  if (!im.ramps.empty()) {
+    fmt::print("  {:<22} {:<30} {:>6}  {:<10}  {:<10}  {}\n", "ramp: team", "idea", "cycles", "start", "decided", "outcome");
+    for (const auto& rp : im.ramps) {
+      fmt::print("  {:<22} {:<30} {:>6}  {:<10}  {:<10}  {}\n", rp.team, rp.idea, rp.length(), format_date(rp.start),
+                 rp.end ? format_date(*rp.end) : "-", rp.outcome);
+    }
+  }
+}
+
 Result<std::optional<Period>> period_option(const std::string& text, const char* flag) {
   if (text.empty()) return std::optional<Period>();
   auto p = parse_period(text);
@@ -241,7 +310,7 @@ int run_metrics(const Context& ctx, const MetricsOptions& o) {
     sections = {Section::measures};
   }
 
-  MetricsResult r = compute_metrics(p, scope, as_of, sections);
+  MetricsResult r = compute_metrics(p, scope, as_of, sections, o.quiet_weeks);
 
   if (o.check) {
     std::vector<const CompletenessCell*> overdue;
@@ -283,6 +352,7 @@ int run_metrics(const Context& ctx, const MetricsOptions& o) {
     if (r.participation) { gap(); print_participation(*r.participation); }
     if (r.progress) { gap(); print_progress(*r.progress); }
     if (sections.count(Section::network)) { gap(); print_network(r.network); }
+    if (r.improvement) { gap(); print_improvement(*r.improvement); }
   }
   return kOk;
 }
@@ -344,12 +414,15 @@ void register_metrics(CLI::App& app, Context& ctx) {
   add_format_option(*cmd, opts->format, {"text", "json", "csv"});
   cmd->add_option("--team", opts->teams, "Only this team (repeatable)")->type_name("ID");
   cmd->add_option("--measure", opts->measures, "Only this measure (repeatable)")->type_name("ID");
-  cmd->add_option("--section", opts->sections, "Only these sections (repeatable): measures, completeness, participation, progress, network")
+  cmd->add_option("--section", opts->sections, "Only these sections (repeatable): measures, completeness, participation, progress, network, improvement")
       ->check(CLI::IsMember(section_names()))
       ->type_name("NAME");
   cmd->add_option("--from", opts->from, "First period to include")->type_name("YYYY-MM");
   cmd->add_option("--to", opts->to, "Last period to include")->type_name("YYYY-MM");
   cmd->add_option("--as-of", opts->as_of, "The date completeness is judged on (default: today, UTC)")->type_name("DATE");
+  cmd->add_option("--quiet-weeks", opts->quiet_weeks, "Improvement: a team with no PDSA activity for this many weeks is quiet (default 8)")
+      ->check(CLI::Range(1, 520))
+      ->type_name("N");
   cmd->add_flag("--check", opts->check, "List overdue team data and exit 1 when there is any");
   cmd->require_subcommand(0, 1);
   cmd->callback([&ctx, opts, cmd] {

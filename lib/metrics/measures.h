@@ -49,6 +49,13 @@ struct Segment {
   std::optional<double> mr_bar, mr_ucl;  // XmR only, in the unit
 };
 
+// A PDSA cycle's start or decision on a team's chart (metrics/improvement.h).
+struct ChartAnnotation {
+  ReportingPeriod period;  // the month or ISO week of the date
+  Date date;
+  std::string cycle, idea, event, decision;  // event: "start" or "decision"
+};
+
 struct SeriesResult {
   std::string team;  // empty: pooled over the collaborative's teams
   std::string measure;
@@ -75,6 +82,8 @@ struct SeriesResult {
   std::string goal_source;  // "measure" or "team"
   std::optional<bool> goal_met;
   std::optional<double> share_of_gap_closed;  // (latest - baseline) / (goal - baseline)
+
+  std::vector<ChartAnnotation> annotations;  // team series only: its PDSA cycles (compute_metrics fills them)
 };
 
 // The chart a measure gets: its `chart`, else p for proportions, u for rates, c for counts, xmr otherwise.

@@ -12,7 +12,7 @@ namespace collab::metrics {
 using nlohmann::json;
 
 const std::vector<std::string>& section_names() {
-  static const std::vector<std::string> names = {"measures", "completeness", "participation", "progress", "network"};
+  static const std::vector<std::string> names = {"measures", "completeness", "participation", "progress", "network", "improvement"};
   return names;
 }
 
@@ -24,7 +24,8 @@ std::optional<Section> parse_section(const std::string& name) {
   return std::nullopt;
 }
 
-MetricsResult compute_metrics(const model::Project& p, const Scope& scope, const Date& as_of, const std::set<Section>& sections) {
+MetricsResult compute_metrics(const model::Project& p, const Scope& scope, const Date& as_of, const std::set<Section>& sections,
+                              int quiet_weeks) {
   MetricsResult r;
   r.collaborative = p.collaborative ? p.collaborative->id : std::string();
   r.as_of = as_of;
@@ -35,6 +36,14 @@ MetricsResult compute_metrics(const model::Project& p, const Scope& scope, const
   if (sections.count(Section::participation)) r.participation = participation(p, scope);
   if (sections.count(Section::progress)) r.progress = progress(p, scope);
   if (sections.count(Section::network)) r.network = network_waves(p, scope);
+  if (sections.count(Section::improvement) || (sections.count(Section::measures) && !p.cycles.empty())) {
+    ImprovementResult im = improvement(p, scope, as_of, quiet_weeks);
+    for (auto& s : r.series) {
+      const model::Measure* m = p.find_measure(s.measure);
+      if (!s.team.empty() && m) s.annotations = chart_annotations(im, *m, s.team);
+    }
+    if (sections.count(Section::improvement)) r.improvement = std::move(im);
+  }
   return r;
 }
 
@@ -107,6 +116,48 @@ json summary_json(const ScoreSummary& s) {
   return {{"n", s.n}, {"mean", num(s.mean)}, {"median", num(s.median)}, {"share_at_4", num(s.share_at_4)}, {"distribution", dist}};
 }
 
+json improvement_json(const ImprovementResult& im) {
+  json months = json::array();
+  for (const auto& m : im.months) months.push_back(format_period(m));
+  json by_month = json::object();
+  for (const auto& [m, n] : im.started) by_month[format_period(m)] = n;
+  json j = {{"as_of", format_date(im.as_of)}, {"quiet_weeks", im.quiet_weeks}, {"months", months}};
+  j["totals"] = {{"cycles", im.cycles.size()}, {"open", im.open}, {"decisions", im.decisions}, {"started_by_month", by_month}};
+  json teams = json::array();
+  std::vector<std::string> quiet;
+  for (const auto& t : im.teams) {
+    json started = json::object();
+    for (const auto& [m, n] : t.started) started[format_period(m)] = n;
+    teams.push_back({{"team", t.team}, {"cycles", t.cycles}, {"open", t.open}, {"decisions", t.decisions},
+                     {"started_by_month", started}, {"last_activity", opt_date(t.last_activity)}, {"active", t.active},
+                     {"quiet", t.quiet}});
+    if (t.quiet) quiet.push_back(t.team);
+  }
+  j["teams"] = std::move(teams);
+  j["quiet_teams"] = quiet;
+  json ideas = json::array();
+  for (const auto& i : im.ideas) {
+    ideas.push_back({{"idea", i.idea}, {"name", i.name}, {"owner", opt_text(i.owner)}, {"drivers", i.drivers}, {"cycles", i.cycles},
+                     {"listed", i.listed}, {"testing", i.testing}, {"adopted", i.adopted}, {"abandoned", i.abandoned}});
+  }
+  j["ideas"] = std::move(ideas);
+  json ramps = json::array();
+  for (const auto& rp : im.ramps) {
+    ramps.push_back({{"team", rp.team}, {"idea", rp.idea}, {"first", rp.first}, {"last", rp.last}, {"length", rp.length()},
+                     {"cycles", rp.cycles}, {"start", format_date(rp.start)}, {"end", opt_date(rp.end)}, {"outcome", rp.outcome}});
+  }
+  j["ramps"] = std::move(ramps);
+  json cycles = json::array();
+  for (const auto& c : im.cycles) {
+    cycles.push_back({{"team", c.cycle->team}, {"cycle", c.cycle->id}, {"idea", c.cycle->idea},
+                      {"builds_on", opt_text(c.cycle->builds_on)}, {"ramp", c.ramp}, {"step", c.step},
+                      {"start", format_date(*c.cycle->start)}, {"end", opt_date(c.cycle->end)},
+                      {"decision", opt_text(c.decision)}, {"decided", c.decision.empty() ? json(nullptr) : opt_date(c.cycle->decided)}});
+  }
+  j["cycles"] = std::move(cycles);
+  return j;
+}
+
 }  // namespace
 
 json to_json(const SeriesResult& s, const model::Project& p) {
@@ -160,6 +211,14 @@ json to_json(const SeriesResult& s, const model::Project& p) {
   }
   j["points"] = std::move(pts);
   j["skipped"] = s.skipped;
+  if (!s.team.empty()) {
+    json notes = json::array();
+    for (const auto& a : s.annotations) {
+      notes.push_back({{"period", format_period(a.period)}, {"date", format_date(a.date)}, {"cycle", a.cycle}, {"idea", a.idea},
+                       {"event", a.event}, {"decision", opt_text(a.decision)}});
+    }
+    j["annotations"] = std::move(notes);
+  }
   return j;
 }
 
@@ -272,6 +331,7 @@ json to_json(const MetricsResult& r, const model::Project& p) {
     }
     j["network"] = std::move(waves);
   }
+  if (r.improvement) j["improvement"] = improvement_json(*r.improvement);
   return j;
 }
 
@@ -347,6 +407,17 @@ std::string to_csv(const MetricsResult& r, Section section) {
                           std::to_string(n.out_degree), cell(n.betweenness), cell(n.betweenness_normalized),
                           cell(n.mean_strength_received), cell(n.mean_trust_received), n.isolate ? "true" : "false",
                           n.responded ? "true" : "false"});
+        }
+      }
+      break;
+    case Section::improvement:
+      out += csv_row({"team", "cycle", "idea", "builds_on", "ramp", "step", "start", "end", "decision", "decided"});
+      if (r.improvement) {
+        for (const auto& c : r.improvement->cycles) {
+          out += csv_row({cell_text(c.cycle->team), cell_text(c.cycle->id), cell_text(c.cycle->idea), cell_text(c.cycle->builds_on),
+                          cell_text(c.ramp), std::to_string(c.step), format_date(*c.cycle->start),
+                          c.cycle->end ? format_date(*c.cycle->end) : "", c.decision,
+                          c.decision.empty() ? "" : format_date(*c.cycle->decided)});
         }
       }
       break;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "metrics/health.h"
+#include "metrics/improvement.h"
 #include "metrics/measures.h"
 #include "metrics/network.h"
 #include "model/project.h"
@@ -17,7 +18,7 @@
 
 namespace collab::metrics {
 
-enum class Section { measures, completeness, participation, progress, network };
+enum class Section { measures, completeness, participation, progress, network, improvement };
 const std::vector<std::string>& section_names();  // in Section order
 std::optional<Section> parse_section(const std::string& name);
 
@@ -41,11 +42,14 @@ struct MetricsResult {
   std::optional<ParticipationResult> participation;
   std::optional<ProgressResult> progress;
   std::vector<NetworkWaveResult> network;  // by date
+  std::optional<ImprovementResult> improvement;
 };
 
 std::vector<NetworkWaveResult> network_waves(const model::Project& project, const Scope& scope);
 
-MetricsResult compute_metrics(const model::Project& project, const Scope& scope, const Date& as_of, const std::set<Section>& sections);
+// quiet_weeks: a team with no PDSA activity for this many weeks is "quiet" (improvement section).
+MetricsResult compute_metrics(const model::Project& project, const Scope& scope, const Date& as_of, const std::set<Section>& sections,
+                              int quiet_weeks = 8);
 
 // Numbers are rounded to 6 decimals; a value that does not exist is null (docs/metrics.md, "JSON").
 nlohmann::json to_json(const MetricsResult& r, const model::Project& project);
@@ -53,7 +57,8 @@ nlohmann::json to_json(const SeriesResult& s, const model::Project& project);
 
 // Long-form CSV of one section (RFC 4180, CRLF, formula-guarded text): for measures one row per team x
 // measure x period with every computed field; for completeness one row per cell; for participation one
-// row per team x event type; for progress one row per team x period.
+// row per team x event type; for progress one row per team x period; for network one row per wave x
+// member; for improvement one row per PDSA cycle.
 std::string to_csv(const MetricsResult& r, Section section);
 
 }  // namespace collab::metrics
