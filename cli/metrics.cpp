@@ -194,9 +194,13 @@ void print_network(const std::vector<NetworkWaveResult>& waves) {
   }
 }
 
-void print_improvement(const ImprovementResult& im) {
+void print_improvement(const ImprovementResult& im, const model::Project& p) {
   fmt::print("Improvement (PDSA cycles started by {}; quiet: an active team with no cycle activity in {} weeks)\n",
              format_date(im.as_of), im.quiet_weeks);
+  if (!p.driver_diagram && p.cycles.empty()) {
+    fmt::print("  no driver diagram (driver-diagram.yaml) and no PDSA cycle (pdsa/) yet\n");
+    return;
+  }
   std::vector<std::string> decisions;
   for (const char* d : {"adopt", "adapt", "abandon"}) {
     auto it = im.decisions.find(d);
@@ -352,7 +356,7 @@ int run_metrics(const Context& ctx, const MetricsOptions& o) {
     if (r.participation) { gap(); print_participation(*r.participation); }
     if (r.progress) { gap(); print_progress(*r.progress); }
     if (sections.count(Section::network)) { gap(); print_network(r.network); }
-    if (r.improvement) { gap(); print_improvement(*r.improvement); }
+    if (r.improvement) { gap(); print_improvement(*r.improvement, p); }
   }
   return kOk;
 }

@@ -104,6 +104,7 @@ ImprovementResult improvement(const model::Project& p, const Scope& scope, const
 
   // Teams.
   Date quiet_since = add_days(as_of, -7 * quiet_weeks);
+  const bool in_use = p.driver_diagram.has_value() || !p.cycles.empty();
   for (const auto& t : p.teams) {
     if (!team_in_scope(scope, t.id)) continue;
     TeamImprovement ti;
@@ -120,7 +121,8 @@ ImprovementResult improvement(const model::Project& p, const Scope& scope, const
       }
     }
     ti.active = active_on(t, as_of);
-    ti.quiet = ti.active && (!ti.last_activity || *ti.last_activity < quiet_since);
+    // A collaborative that keeps no improvement work (no driver diagram, no cycle) has no quiet team.
+    ti.quiet = in_use && ti.active && (!ti.last_activity || *ti.last_activity < quiet_since);
     for (const auto& [m, n] : ti.started) r.started[m] += n;
     r.open += ti.open;
     for (const auto& [d, n] : ti.decisions) r.decisions[d] += n;

@@ -29,7 +29,9 @@ struct TeamImprovement {
   std::map<std::string, int> decisions;  // adopt/adapt/abandon -> cycles
   std::optional<Date> last_activity;     // the latest start, do.end or decision on or before as_of
   bool active = false;                   // the team is active on as_of (joined, not withdrawn or completed)
-  bool quiet = false;                    // active, and no activity in the last quiet_weeks weeks (or none at all)
+  // Active, and no activity in the last quiet_weeks weeks (or none at all), in a collaborative that keeps
+  // improvement work (a driver diagram or any cycle).
+  bool quiet = false;
 };
 
 // How far a change idea has spread: teams that list it (their change_ideas; its team for an own idea),

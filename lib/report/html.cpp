@@ -86,8 +86,10 @@ std::string render_html(const ReportData& r) {
   };
   std::vector<Part> parts = {{"overview", "Overview"}, {"cohort", "Cohort"}};
   if (r.round) parts.push_back({"eoi-round", "EOI round"});
-  parts.insert(parts.end(), {{"calendar", "Calendar"}, {"measures", "Measures"}, {"completeness", "Data completeness"},
-                             {"participation", "Participation"}, {"progress", "Progress"}, {"network", "Network"}});
+  parts.insert(parts.end(), {{"calendar", "Calendar"}, {"measures", "Measures"}});
+  if (has_improvement(r)) parts.push_back({"improvement", "Improvement"});
+  parts.insert(parts.end(), {{"completeness", "Data completeness"}, {"participation", "Participation"}, {"progress", "Progress"},
+                             {"network", "Network"}});
   out += "<nav aria-label=\"Sections\"><ul>\n";
   for (const auto& part : parts) out += fmt::format("<li><a href=\"#{}\">{}</a></li>\n", part.id, part.heading);
   out += "</ul></nav>\n<main>\n";
@@ -163,7 +165,37 @@ std::string render_html(const ReportData& r) {
     out += table_html(measure_table(r, m->id));
   }
   if (charted_measures(r).empty()) out += "<p class=\"note\">No data reported yet.</p>\n";
+  if (std::string legend = pdsa_legend(r); !legend.empty()) out += "<p class=\"note\">" + esc(legend) + "</p>\n";
   close();
+
+  if (has_improvement(r)) {
+    open("improvement", "Improvement");
+    if (p.driver_diagram) {
+      out += "<p><strong>Aim:</strong> " + esc(aim_text(p.driver_diagram->aim)) + "</p>\n";
+      ChartOptions o;
+      o.width = 960;
+      o.id_prefix = "driver-";
+      const auto& spread = r.metrics.improvement ? r.metrics.improvement->ideas : std::vector<metrics::IdeaSpread>{};
+      out += figure(driver_diagram_svg(*p.driver_diagram, own_ideas(r), spread, o),
+                    "Driver diagram: the change package, with the teams listing, testing and adopting each idea");
+    }
+    out += "<p>" + esc(improvement_summary(r)) + "</p>\n";
+    out += "<h3>Change ideas</h3>\n" + table_html(ideas_table(r));
+    out += "<h3>Teams</h3>\n" + table_html(improvement_teams_table(r));
+    out += "<h3>Ramps</h3>\n";
+    if (r.metrics.improvement) {
+      int ramp_chart = 0;
+      for (const auto& t : r.metrics.improvement->teams) {
+        if (t.cycles == 0) continue;
+        ChartOptions o;
+        o.width = 960;
+        o.id_prefix = fmt::format("ramps{}-", ++ramp_chart);
+        out += figure(ramps_svg(*r.metrics.improvement, t.team, o), "PDSA ramps: " + team_name(r, t.team));
+      }
+    }
+    out += table_html(ramps_table(r));
+    close();
+  }
 
   open("completeness", "Data completeness");
   if (r.metrics.completeness && !r.metrics.completeness->cells.empty()) {

@@ -74,6 +74,36 @@ MarkdownReport render_markdown(const ReportData& r) {
     out += table_md(measure_table(r, m->id));
   }
   if (charted_measures(r).empty()) out += "No data reported yet.\n\n";
+  if (std::string legend = pdsa_legend(r); !legend.empty()) out += md(legend) + "\n\n";
+
+  if (has_improvement(r)) {
+    out += "## Improvement\n\n";
+    if (p.driver_diagram) {
+      out += "**Aim:** " + md(aim_text(p.driver_diagram->aim)) + "\n\n";
+      ChartOptions o;
+      o.width = 960;
+      o.title = "Driver diagram";
+      o.id_prefix = "driver-";
+      const auto& spread = r.metrics.improvement ? r.metrics.improvement->ideas : std::vector<metrics::IdeaSpread>{};
+      chart("driver-diagram.svg", driver_diagram_svg(*p.driver_diagram, own_ideas(r), spread, o), o.title);
+    }
+    out += md(improvement_summary(r)) + "\n\n";
+    out += "### Change ideas\n\n" + table_md(ideas_table(r));
+    out += "### Teams\n\n" + table_md(improvement_teams_table(r));
+    out += "### Ramps\n\n";
+    if (r.metrics.improvement) {
+      for (const auto& t : r.metrics.improvement->teams) {
+        if (t.cycles == 0) continue;
+        ChartOptions o;
+        o.width = 960;
+        o.title = "PDSA ramps: " + team_name(r, t.team);
+        o.id_prefix = "ramps-" + t.team + "-";
+        // "ramps.<team>.svg": a team ID is a slug, and no measure is called "ramps" with a dot after it.
+        chart("ramps." + t.team + ".svg", ramps_svg(*r.metrics.improvement, t.team, o), o.title);
+      }
+    }
+    out += table_md(ramps_table(r));
+  }
 
   out += "## Data completeness\n\n";
   if (r.metrics.completeness && !r.metrics.completeness->cells.empty()) {

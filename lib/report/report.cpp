@@ -1,5 +1,6 @@
 #include "report/report.h"
 
+#include "report/sections.h"
 #include "schedule/calendar.h"
 
 #include <fmt/format.h>
@@ -209,6 +210,27 @@ json to_json(const ReportData& r) {
   }
   j["calendar"] = events;
   j["metrics"] = metrics::to_json(r.metrics, p);
+  if (p.driver_diagram) {
+    const auto& d = *p.driver_diagram;
+    auto aim = [](const model::Aim& a) {
+      return json{{"text", a.text}, {"measure", text_or_null(a.measure)}, {"target", a.target ? json(*a.target) : json(nullptr)},
+                  {"by", a.by ? json(format_date(*a.by)) : json(nullptr)}};
+    };
+    json primary = json::array(), secondary = json::array(), ideas = json::array();
+    for (const auto& x : d.primary) primary.push_back({{"id", x.id}, {"name", x.name}});
+    for (const auto& x : d.secondary) secondary.push_back({{"id", x.id}, {"name", x.name}, {"primary", x.primary}});
+    std::vector<const model::ChangeIdea*> all;
+    for (const auto& i : d.ideas) all.push_back(&i);
+    for (const auto* i : own_ideas(r)) all.push_back(i);
+    for (const auto* i : all) {
+      ideas.push_back({{"id", i->id}, {"name", i->name}, {"team", text_or_null(i->team)}, {"drivers", i->drivers},
+                       {"measures", {{"outcome", i->measures.outcome}, {"process", i->measures.process},
+                                     {"balancing", i->measures.balancing}}}});
+    }
+    j["driver_diagram"] = {{"aim", aim(d.aim)}, {"primary_drivers", primary}, {"secondary_drivers", secondary}, {"change_ideas", ideas}};
+  } else {
+    j["driver_diagram"] = nullptr;
+  }
   return j;
 }
 

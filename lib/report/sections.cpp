@@ -230,3 +230,100 @@ std::string provenance_text(const ReportData& r) {
 }
 
 }  // namespace collab::report
+
+namespace collab::report {
+
+bool has_improvement(const ReportData& r) {
+  return r.project->driver_diagram.has_value() || (r.metrics.improvement && !r.metrics.improvement->cycles.empty());
+}
+
+std::string aim_text(const model::Aim& aim) {
+  std::vector<std::string> parts;
+  if (!aim.measure.empty()) parts.push_back("measure " + aim.measure);
+  if (aim.target) parts.push_back("target " + number(aim.target, 1));
+  if (aim.by) parts.push_back("by " + format_date(*aim.by));
+  return aim.text + (parts.empty() ? "" : fmt::format(" ({})", fmt::join(parts, ", ")));
+}
+
+std::string improvement_summary(const ReportData& r) {
+  if (!r.metrics.improvement) return "";
+  const auto& im = *r.metrics.improvement;
+  std::vector<std::string> decided, quiet;
+  for (const auto& [k, n] : im.decisions) decided.push_back(fmt::format("{} {}", k, n));
+  for (const auto& t : im.teams) {
+    if (t.quiet) quiet.push_back(team_name(r, t.team));
+  }
+  std::string out = fmt::format("{} PDSA cycles started by {}, {} still open{}.", im.cycles.size(), format_date(im.as_of), im.open,
+                                decided.empty() ? "" : fmt::format("; decisions: {}", fmt::join(decided, ", ")));
+  out += quiet.empty() ? fmt::format(" Every active team ran a cycle in the last {} weeks.", im.quiet_weeks)
+                       : fmt::format(" No PDSA activity in the last {} weeks: {}.", im.quiet_weeks, fmt::join(quiet, ", "));
+  return out;
+}
+
+std::vector<const model::ChangeIdea*> own_ideas(const ReportData& r) {
+  std::vector<const model::Team*> teams;
+  for (const auto& t : r.project->teams) {
+    if (!r.options.team || *r.options.team == t.id) teams.push_back(&t);
+  }
+  std::sort(teams.begin(), teams.end(), [](const auto* a, const auto* b) { return a->id < b->id; });
+  std::vector<const model::ChangeIdea*> out;
+  for (const auto* t : teams) {
+    for (const auto& idea : t->own_ideas) out.push_back(&idea);
+  }
+  return out;
+}
+
+Table ideas_table(const ReportData& r) {
+  Table t{{"Change idea", "Drivers", "Teams listing it", "Testing", "Adopted", "Abandoned", "Cycles"}, {}};
+  if (!r.metrics.improvement) return t;
+  for (const auto& i : r.metrics.improvement->ideas) {
+    if (r.options.team && !i.owner.empty() && i.owner != *r.options.team) continue;
+    std::string name = i.owner.empty() ? i.name : fmt::format("{} ({})", i.name, team_name(r, i.owner));
+    t.rows.push_back({name, fmt::format("{}", fmt::join(i.drivers, ", ")), std::to_string(i.listed.size()),
+                      std::to_string(i.testing.size()), std::to_string(i.adopted.size()), std::to_string(i.abandoned.size()),
+                      std::to_string(i.cycles)});
+  }
+  return t;
+}
+
+Table improvement_teams_table(const ReportData& r) {
+  Table t{{"Team", "Aim", "Cycles", "Open", "Adopt", "Adapt", "Abandon", "Last activity", "Quiet"}, {}};
+  if (!r.metrics.improvement) return t;
+  auto count = [](const std::map<std::string, int>& m, const char* k) {
+    auto it = m.find(k);
+    return std::to_string(it == m.end() ? 0 : it->second);
+  };
+  for (const auto& ti : r.metrics.improvement->teams) {
+    const model::Team* team = r.project->find_team(ti.team);
+    t.rows.push_back({team_name(r, ti.team), team && team->aim ? aim_text(*team->aim) : "-", std::to_string(ti.cycles),
+                      std::to_string(ti.open), count(ti.decisions, "adopt"), count(ti.decisions, "adapt"),
+                      count(ti.decisions, "abandon"), ti.last_activity ? format_date(*ti.last_activity) : "-",
+                      ti.quiet ? "quiet" : (ti.active ? "" : "not active")});
+  }
+  return t;
+}
+
+Table ramps_table(const ReportData& r) {
+  Table t{{"Team", "Change idea", "Cycles", "Started", "Decided", "Outcome"}, {}};
+  if (!r.metrics.improvement) return t;
+  std::map<std::string, std::string> names;
+  for (const auto& i : r.metrics.improvement->ideas) names[i.idea] = i.name;
+  for (const auto& rp : r.metrics.improvement->ramps) {
+    t.rows.push_back({team_name(r, rp.team), names.count(rp.idea) ? names[rp.idea] : rp.idea, std::to_string(rp.length()),
+                      format_date(rp.start), rp.end ? format_date(*rp.end) : "-", rp.outcome});
+  }
+  return t;
+}
+
+std::string pdsa_legend(const ReportData& r) {
+  for (const auto& s : r.metrics.series) {
+    if (!s.annotations.empty()) {
+      return "On each team's charts, marks at the foot show its PDSA cycles on change ideas that name the measure: a hollow "
+             "triangle where cycles started, above it a filled triangle for an adopt decision, a square for adapt, a cross for "
+             "abandon (hover for the cycles).";
+    }
+  }
+  return "";
+}
+
+}  // namespace collab::report

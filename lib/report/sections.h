@@ -34,6 +34,18 @@ Table participation_table(const ReportData& r);
 Table progress_table(const ReportData& r);
 Table network_table(const ReportData& r);
 
+// Improvement work (metrics' improvement section and driver-diagram.yaml).
+bool has_improvement(const ReportData& r);  // a driver diagram, or any cycle in scope
+// "By June 2027, 80% ... (measure trauma-screening: 80 by 2027-06-30)"; empty without a driver diagram.
+std::string aim_text(const model::Aim& aim);
+std::string improvement_summary(const ReportData& r);
+std::vector<const model::ChangeIdea*> own_ideas(const ReportData& r);  // of the teams in scope, by team
+Table ideas_table(const ReportData& r);
+Table improvement_teams_table(const ReportData& r);
+Table ramps_table(const ReportData& r);
+// On team charts: what the PDSA marks mean; empty when no chart has any.
+std::string pdsa_legend(const ReportData& r);
+
 // The measures in ID order that have a series in the report.
 std::vector<const model::Measure*> charted_measures(const ReportData& r);
 // A team's name, else its ID.

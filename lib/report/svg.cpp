@@ -338,6 +338,7 @@ const char* kAxis = "#333333";
 const char* kGrid = "#e3e3e3";
 const char* kBand = "#ececec";
 const char* kText = "#333333";
+const char* kPdsa = "#6a3d9a";
 
 // Everything the pieces of a series chart share: the points drawn and where they go.
 struct SeriesPlot {
@@ -560,6 +561,88 @@ std::string data_marks(const SeriesPlot& P, const ChartOptions& o) {
   return out;
 }
 
+// A PDSA decision's mark, distinct in black and white: adopt a filled triangle, adapt a filled square,
+// abandon a cross.
+std::string decision_mark(const std::string& decision, double x, double y, double r, const std::string& tip) {
+  const std::string title = "<title>" + xml_escape(tip) + "</title>";
+  const std::string cls = "pdsa decision " + decision;
+  if (decision == "adopt") {
+    return fmt::format("<path class=\"{}\" d=\"M{},{} L{},{} L{},{} Z\" fill=\"{k}\" stroke=\"{k}\">{}</path>\n", cls, c1(x), c1(y - r),
+                       c1(x + r), c1(y + r * 0.8), c1(x - r), c1(y + r * 0.8), title, fmt::arg("k", kPdsa));
+  }
+  if (decision == "adapt") {
+    return fmt::format("<rect class=\"{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{k}\" stroke=\"{k}\">{}</rect>\n", cls,
+                       c1(x - r * 0.8), c1(y - r * 0.8), c1(r * 1.6), c1(r * 1.6), title, fmt::arg("k", kPdsa));
+  }
+  return fmt::format("<path class=\"{}\" d=\"M{},{} L{},{} M{},{} L{},{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\">{}</path>\n", cls,
+                     c1(x - r), c1(y - r), c1(x + r), c1(y + r), c1(x - r), c1(y + r), c1(x + r), c1(y - r), kPdsa, title);
+}
+
+std::map<ReportingPeriod, std::vector<const metrics::ChartAnnotation*>> annotations_in_range(const SeriesPlot& P);
+
+// "; PDSA: 3 cycles started, 2 decisions (adopt 1, adapt 1) marked at the foot"
+std::string pdsa_desc(const SeriesPlot& P) {
+  int started = 0;
+  std::map<std::string, int> decided;
+  for (const auto& [period, notes] : annotations_in_range(P)) {
+    for (const auto* a : notes) a->event == "start" ? void(++started) : void(++decided[a->decision]);
+  }
+  int decisions = 0;
+  std::vector<std::string> kinds;
+  for (const auto& [k, n] : decided) decisions += n, kinds.push_back(fmt::format("{} {}", k, n));
+  if (started == 0 && decisions == 0) return "";
+  return fmt::format(" PDSA cycles of the team marked at the foot: {} started, {} decided{}.", started, decisions,
+                     kinds.empty() ? "" : " (" + join(kinds, ", ") + ")");
+}
+
+// The annotations within the chart's periods, by period.
+std::map<ReportingPeriod, std::vector<const metrics::ChartAnnotation*>> annotations_in_range(const SeriesPlot& P) {
+  std::map<ReportingPeriod, std::vector<const metrics::ChartAnnotation*>> by_period;
+  if (P.s.points.empty()) return by_period;
+  const ReportingPeriod last{P.first.weekly, P.first.index + P.span};
+  for (const auto& a : P.s.annotations) {
+    if (a.period.weekly != P.first.weekly || a.period < P.first || a.period > last) continue;
+    by_period[a.period].push_back(&a);
+  }
+  return by_period;
+}
+
+// The team's PDSA cycles at the foot of the plot area: a hollow triangle where cycles started, above it
+// one mark per kind of decision taken that period; the tooltips name the cycles.
+std::string pdsa_marks(const SeriesPlot& P) {
+  std::string out;
+  const double r = P.L.r;
+  for (const auto& [period, notes] : annotations_in_range(P)) {
+    const double x = P.xmap(period);
+    std::vector<std::string> started;
+    std::map<std::string, std::vector<std::string>> decided;
+    for (const auto* a : notes) {
+      if (a->event == "start") {
+        started.push_back(fmt::format("{} ({}) started {}", a->cycle, a->idea, format_date(a->date)));
+      } else {
+        decided[a->decision].push_back(fmt::format("{} ({}): {} on {}", a->cycle, a->idea, a->decision, format_date(a->date)));
+      }
+    }
+    double y = P.L.y1 - r - 2;
+    out += "<g class=\"pdsa\">\n";
+    if (!started.empty()) {
+      const std::string tip = format_period(period) + ": PDSA " + join(started, "; ");
+      out += fmt::format("<path class=\"pdsa start\" d=\"M{},{} L{},{} L{},{} Z\" fill=\"#ffffff\" stroke=\"{}\" stroke-width=\"1.2\">"
+                         "<title>{}</title></path>\n",
+                         c1(x), c1(y - r), c1(x + r), c1(y + r * 0.8), c1(x - r), c1(y + r * 0.8), kPdsa, xml_escape(tip));
+      y -= 2 * r + 3;
+    }
+    for (const char* kind : {"adopt", "adapt", "abandon"}) {
+      auto it = decided.find(kind);
+      if (it == decided.end()) continue;
+      out += decision_mark(kind, x, y, r, format_period(period) + ": PDSA " + join(it->second, "; "));
+      y -= 2 * r + 3;
+    }
+    out += "</g>\n";
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string series_svg(const SeriesResult& s, const ChartOptions& options) {
@@ -573,7 +656,7 @@ std::string series_svg(const SeriesResult& s, const ChartOptions& options) {
   const SeriesPlot& P = *plot;
 
   std::string out =
-      open_svg(o.width, o.height, id, "series-chart", title, series_desc(P.s, P.control, P.median_line, P.decimals, o.unit));
+      open_svg(o.width, o.height, id, "series-chart", title, series_desc(P.s, P.control, P.median_line, P.decimals, o.unit) + pdsa_desc(P));
   if (!o.title.empty()) {
     out += text_el("title", P.L.x0, o.small ? 11 : 18, "start", o.small ? 10 : 13, kText, o.title, " font-weight=\"bold\"");
   }
@@ -583,6 +666,7 @@ std::string series_svg(const SeriesResult& s, const ChartOptions& options) {
   out += rebase_marks(P, o);
   out += reference_lines(P, o);
   out += data_marks(P, o);
+  out += pdsa_marks(P);
   out += "</svg>\n";
   return out;
 }
@@ -1100,6 +1184,235 @@ std::string network_svg(const metrics::NetworkWaveResult& w, const std::map<std:
   out += network_legend(m.nodes, N, o, id);
   out += "</svg>\n";
   return out;
+}
+
+}  // namespace collab::report
+
+// ---- Improvement: the driver diagram and the teams' ramps ----
+
+namespace collab::report {
+namespace {
+
+// Words of `text` in lines of at most `width` characters (a longer word is cut); at most `max_lines`,
+// the last ending in "..." when the text goes on.
+std::vector<std::string> wrap(const std::string& text, size_t width, size_t max_lines) {
+  std::vector<std::string> lines;
+  std::string line;
+  size_t i = 0;
+  bool more = false;
+  while (i < text.size()) {
+    size_t j = text.find(' ', i);
+    std::string word = text.substr(i, j == std::string::npos ? std::string::npos : j - i);
+    i = j == std::string::npos ? text.size() : j + 1;
+    if (word.empty()) continue;
+    if (word.size() > width) word = word.substr(0, width);
+    if (!line.empty() && line.size() + 1 + word.size() > width) {
+      lines.push_back(line);
+      line.clear();
+      if (lines.size() == max_lines) {
+        more = true;
+        break;
+      }
+    }
+    line += (line.empty() ? "" : " ") + word;
+  }
+  if (!more && !line.empty()) lines.push_back(line);
+  if (more && !lines.empty()) {
+    std::string& last = lines.back();
+    if (last.size() + 3 > width) last = last.substr(0, width > 3 ? width - 3 : 0);
+    last += "...";
+  }
+  return lines;
+}
+
+struct Box {
+  double x = 0, y = 0, w = 0, h = 0;
+  double cy() const { return y + h / 2; }
+};
+
+std::string box_el(const std::string& cls, const Box& b, const std::vector<std::string>& lines, const std::string& extra_line,
+                   int font, const std::string& tip, bool dashed) {
+  std::string out = fmt::format("<g class=\"{}\"><title>{}</title>\n", cls, xml_escape(tip));
+  out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"4\" fill=\"#ffffff\" stroke=\"{}\" stroke-width=\"1.2\"{}/>\n",
+                     c1(b.x), c1(b.y), c1(b.w), c1(b.h), kAxis, dashed ? " stroke-dasharray=\"4 3\"" : "");
+  const double line_h = font + 3;
+  const double total = line_h * (lines.size() + (extra_line.empty() ? 0 : 1));
+  double y = b.cy() - total / 2 + font;
+  for (const auto& l : lines) {
+    out += text_el("label", b.x + 6, y, "start", font, kText, l);
+    y += line_h;
+  }
+  if (!extra_line.empty()) out += text_el("label count", b.x + 6, y, "start", font - 1, kPdsa, extra_line);
+  return out + "</g>\n";
+}
+
+std::string connector(const Box& from, const Box& to) {
+  // From the right edge of `from` to the left edge of `to`, as a smooth curve.
+  const double x1 = from.x + from.w, y1 = from.cy(), x2 = to.x, y2 = to.cy(), mx = (x1 + x2) / 2;
+  return fmt::format("<path class=\"link\" d=\"M{},{} C{},{} {},{} {},{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1\"/>\n", c1(x1),
+                     c1(y1), c1(mx), c1(y1), c1(mx), c1(y2), c1(x2), c1(y2), kLimit);
+}
+
+}  // namespace
+
+std::string driver_diagram_svg(const model::DriverDiagram& d, const std::vector<const model::ChangeIdea*>& own_ideas,
+                               const std::vector<metrics::IdeaSpread>& spread, const ChartOptions& options) {
+  ChartOptions o = usable(options);
+  o.width = std::max(o.width, 640);
+  const std::string id = element_id(o.id_prefix);
+  const int font = 10;
+  const double gap = 36, top = 30, row_h = 54, box_h = 46;
+  const double col_w = (o.width - 2 - 3 * gap) / 4;
+  const size_t chars = static_cast<size_t>(std::max(8.0, (col_w - 12) / (font * 0.55)));
+
+  std::vector<const model::ChangeIdea*> ideas;
+  for (const auto& i : d.ideas) ideas.push_back(&i);
+  ideas.insert(ideas.end(), own_ideas.begin(), own_ideas.end());
+  const size_t rows = std::max({d.primary.size(), d.secondary.size(), ideas.size(), size_t(1)});
+  const double height = top + rows * row_h + 8;
+
+  // Column by column, each box at the centre of its share of the height.
+  auto place = [&](size_t count, size_t i, int col) {
+    const double share = (height - top - 8) / count;
+    return Box{1 + col * (col_w + gap), top + share * (i + 0.5) - box_h / 2, col_w, box_h};
+  };
+  std::map<std::string, Box> drivers;
+  for (size_t i = 0; i < d.primary.size(); ++i) drivers[d.primary[i].id] = place(d.primary.size(), i, 1);
+  for (size_t i = 0; i < d.secondary.size(); ++i) drivers[d.secondary[i].id] = place(d.secondary.size(), i, 2);
+  const double aim_h = std::min(height - top - 8, 14.0 * 7);
+  const Box aim{1, top + (height - top - 8 - aim_h) / 2, col_w, aim_h};
+
+  std::string desc = fmt::format(
+      "Driver diagram: the aim ({}), {} primary drivers, {} secondary drivers and {} change ideas; under each idea the teams "
+      "that list it, test it and adopted it.",
+      d.aim.text, d.primary.size(), d.secondary.size(), ideas.size());
+  std::string out = open_svg(o.width, static_cast<int>(height), id, "driver-diagram", o.title.empty() ? "Driver diagram" : o.title, desc);
+  const char* headings[] = {"Aim", "Primary drivers", "Secondary drivers", "Change ideas"};
+  for (int c = 0; c < 4; ++c) {
+    out += text_el("label heading", 1 + c * (col_w + gap), 16, "start", 11, kText, headings[c], " font-weight=\"bold\"");
+  }
+  // Links first, boxes over them.
+  for (const auto& [pid, box] : drivers) {
+    for (const auto& x : d.primary) {
+      if (x.id == pid) out += connector(aim, box);
+    }
+  }
+  for (const auto& x : d.secondary) {
+    for (const auto& pid : x.primary) {
+      if (drivers.count(pid)) out += connector(drivers[pid], drivers[x.id]);
+    }
+  }
+  std::vector<Box> idea_boxes;
+  for (size_t i = 0; i < ideas.size(); ++i) idea_boxes.push_back(place(ideas.size(), i, 3));
+  for (size_t i = 0; i < ideas.size(); ++i) {
+    for (const auto& did : ideas[i]->drivers) {
+      if (drivers.count(did)) out += connector(drivers[did], idea_boxes[i]);
+    }
+  }
+  std::string aim_text = d.aim.text;
+  out += box_el("node aim", aim, wrap(aim_text, chars, static_cast<size_t>((aim_h - 6) / (font + 3))), "", font, aim_text, false);
+  for (const auto* list : {&d.primary, &d.secondary}) {
+    for (const auto& x : *list) {
+      const bool primary = list == &d.primary;
+      out += box_el(primary ? "node driver primary" : "node driver secondary", drivers[x.id], wrap(x.name, chars, 3), "", font,
+                    x.name + (x.description.empty() ? "" : ": " + x.description), false);
+    }
+  }
+  for (size_t i = 0; i < ideas.size(); ++i) {
+    const model::ChangeIdea& idea = *ideas[i];
+    const metrics::IdeaSpread* s = nullptr;
+    for (const auto& x : spread) {
+      if (x.idea == idea.id) s = &x;
+    }
+    std::string counts = s ? fmt::format("{} listed, {} testing, {} adopted", s->listed.size(), s->testing.size(), s->adopted.size())
+                           : std::string();
+    if (!idea.team.empty()) counts = "team " + idea.team + (counts.empty() ? "" : "; " + counts);
+    std::string tip = idea.name + (idea.description.empty() ? "" : ": " + idea.description);
+    if (s) {
+      tip += fmt::format(". Teams listing it: {}; testing: {}; adopted: {}; abandoned: {}; {} cycles.", s->listed.size(),
+                         s->testing.size(), s->adopted.size(), s->abandoned.size(), s->cycles);
+    }
+    out += box_el(idea.team.empty() ? "node idea" : "node idea own", idea_boxes[i], wrap(idea.name, chars, 2), counts, font, tip,
+                  !idea.team.empty());
+  }
+  return out + "</svg>\n";
+}
+
+std::string ramps_svg(const metrics::ImprovementResult& im, const std::string& team, const ChartOptions& options) {
+  const ChartOptions o = usable(options);
+  const std::string id = element_id(o.id_prefix);
+  std::vector<const metrics::Ramp*> ramps;
+  for (const auto& r : im.ramps) {
+    if (r.team == team) ramps.push_back(&r);
+  }
+  const std::string title = o.title.empty() ? "PDSA ramps (" + team + ")" : o.title;
+  if (ramps.empty() || im.months.empty()) return no_data_svg(o, id, "ramps-chart", title);
+  std::map<std::string, std::string> names;
+  for (const auto& s : im.ideas) names[s.idea] = s.name;
+
+  const int font = 10;
+  const double label_w = 170, x0 = label_w + 8, x1 = o.width - 16.0, top = 12, row_h = 20;
+  const double y_axis = top + ramps.size() * row_h + 4;
+  const double height = y_axis + 22;
+  const Date d0 = im.months.front() / date::day(1);
+  const Date d1 = add_months(im.months.back() / date::day(1), 1);
+  const double days = (date::sys_days(d1) - date::sys_days(d0)).count();
+  auto xmap = [&](const Date& d) {
+    const double t = (date::sys_days(d) - date::sys_days(d0)).count();
+    return x0 + (x1 - x0) * std::clamp(t / days, 0.0, 1.0);
+  };
+
+  std::map<std::string, int> outcomes;
+  for (const auto* r : ramps) ++outcomes[r->outcome];
+  std::vector<std::string> parts;
+  for (const auto& [k, n] : outcomes) parts.push_back(fmt::format("{} {}", k, n));
+  std::string out = open_svg(o.width, static_cast<int>(height), id, "ramps-chart", title,
+                             fmt::format("{} PDSA ramps of team {} from {} to {}, one row each, cycles as bars, decisions marked; "
+                                         "outcomes: {}.",
+                                         ramps.size(), team, format_period(im.months.front()), format_period(im.months.back()),
+                                         join(parts, ", ")));
+  // Month ticks.
+  const auto labels = label_indices(static_cast<int>(im.months.size()), static_cast<int>((x1 - x0) / 48));
+  for (int m : labels) {
+    const double x = xmap(im.months[m] / date::day(1));
+    out += line_el("grid", x, top, x, y_axis, kGrid);
+    out += text_el("label tick", x + 2, y_axis + 14, "start", font - 1, kText, format_period(im.months[m]));
+  }
+  out += line_el("axis", x0, y_axis, x1, y_axis, kAxis);
+  const double now = xmap(im.as_of);
+  out += line_el("as-of", now, top, now, y_axis, kRebase, " stroke-dasharray=\"2 2\"");
+
+  std::map<std::string, const metrics::CycleState*> states;
+  for (const auto& c : im.cycles) {
+    if (c.cycle->team == team) states[c.cycle->id] = &c;
+  }
+  for (size_t i = 0; i < ramps.size(); ++i) {
+    const metrics::Ramp& r = *ramps[i];
+    const double y = top + i * row_h + row_h / 2;
+    const std::string idea = names.count(r.idea) ? names[r.idea] : r.idea;
+    out += fmt::format("<g class=\"ramp {}\"><title>{}</title>\n", r.outcome,
+                       xml_escape(fmt::format("{}: {} cycle{} from {}, {}", idea, r.length(), r.length() == 1 ? "" : "s",
+                                              format_date(r.start), r.outcome == "open" ? "open" : r.outcome + " on " + format_date(*r.end))));
+    auto line = wrap(idea, static_cast<size_t>(label_w / (font * 0.55)), 1);
+    out += text_el("label", label_w, y + 3.5, "end", font, kText, line.empty() ? r.idea : line.front() + fmt::format(" ({})", r.length()));
+    out += "</g>\n";
+    for (const auto& cid : r.cycles) {
+      auto it = states.find(cid);
+      if (it == states.end()) continue;
+      const model::PdsaCycle& c = *it->second->cycle;
+      const std::string& decision = it->second->decision;
+      Date stop = !decision.empty() ? *c.decided : (c.end && !(im.as_of < *c.end) ? *c.end : im.as_of);
+      const double xa = xmap(*c.start), xb = std::max(xa + 3, xmap(stop));
+      std::string tip = fmt::format("{}: {} to {}{}", c.id, format_date(*c.start), format_date(stop),
+                                    decision.empty() ? " (open)" : ", " + decision);
+      if (!c.objective.empty()) tip += ". " + c.objective;
+      out += fmt::format("<rect class=\"cycle{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"8\" fill=\"#d9cce8\" stroke=\"{}\"{}><title>{}</title></rect>\n",
+                         decision.empty() ? " open" : "", c1(xa), c1(y - 4), c1(xb - xa), kPdsa,
+                         decision.empty() ? " stroke-dasharray=\"3 2\"" : "", xml_escape(tip));
+      if (!decision.empty()) out += decision_mark(decision, xb, y, 4, tip);
+    }
+  }
+  return out + "</svg>\n";
 }
 
 }  // namespace collab::report

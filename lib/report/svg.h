@@ -42,6 +42,7 @@
 #pragma once
 
 #include "metrics/health.h"
+#include "metrics/improvement.h"
 #include "metrics/measures.h"
 #include "metrics/metrics.h"
 
@@ -98,5 +99,19 @@ std::string progress_svg(const metrics::ProgressResult& p, const ChartOptions& o
 // at their groups), never when small. Each node's tooltip has its degrees and betweenness.
 std::string network_svg(const metrics::NetworkWaveResult& w, const std::map<std::string, std::string>& member_team,
                         const ChartOptions& o);
+
+// The driver diagram: the aim, primary drivers, secondary drivers and change ideas in four columns joined
+// by curves (aim to each primary driver, each secondary driver to its primaries, each idea to its
+// drivers); the change package's ideas, then the teams' own (dashed), each with how many teams list it,
+// test it and adopted it (metrics::IdeaSpread). Names are wrapped and cut; the tooltips hold them whole.
+// The height follows the longest column; the width is at least 640.
+std::string driver_diagram_svg(const model::DriverDiagram& d, const std::vector<const model::ChangeIdea*>& own_ideas,
+                               const std::vector<metrics::IdeaSpread>& spread, const ChartOptions& o);
+
+// One team's PDSA ramps on a timeline over ImprovementResult::months: a row per ramp labelled with its
+// idea and length; each cycle a bar from its start to its decision (an open cycle, dashed, to its do.end
+// or the as-of date), the decision marked at the bar's end (adopt a filled triangle, adapt a filled square,
+// abandon a cross); the as-of date as a dotted line. "no data" when the team has no ramp.
+std::string ramps_svg(const metrics::ImprovementResult& im, const std::string& team, const ChartOptions& o);
 
 }  // namespace collab::report
