@@ -529,7 +529,8 @@ TEST_CASE("every chart of the three examples is well-formed and has one mark per
     Diagnostics d;
     const auto project = model::load_project(std::string(COLLAB_SOURCE_DIR) + "/examples/" + example, "", d);
     const auto r = compute_metrics(project, Scope{}, date::year(2027) / 6 / 30,
-                                   {Section::measures, Section::completeness, Section::progress, Section::network});
+                                   {Section::measures, Section::completeness, Section::progress, Section::network,
+                                    Section::improvement});
     REQUIRE(!r.series.empty());
     size_t i = 0;
     for (const auto& s : r.series) {
@@ -562,6 +563,21 @@ TEST_CASE("every chart of the three examples is well-formed and has one mark per
       CHECK(count(n, "class=\"node") == w.metrics.node_count);
       CHECK(count(n, "<path class=\"tie") == w.metrics.tie_count);
     }
+    REQUIRE(r.improvement);
+    if (project.driver_diagram) {
+      std::vector<const model::ChangeIdea*> own;
+      for (const auto& t : project.teams) {
+        for (const auto& i : t.own_ideas) own.push_back(&i);
+      }
+      const std::string dd = report::driver_diagram_svg(*project.driver_diagram, own, r.improvement->ideas, ChartOptions{});
+      CHECK(xml_problem(dd) == "");
+      CHECK(count(dd, "class=\"node idea") == project.driver_diagram->ideas.size() + own.size());
+    }
+    for (const auto& t : r.improvement->teams) {
+      const std::string rs = report::ramps_svg(*r.improvement, t.team, ChartOptions{});
+      CHECK(xml_problem(rs) == "");
+      CHECK(count(rs, "<rect class=\"cycle") == static_cast<size_t>(t.cycles));
+    }
   }
 }
 
@@ -590,4 +606,133 @@ TEST_CASE("network_svg: a legend longer than the chart ends with the number of t
   CHECK(count(svg, "<circle class=\"node isolate\"") == 2);
   CHECK(count(svg, "<rect class=\"node isolate\"") == 2);
   CHECK(count(svg, "<path class=\"node isolate\"") == 2);
+}
+
+TEST_CASE("series_svg: PDSA marks at the foot of a team's chart", "[svg][improvement]") {
+  SeriesResult s = p_chart();
+  auto at = [](int m, int d) { return date::year(2026) / date::month(static_cast<unsigned>(m)) / d; };
+  s.annotations = {{ym(2026, 2), at(2, 2), "c1", "idea-x", "start", ""},
+                   {ym(2026, 2), at(2, 16), "c1", "idea-x", "decision", "adopt"},
+                   {ym(2026, 2), at(2, 23), "c2", "idea-x", "start", ""},
+                   {ym(2026, 4), at(4, 20), "c2", "idea-x", "decision", "abandon"},
+                   {ym(2026, 7), at(7, 1), "c3", "idea-x", "start", ""}};  // after the last point: not drawn
+  const std::string svg = report::series_svg(s, ChartOptions{});
+  INFO(svg);
+  CHECK(xml_problem(svg) == "");
+  // Plot area y 32..200, r 3.5: the start row at y = 200 - 3.5 - 2 = 194.5, the next row 2r + 3 = 10 higher.
+  // 2026-02 is at x 193 (see the P chart test): a hollow triangle for c1 and c2 started, then adopt above it.
+  CHECK(count(svg, "class=\"pdsa start\"") == 1);
+  CHECK(svg.find("<path class=\"pdsa start\" d=\"M193.0,191.0 L196.5,197.3 L189.5,197.3 Z\"") != std::string::npos);
+  CHECK(svg.find("<title>2026-02: PDSA c1 (idea-x) started 2026-02-02; c2 (idea-x) started 2026-02-23</title>") != std::string::npos);
+  CHECK(svg.find("<path class=\"pdsa decision adopt\" d=\"M193.0,181.0 L196.5,187.3 L189.5,187.3 Z\"") != std::string::npos);
+  // 2026-04 at x 447: no start, so the abandon cross sits on the first row.
+  CHECK(svg.find("<path class=\"pdsa decision abandon\" d=\"M443.5,191.0 L450.5,198.0 M443.5,198.0 L450.5,191.0\"") !=
+        std::string::npos);
+  CHECK(count(svg, "class=\"pdsa decision") == 2);
+  CHECK(svg.find("PDSA cycles of the team marked at the foot: 2 started, 2 decided (abandon 1, adopt 1).</desc>") !=
+        std::string::npos);
+  // Without annotations nothing of it is drawn.
+  const std::string plain = report::series_svg(p_chart(), ChartOptions{});
+  CHECK(plain.find("pdsa") == std::string::npos);
+  CHECK(plain.find("PDSA") == std::string::npos);
+}
+
+namespace {
+
+model::ChangeIdea change_idea(const char* id, const char* name, std::vector<std::string> drivers, const char* team = "") {
+  model::ChangeIdea i;
+  i.id = id;
+  i.name = name;
+  i.drivers = std::move(drivers);
+  i.team = team;
+  return i;
+}
+
+}  // namespace
+
+TEST_CASE("driver_diagram_svg: four columns, links, each idea's spread, escaped and wrapped", "[svg][improvement]") {
+  model::DriverDiagram d;
+  d.aim.text = "By June 2027, 80% of new clients are screened for trauma <at> intake & referral";
+  d.primary = {{{}, "p1", "Reliable screening", "", {}}, {{}, "p2", "Engaged families", "", {}}};
+  d.secondary = {{{}, "s1", "Standard tool", "", {"p1"}}, {{}, "s2", "Trained staff", "", {"p1", "p2"}},
+                 {{}, "s3", "Family voice", "", {"p2"}}};
+  d.ideas = {change_idea("i1", "Screen every new client at intake with the standard checklist before the first session",
+                         {"s1"}),
+             change_idea("i2", "Train front-desk staff", {"s2"}), change_idea("i3", "Ask families", {"s3", "p2"}),
+             change_idea("i4", "Weekly huddle", {"s2"})};
+  const model::ChangeIdea own = change_idea("o1", "Text reminders", {"s3"}, "bayview");
+  std::vector<IdeaSpread> spread(2);
+  spread[0].idea = "i1";
+  spread[0].listed = {"a", "b"};
+  spread[0].testing = {"a"};
+  spread[0].adopted = {"a"};
+  spread[1].idea = "o1";
+  spread[1].owner = "bayview";
+  spread[1].listed = {"bayview"};
+  ChartOptions o;
+  o.width = 960;
+  const std::string svg = report::driver_diagram_svg(d, {&own}, spread, o);
+  INFO(svg);
+  CHECK(xml_problem(svg) == "");
+  CHECK(count(svg, "class=\"node aim\"") == 1);
+  CHECK(count(svg, "class=\"node driver primary\"") == 2);
+  CHECK(count(svg, "class=\"node driver secondary\"") == 3);
+  CHECK(count(svg, "class=\"node idea\"") == 4);
+  CHECK(count(svg, "class=\"node idea own\"") == 1);
+  // Links: aim -> 2 primaries; s1, s2 (twice), s3 -> their primaries (4); ideas -> drivers: 1 + 1 + 2 + 1 + 1 (o1) = 6.
+  CHECK(count(svg, "<path class=\"link\"") == 12);
+  // Rows: the longest column has 5 ideas: height 30 + 5 * 54 + 8 = 308.
+  CHECK(svg.find("viewBox=\"0 0 960 308\"") != std::string::npos);
+  CHECK(svg.find(">2 listed, 1 testing, 1 adopted</text>") != std::string::npos);
+  CHECK(svg.find(">team bayview; 1 listed, 0 testing, 0 adopted</text>") != std::string::npos);
+  CHECK(svg.find("trauma &lt;at&gt; intake &amp; referral") != std::string::npos);
+  CHECK(svg.find("<at>") == std::string::npos);
+  // The long idea name is cut at two lines, whole in its tooltip.
+  CHECK(svg.find("...</text>") != std::string::npos);
+  CHECK(svg.find("<title>Screen every new client at intake with the standard checklist before the first session. Teams listing "
+                 "it: 2; testing: 1; adopted: 1; abandoned: 0; 0 cycles.</title>") != std::string::npos);
+  CHECK(report::driver_diagram_svg(d, {&own}, spread, o) == svg);
+}
+
+TEST_CASE("ramps_svg: a team's ramps on a timeline, decisions marked", "[svg][improvement]") {
+  model::Project p;
+  p.collaborative.emplace();
+  p.collaborative->start = date::year(2026) / 1 / 5;
+  p.collaborative->end = date::year(2026) / 12 / 18;
+  model::Team t;
+  t.id = "a";
+  t.status = "active";
+  p.teams = {t};
+  auto cycle = [](const char* id, Date start, const char* builds_on, const char* decision, std::optional<Date> decided) {
+    model::PdsaCycle c;
+    c.team = "a";
+    c.id = id;
+    c.idea = "i1";
+    c.start = start;
+    c.builds_on = builds_on;
+    c.decision = decision;
+    c.decided = decided;
+    return c;
+  };
+  p.cycles = {cycle("a1", date::year(2026) / 2 / 2, "", "adapt", date::year(2026) / 2 / 16),
+              cycle("a2", date::year(2026) / 2 / 23, "a1", "adopt", date::year(2026) / 3 / 20),
+              cycle("a3", date::year(2026) / 5 / 4, "", "", std::nullopt)};
+  const ImprovementResult im = improvement(p, Scope{}, date::year(2026) / 6 / 15, 8);
+  const std::string svg = report::ramps_svg(im, "a", ChartOptions{});
+  INFO(svg);
+  CHECK(xml_problem(svg) == "");
+  // Two ramps: rows at y 12 + 10 and 12 + 30; height 12 + 2 * 20 + 4 + 22 = 78.
+  CHECK(svg.find("viewBox=\"0 0 640 78\"") != std::string::npos);
+  CHECK(count(svg, "<rect class=\"cycle") == 3);
+  // x: 2026-01-01 .. 2026-07-01 (181 days) onto 178 .. 624. a1 starts on day 32: 178 + 446 * 32 / 181 = 256.9;
+  // decided 02-16, day 46: 291.4; its bar at y 22 - 4 = 18.
+  CHECK(svg.find("<rect class=\"cycle\" x=\"256.9\" y=\"18.0\" width=\"34.5\" height=\"8\"") != std::string::npos);
+  CHECK(count(svg, "class=\"pdsa decision adapt\"") == 1);
+  CHECK(count(svg, "class=\"pdsa decision adopt\"") == 1);
+  // a3 is open: dashed, up to the as-of date (day 165: 584.6).
+  CHECK(svg.find("<rect class=\"cycle open\" x=\"") != std::string::npos);
+  CHECK(svg.find("<line class=\"as-of\" x1=\"584.6\"") != std::string::npos);
+  CHECK(svg.find("2 PDSA ramps of team a from 2026-01 to 2026-06") != std::string::npos);
+  // A team without cycles: no data.
+  CHECK(report::ramps_svg(im, "b", ChartOptions{}).find("no data") != std::string::npos);
 }
