@@ -669,7 +669,13 @@ std::vector<std::string> list_yaml_files(const fs::path& root, const std::string
     const fs::path& p = it->path();
     std::string name = p.filename().string();
     if (!name.empty() && name[0] == '.') {
-      if (it->is_directory(ec)) it.disable_recursion_pending();
+      if (it->is_directory(ec)) {
+        it.disable_recursion_pending();
+      } else if (name.size() > 4 && name.compare(name.size() - 4, 4, ".tmp") == 0 && yaml_stem(name.substr(1, name.rfind('.', name.size() - 5) - 1))) {
+        // .<file>.<random>.tmp: what collab writes before renaming it into place (lib/io/files.h).
+        diags.warning({display_path(display_root, p.lexically_relative(root).generic_string()), 0, 0},
+                      "a temporary file left by an interrupted collab run; collab ignores it: delete it");
+      }
       continue;
     }
     if (it.depth() > 8) {
