@@ -2870,7 +2870,7 @@ def ramp_cycles(rng, spec, team, idea, first, stop, as_of, length, final, others
                 "adapt": rng.choice(["partly", "partly", "not-confirmed", "confirmed"]),
                 "abandon": "not-confirmed"}[decision]
         prep, scale, mult = scales[min(step0 + k, len(scales) - 1)]
-        n = idea["n"] * mult
+        n = len(team.members_on(d)) if idea.get("per_member") else idea["n"] * mult
         pk = max(1, round(n * rng.choice(idea.get("expect", [0.6, 0.7, 0.8]))))
         if held == "confirmed":
             got = rng.randint(pk, n)
@@ -2922,7 +2922,7 @@ def ramp_cycles(rng, spec, team, idea, first, stop, as_of, length, final, others
         c["do"] = {"done": done, "end": iso(end)}
         verdict = {"confirmed": "the prediction held", "partly": "short of the prediction",
                    "not-confirmed": "well short of the prediction"}[held]
-        learned = (f"{got} of {n} {unit} {did}, against {'all' if pk >= n else pk} predicted: {verdict}. ")
+        learned = f"{got} of {n} {unit} {did}, against {pk} predicted: {verdict}. "
         learned += rng.choice(idea["good"] if held == "confirmed" else idea["bad"]) + "."
         if decided > as_of:
             c["study"] = {"learned": learned, "prediction": held}
@@ -3363,7 +3363,7 @@ CHS_IMPROVEMENT = dict(
         dict(id="role-cards", name="Role cards: each profession says what it can take on",
              drivers=["role-clarity"],
              measures={"outcome": ["team-collaboration"]},
-             test="one-page role cards presented at a team meeting", unit="members",
+             test="one-page role cards presented at a team meeting", unit="members", per_member=True,
              ok=("name a task they will hand to another profession",
                  "named a task they would hand to another profession"), n=3, who=["team-lead", "nurse"],
              what="Each member writes a one-page card (can do, could do with support, cannot do) and "
@@ -3386,7 +3386,7 @@ CHS_IMPROVEMENT = dict(
         dict(id="rotating-facilitator", name="Rotate the huddle facilitator among members",
              drivers=["shared-leadership"],
              measures={"outcome": ["team-collaboration"], "process": ["huddles-held"]},
-             test="a different facilitator each week", unit="members",
+             test="a different facilitator each week", unit="members", per_member=True,
              ok=("facilitate a huddle using the tools", "facilitated a huddle using the tools"), n=2,
              who=["team-lead"],
              what="A rota; the facilitator uses the collaborative's facilitation card and the team "
