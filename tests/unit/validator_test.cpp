@@ -19,9 +19,9 @@ std::vector<std::string> messages(const std::string& kind, const std::string& te
 }  // namespace
 
 TEST_CASE("every schema file is embedded", "[schema]") {
-  CHECK(schema::embedded_schemas().size() == 14);
+  CHECK(schema::embedded_schemas().size() == 16);
   for (const char* kind : {"collaborative", "rubric", "organization", "team", "eoi", "review", "event", "attendance",
-                           "measure", "data", "assessment", "network", "decisions", "mapping"}) {
+                           "measure", "data", "assessment", "network", "decisions", "mapping", "driver-diagram", "pdsa"}) {
     CHECK(schema::SchemaSet::embedded().has(kind));
   }
 }
