@@ -2846,6 +2846,12 @@ def driver_diagram_body(spec):
     }
 
 
+def named(member):
+    """A member as team notes name them: 'Jo Park (clinician)'."""
+    roles = [r.replace("-", " ") for r in member.roles if r != "contact"][:2]
+    return f"{member.name} ({', '.join(roles)})" if roles else member.name
+
+
 def pick_member(rng, team, roles, d):
     people = [m for m in team.members_on(d) if set(m.roles) & set(roles)] or team.members_on(d) \
         or team.members
@@ -2898,8 +2904,8 @@ def ramp_cycles(rng, spec, team, idea, first, stop, as_of, length, final, others
         else:
             c["questions"] = [f"Will {pk} or more of {n} {unit} {will}?", rng.choice(idea["questions"])]
             c["prediction"] = f"At least {pk} of the {n} {unit} will {will}; {rng.choice(idea['predict'])}."
-        who = f"{lead.name} leads" + (f"; {helper.name} keeps the tally" if helper is not lead else
-                                      " and keeps the tally")
+        who = f"{named(lead)} runs the test" + (f"; {named(helper)} keeps the tally" if helper is not lead else
+                                                     " and keeps the tally")
         what = idea["what"] + (f", adapted: {prev_adapt[0]}" if k else "")
         c["plan"] = {"who": who + ".", "what": what + ".", "where": scale[0].upper() + scale[1:] + ".",
                      "when": f"{day_month(d)} to {day_month(end)}.", "data": idea["data"] + "."}
