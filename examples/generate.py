@@ -2964,6 +2964,8 @@ def improvement(F, rng, teams, spec):
         if own:
             t.own_ideas = [idea_body(own)]
         kind, header, _ = F.files[f"teams/{t.id}.yaml"]
+        header = header + [f"The team's aim and the change ideas it tests (from driver-diagram.yaml, and any of its own) "
+                           f"come before the members; its PDSA cycles are in pdsa/{t.id}/."]
         F.files[f"teams/{t.id}.yaml"] = (kind, header, t.body())
 
         ideas = [package[i] for i in plan["ideas"]] + ([own] if own else [])
