@@ -469,6 +469,7 @@ class Team:
         self.members, self.eoi = members, eoi
         self.status, self.withdrawal, self.completed = "active", None, None
         self.goals = []
+        self.aim, self.change_ideas, self.own_ideas = None, [], []  # improvement work (see improvement())
 
     def until(self):
         """The last day the team takes part (exclusive), or None."""
@@ -492,6 +493,12 @@ class Team:
             b["completed"] = iso(self.completed)
         if self.goals:
             b["goals"] = self.goals
+        if self.aim:
+            b["aim"] = self.aim
+        if self.change_ideas:
+            b["change_ideas"] = list(self.change_ideas)
+        if self.own_ideas:
+            b["own_ideas"] = self.own_ideas
         b["members"] = [m.body() for m in self.members]
         return b
 
@@ -1504,6 +1511,7 @@ def build_nctsn():
     F.add("network/month-12.yaml", "network",
           ["Network survey, wave 2 (month 12), taken in December 2026.",
            "Same questions as the baseline; the Red River team had withdrawn."], w2)
+    nctsn_improvement(F, teams)
     return F
 
 
@@ -2069,6 +2077,7 @@ def build_chs():
            "exchange information or advice with, collaborate with, or count as a friend?"], w1)
     F.add("network/final.yaml", "network",
           ["Network survey, final wave: the same questions at learning session 4."], w2)
+    chs_improvement(F, teams)
     return F
 
 
@@ -2791,7 +2800,1052 @@ def build_r4d():
           w1)
     F.add("network/month-12.yaml", "network",
           ["Organizational network analysis, month 12 (April 2027): the same survey."], w2)
+    r4d_improvement(F, teams)
     return F
+
+# ===========================================================================
+# Improvement work, shared by the three examples: driver-diagram.yaml (the
+# aim, the drivers and the change package), each team's aim and change ideas,
+# and PDSA cycles in pdsa/<team>/<id>.yaml. A team tests an idea in a ramp:
+# cycles linked by builds_on, each at a larger scale, adapting in between,
+# ending in adopt or abandon; the newest cycles are still open. Each example
+# passes its own random generator, so the rest of its files stay as they were.
+# ===========================================================================
+
+
+def day_month(d):
+    return f"{d.day} {d.strftime('%B')}"
+
+
+def idea_body(idea, team=None):
+    """An idea of driver-diagram.yaml (or a team's own_ideas) as written, without the cycle notes."""
+    b = {"id": idea["id"], "name": idea["name"]}
+    if idea.get("description"):
+        b["description"] = idea["description"]
+    b["drivers"] = list(idea["drivers"])
+    if idea.get("measures"):
+        b["measures"] = {k: list(v) for k, v in idea["measures"].items() if v}
+    return b
+
+
+def driver_diagram_body(spec):
+    return {
+        Comment("The aim: what will improve, by how much and by when; `measure` and `target` make it\n"
+                "measurable (the target is in the measure's unit)."): None,
+        "aim": spec["aim"],
+        Comment("Primary drivers: the parts of the system that most directly move the aim."): None,
+        "primary_drivers": [{"id": i, "name": n, "description": d} for i, n, d in spec["primary"]],
+        Comment("Secondary drivers: the places where changes act on a primary driver (`primary`)."): None,
+        "secondary_drivers": [{"id": i, "name": n, "primary": list(p)} for i, n, p in spec["secondary"]],
+        Comment("The change package: ideas teams test in PDSA cycles. Each acts on drivers and names the\n"
+                "measures that tell whether it works: outcome (better for the people served?), process\n"
+                "(carried out as planned?) and balancing (anything else made worse?). Teams list the\n"
+                "ideas they work on in their team file (change_ideas) and log each cycle in\n"
+                "pdsa/<team>/<id>.yaml."): None,
+        "change_ideas": [idea_body(x) for x in spec["ideas"]],
+    }
+
+
+def named(member):
+    """A member as team notes name them: 'Jo Park (clinician)'."""
+    roles = [r.replace("-", " ") for r in member.roles if r != "contact"][:2]
+    return f"{member.name} ({', '.join(roles)})" if roles else member.name
+
+
+def pick_member(rng, team, roles, d):
+    people = [m for m in team.members_on(d) if set(m.roles) & set(roles)] or team.members_on(d) \
+        or team.members
+    return rng.choice(people)
+
+
+def ramp_cycles(rng, spec, team, idea, first, stop, as_of, length, final, others):
+    """One ramp of cycles on one idea, from `first`; no cycle starts after `stop`; cycles that end or
+    are decided after `as_of` are still open. Returns the cycles (dicts) and the day the ramp ends."""
+    scales = idea.get("scales") or spec["team_scales"] or spec["scales"]
+    lo, hi = spec["do_days"]
+    cycles, d, prev, prev_adapt = [], first, None, None
+    step0 = rng.choice([0, 0, 1]) if length < 4 else 0
+    adapts = list(idea["adapts"])
+    rng.shuffle(adapts)
+    for k in range(length):
+        if d > stop or d > as_of:
+            break
+        last = k == length - 1
+        decision = final if last else "adapt"
+        held = {"adopt": rng.choice(["confirmed", "confirmed", "partly"]),
+                "adapt": rng.choice(["partly", "partly", "not-confirmed", "confirmed"]),
+                "abandon": "not-confirmed"}[decision]
+        prep, scale, mult = scales[min(step0 + k, len(scales) - 1)]
+        n = len(team.members_on(d)) if idea.get("per_member") else idea["n"] * mult
+        pk = max(1, round(n * rng.choice(idea.get("expect", [0.6, 0.7, 0.8]))))
+        if held == "confirmed":
+            got = rng.randint(pk, n)
+        elif held == "partly":  # near the prediction when the idea is adopted, further off otherwise
+            top = max(0, pk - 1)
+            got = rng.randint(min(top, round(pk * (0.75 if decision == "adopt" else 0.5))), top)
+        else:
+            got = rng.randint(0, max(0, round(pk * 0.4)))
+        end = d + dt.timedelta(days=rng.randint(lo, hi))
+        decided = end + dt.timedelta(days=rng.randint(1, spec["decide_days"]))
+        cid = f"{idea['id']}-{k + 1}"
+        lead = pick_member(rng, team, idea.get("who", spec["who"]), d)
+        helper = pick_member(rng, team, spec["data_roles"], d)
+        c = {"id": cid, "team": team.id, "idea": idea["id"]}
+        if prev:
+            c["builds_on"] = prev
+        if k == 0:
+            c["objective"] = f"Test {idea['test']} {prep} {scale}."
+        else:
+            c["objective"] = f"Test the adapted version ({prev_adapt[0]}) {prep} {scale}."
+        unit, will, did = idea["unit"], idea["ok"][0], idea["ok"][1]
+        if pk >= n:
+            c["questions"] = [f"Will all {n} {unit} {will}?", rng.choice(idea["questions"])]
+            c["prediction"] = f"All {n} {unit} will {will}; {rng.choice(idea['predict'])}."
+        else:
+            c["questions"] = [f"Will {pk} or more of {n} {unit} {will}?", rng.choice(idea["questions"])]
+            c["prediction"] = f"At least {pk} of the {n} {unit} will {will}; {rng.choice(idea['predict'])}."
+        who = f"{named(lead)} runs the test" + (f"; {named(helper)} keeps the tally" if helper is not lead else
+                                                     " and keeps the tally")
+        what = idea["what"] + (f", adapted: {prev_adapt[0]}" if k else "")
+        c["plan"] = {"who": who + ".", "what": what + ".", "where": scale[0].upper() + scale[1:] + ".",
+                     "when": f"{day_month(d)} to {day_month(end)}.", "data": idea["data"] + "."}
+        c["start"] = iso(d)
+        if d + dt.timedelta(days=2) > as_of:  # planned, not started yet
+            c["plan"] = {"who": who + ".", "what": what + ".", "when": f"From {day_month(d)}."}
+            cycles.append(c)
+            return cycles, None
+        if end > as_of:
+            so_far = max(0, round(got * (as_of - d).days / max(1, (end - d).days)))
+            c["do"] = {"done": f"Under way since {day_month(d)}: {so_far} of {n} {unit} so far. "
+                               + rng.choice(spec["running"])}
+            cycles.append(c)
+            return cycles, None
+        done = f"Ran {prep} {scale} from {day_month(d)} to {day_month(end)}."
+        if held != "confirmed" or rng.random() < 0.3:
+            done += " " + rng.choice(idea["problems"] + spec["problems"])
+        else:
+            done += " " + rng.choice(spec["smooth"])
+        c["do"] = {"done": done, "end": iso(end)}
+        verdict = {"confirmed": "the prediction held", "partly": "short of the prediction",
+                   "not-confirmed": "well short of the prediction"}[held]
+        learned = f"{got} of {n} {unit} {did}, against {pk} predicted: {verdict}. "
+        learned += rng.choice(idea["good"] if held == "confirmed" else idea["bad"]) + "."
+        if decided > as_of:
+            c["study"] = {"learned": learned, "prediction": held}
+            cycles.append(c)
+            return cycles, None
+        c["study"] = {"learned": learned, "prediction": held}
+        if decision == "adopt":
+            nxt = rng.choice(idea["spread"]) + "."
+        elif decision == "adapt":
+            prev_adapt = adapts[k % len(adapts)]
+            nxt_prep, nxt_scale, _ = scales[min(step0 + k + 1, len(scales) - 1)]
+            nxt = f"Adapt: {prev_adapt[0]}, {prev_adapt[1]}; test again {nxt_prep} {nxt_scale}."
+        else:
+            other = rng.choice(others) if others else None
+            nxt = f"Abandon: {rng.choice(idea['why_abandon'])}." + (
+                f" The team puts its time into '{other}' instead." if other else "")
+        c["act"] = {"decision": decision, "date": iso(decided), "next": nxt}
+        cycles.append(c)
+        prev = cid
+        d = decided + dt.timedelta(days=rng.randint(*spec["gap_days"]))
+    return cycles, d
+
+
+def improvement(F, rng, teams, spec):
+    """driver-diagram.yaml, the teams' aims and ideas (team files rewritten) and the PDSA cycles."""
+    F.add("driver-diagram.yaml", "driver-diagram", spec["header"], driver_diagram_body(spec))
+    package = {x["id"]: x for x in spec["ideas"]}
+    for t in teams:
+        plan = spec["teams"][t.id]
+        t.aim = plan["aim"]
+        t.change_ideas = list(plan["ideas"])
+        own = plan.get("own")
+        if own:
+            t.own_ideas = [idea_body(own)]
+        kind, header, _ = F.files[f"teams/{t.id}.yaml"]
+        header = header + [f"The team's aim and the change ideas it tests (from driver-diagram.yaml, and any of its own) "
+                           f"come before the members; its PDSA cycles are in pdsa/{t.id}/."]
+        F.files[f"teams/{t.id}.yaml"] = (kind, header, t.body())
+
+        ideas = [package[i] for i in plan["ideas"]] + ([own] if own else [])
+        spec["team_scales"] = plan.get("scales")
+        stop = plan.get("stop", spec["as_of"])  # a team that went quiet: nothing after this day
+        if t.until():
+            stop = min(stop, t.until() - dt.timedelta(days=10))
+        d0 = spec["first"] + dt.timedelta(days=rng.randint(0, 20))
+        ramped = ideas[:plan.get("ramps", len(ideas))]
+        for n_ramp, idea in enumerate(ramped):
+            # Ramps spread over the team's months: the team takes up a new idea every few months.
+            # The newest ramp starts a few weeks to a few months before the team's last day, so that
+            # its latest cycle is often still open.
+            late = stop - dt.timedelta(days=rng.randint(25, 110))
+            if n_ramp == len(ramped) - 1 and len(ramped) > 1:
+                first = late
+            else:
+                first = d0 + dt.timedelta(days=(late - d0).days * n_ramp // len(ramped) + rng.randint(0, 12))
+            length = plan.get("length") or rng.choice([1, 2, 2, 3, 3, 4, 5])
+            if first == late and "length" not in plan:
+                length = 5  # usually cut short by the team's last day: still under way
+            final = "abandon" if rng.random() < 0.22 else "adopt"
+            others = [x["id"] for x in ideas if x is not idea]
+            cycles, _ = ramp_cycles(rng, spec, t, idea, first, stop, stop, length, final, others)
+            for c in cycles:
+                what = "first cycle" if "builds_on" not in c else f"builds on {c['builds_on']}"
+                state = ("decided: " + c["act"]["decision"]) if "act" in c else "still open"
+                F.add(f"pdsa/{t.id}/{c['id']}.yaml", "pdsa",
+                      [f"PDSA cycle of {t.name} on '{idea['name']}' ({what}; {state})."], c)
+
+
+# -- NCTSN: TF-CBT -----------------------------------------------------------------
+
+NCTSN_IMPROVEMENT = dict(
+    header=["The collaborative's aim, its driver diagram and the change package teams test, agreed",
+            "with the teams at learning session 1 and revised at learning session 2."],
+    aim={"text": "By February 2027, at least 60% of children ending trauma treatment in the "
+                 "participating clinics complete a full course of TF-CBT.",
+         "measure": "tfcbt-completion", "target": 60, "by": "2027-02-26"},
+    primary=[
+        ("identification", "Every child with trauma exposure is identified at intake",
+         "A standardized screen, used the same way by every intake worker."),
+        ("access", "Timely access to a trained TF-CBT clinician",
+         "Children who screen positive start treatment before families lose interest."),
+        ("engagement", "Caregivers engaged through the whole course",
+         "Caregivers understand the model and can get to sessions."),
+        ("fidelity", "Clinicians deliver TF-CBT with fidelity",
+         "Trained clinicians, consultation and supervision on every component."),
+    ],
+    secondary=[
+        ("screen-workflow", "The trauma screen built into the intake workflow", ["identification"]),
+        ("screen-results", "Screen results reach the assigned clinician before the first session",
+         ["identification", "access"]),
+        ("scheduling", "Scheduling that matches referrals to trained clinicians", ["access"]),
+        ("caregiver-prep", "Caregivers know what TF-CBT involves and why each part matters",
+         ["engagement"]),
+        ("attendance-barriers", "Practical barriers to attending sessions removed", ["engagement"]),
+        ("consultation", "Regular consultation and supervision on TF-CBT cases", ["fidelity"]),
+    ],
+    ideas=[
+        dict(id="intake-screen-script", name="Trauma screen read aloud at intake with a short script",
+             description="The intake worker introduces the screen with a two-sentence script and "
+                         "completes it with the caregiver, rather than leaving it in the packet.",
+             drivers=["screen-workflow"],
+             measures={"process": ["trauma-screening"], "balancing": ["referral-to-first-session"]},
+             test="reading the screen aloud with the intake script", unit="intakes",
+             ok=("have a completed screen", "had a completed screen"), n=5, who=["clinician", "supervisor"],
+             what="Use the two-sentence script, then complete the screen with the caregiver during intake",
+             data="Tally sheet at the front desk: screen done yes/no, minutes added to the intake",
+             questions=["Does the script add more than ten minutes to the intake?",
+                        "Do caregivers agree to the screen when it is introduced this way?"],
+             predict=["the intake runs no more than ten minutes longer",
+                      "caregivers will not object once the purpose is explained"],
+             good=["Caregivers were more open when told every family is asked; the intake ran about "
+                   "six minutes longer", "Intake workers said the script took the awkwardness out of "
+                                     "asking"],
+             bad=["Walk-in intakes skipped the screen when the waiting room was full",
+                  "Two intake workers read the script but rushed the items; caregivers left some blank",
+                  "Spanish-speaking families got the English script; the translated one was not ready"],
+             problems=["The Spanish version of the script was missing for the first days.",
+                       "Friday walk-ins were too rushed to use the script."],
+             adapts=[("shorten the script to one sentence", "and print it on the screen itself"),
+                     ("add the Spanish script", "and a line for why the screen was declined"),
+                     ("move the screen before the insurance paperwork", "when caregivers are fresher")],
+             spread=["Adopt: the script goes into the intake manual and new front-desk staff learn it "
+                     "in orientation", "Adopt: standard work at every intake; the supervisor audits "
+                                       "five charts a month"],
+             why_abandon=["caregivers found the scripted wording stilted and the screen rate did not "
+                          "move"]),
+        dict(id="screen-in-ehr", name="The trauma screen as a required field of the EHR intake form",
+             drivers=["screen-workflow", "screen-results"],
+             measures={"process": ["trauma-screening"]},
+             test="the screen as a required EHR field", unit="intakes",
+             ok=("be screened in the record", "were screened in the record"), n=6,
+             who=["data-manager", "supervisor"],
+             what="Make the screen a hard stop on the intake form, with a 'declined' option",
+             data="The EHR's weekly intake report, screen field complete or declined",
+             questions=["How often is 'declined' used to get past the hard stop?",
+                        "Does the result show on the clinician's schedule view?"],
+             predict=["fewer than one in ten will be marked declined",
+                      "clinicians will see the result before the first session"],
+             good=["The hard stop worked; the declined option was used twice, both with a reason",
+                   "Clinicians saw the score on their schedule and prepared for the first session"],
+             bad=["Staff clicked 'declined' to get past the hard stop when they were busy",
+                  "The field saved but the score did not reach the clinician's view"],
+             problems=["The vendor's change took a week longer than promised.",
+                       "The form change reached one office a week after the other."],
+             adapts=[("require a reason when the screen is declined", "picked from a short list"),
+                     ("show the score on the schedule view", "with a flag for positive screens")],
+             spread=["Adopt: the required field stays; the data manager checks the declined list "
+                     "monthly", "Adopt: live at both offices; the form change goes to the "
+                                "school-based site next"],
+             why_abandon=["the vendor cannot add a hard stop to this form version before the upgrade "
+                          "next year"]),
+        dict(id="intake-huddle", name="A daily ten-minute intake huddle to route positive screens",
+             drivers=["screen-results", "scheduling"],
+             measures={"process": ["trauma-screening", "referral-to-first-session"]},
+             test="a ten-minute intake huddle at 8:45", unit="positive screens",
+             ok=("be assigned to a trained clinician within two days",
+                 "were assigned to a trained clinician within two days"), n=4,
+             who=["supervisor"],
+             what="Stand-up huddle of intake, the supervisor and a scheduler to assign every positive "
+                  "screen",
+             data="Huddle log: date of screen, date assigned, clinician",
+             questions=["Can the huddle be held every day in ten minutes?",
+                        "Does assignment within two days shorten the wait?"],
+             predict=["the huddle will take ten minutes or less",
+                      "the wait to a first session will drop by several days"],
+             good=["The huddle rarely ran past ten minutes and nobody waited for the weekly meeting",
+                   "Assignments happened the same day, and families heard from their clinician "
+                   "sooner"],
+             bad=["The huddle was skipped on three days when the supervisor was in court",
+                  "Assignment was quick, but trained clinicians had no open slots"],
+             problems=["The supervisor was out for a week; nobody else ran the huddle.",
+                       "Mondays had too many screens to route in ten minutes."],
+             adapts=[("name a back-up to run the huddle", "the senior clinician"),
+                     ("hold it three days a week", "with the weekly meeting catching the rest")],
+             spread=["Adopt: the huddle is part of the morning routine; the back-up runs it when the "
+                     "supervisor is out", "Adopt: standard work; the huddle log feeds the monthly "
+                                         "referral report"],
+             why_abandon=["with only two intake staff the team cannot spare them every morning"]),
+        dict(id="reserved-slots", name="Two first-session slots a week held for each trained clinician",
+             drivers=["scheduling"],
+             measures={"process": ["referral-to-first-session"], "outcome": ["tfcbt-completion"]},
+             test="holding two first-session slots a week", unit="referrals",
+             ok=("get a first session within 14 days", "got a first session within 14 days"), n=4,
+             who=["supervisor", "senior-leader"],
+             what="Block two slots a week on each trained clinician's calendar for new TF-CBT cases",
+             data="Scheduler's list: referral date, first session date, days between",
+             questions=["Do held slots go unused?", "Does the wait come down below 14 days?"],
+             predict=["fewer than one held slot in five will go unused",
+                      "the average wait will fall below three weeks"],
+             good=["Held slots were almost all used and the wait fell by about a week",
+                   "Families took the first offered slot more often when it came within days"],
+             bad=["Held slots went unused in weeks with few referrals and productivity fell",
+                  "Clinicians released the slots to existing clients when they were not filled by "
+                  "Wednesday"],
+             problems=["A clinician's leave left her held slots without cover.",
+                       "The scheduler filled held slots with other clients by mistake."],
+             adapts=[("release unfilled slots on Wednesday noon", "so they do not go to waste"),
+                     ("hold one slot instead of two", "for clinicians with part-time caseloads")],
+             spread=["Adopt: held slots are in every trained clinician's template",
+                     "Adopt: the scheduler holds the slots and releases them at Wednesday noon"],
+             why_abandon=["the agency cannot afford unfilled hours under the current contract"]),
+        dict(id="caregiver-orientation", name="Caregiver orientation before the first TF-CBT session",
+             drivers=["caregiver-prep"],
+             measures={"outcome": ["tfcbt-completion"], "balancing": ["referral-to-first-session"]},
+             test="a 30-minute caregiver orientation", unit="caregivers",
+             ok=("attend the conjoint sessions", "attended the conjoint sessions"), n=3,
+             who=["clinician", "family-partner"],
+             what="A 30-minute orientation (in person or by phone) on what TF-CBT involves, the "
+                  "trauma narrative and the caregiver's part",
+             data="Orientation log and the session attendance record",
+             questions=["Do caregivers who had the orientation stay through the trauma narrative?",
+                        "Does the extra contact delay the first session?"],
+             predict=["the first session will not be delayed by more than two days",
+                      "fewer families will drop out before the trauma narrative"],
+             good=["Caregivers said they knew what to expect; none dropped out before the narrative",
+                   "Families who had the orientation came to the conjoint sessions"],
+             bad=["Several caregivers could not come for a separate visit before treatment",
+                  "The orientation added a week to the wait for some families"],
+             problems=["Evening slots for the orientation were hard to find.",
+                       "Two caregivers came with the child, so the talk was cut short."],
+             adapts=[("offer it by phone or video", "in the evening"),
+                     ("fold it into the first session", "as its first 20 minutes")],
+             spread=["Adopt: every new TF-CBT case starts with the orientation; the family partner "
+                     "runs most of them", "Adopt: part of the TF-CBT pathway; the handout is in "
+                                          "English and Spanish"],
+             why_abandon=["a separate visit was one more barrier for the families we most want to "
+                          "keep"]),
+        dict(id="session-reminders", name="Reminder text and call before each session",
+             drivers=["attendance-barriers"],
+             measures={"outcome": ["tfcbt-completion"]},
+             test="a text two days before and a call the day before each session", unit="sessions",
+             ok=("be attended", "were attended"), n=10, expect=[0.7, 0.8, 0.85],
+             who=["clinician", "contact"],
+             what="Text reminder two days before, a call the day before, with an offer to reschedule",
+             data="Attendance per scheduled session, from the scheduling system",
+             questions=["Does the no-show rate fall?", "How much front-desk time do the calls take?"],
+             predict=["the calls will take under an hour a week", "no-shows will fall by a third"],
+             good=["No-shows fell and rescheduling happened ahead of time instead of on the day",
+                   "Families liked the texts; the calls mattered most for the first four sessions"],
+             bad=["Many numbers on file were out of date", "The texts went out but calls were skipped "
+                                                          "on busy days"],
+             problems=["The text service needed consent forms we did not have for older cases.",
+                       "Phone numbers on file were wrong for a quarter of the families."],
+             adapts=[("check the phone number at every visit", "at check-in"),
+                     ("drop the call for families who answer the text", "to save front-desk time")],
+             spread=["Adopt: reminders are automatic for every TF-CBT case",
+                     "Adopt: standard work; the front desk checks numbers at every check-in"],
+             why_abandon=["the text service is not approved by the agency's privacy office"]),
+        dict(id="telehealth-sessions", name="Telehealth for sessions families cannot attend in person",
+             drivers=["attendance-barriers"],
+             measures={"outcome": ["tfcbt-completion"]},
+             test="offering a video session when a family would otherwise cancel", unit="families",
+             ok=("keep their session by video", "kept their session by video"), n=3,
+             who=["clinician"],
+             what="Offer a video session at the reminder call when a family says they cannot come",
+             data="Cancellation log: cancelled, moved to video, or kept in person",
+             questions=["Can the trauma narrative be done safely by video?",
+                        "Do families have the devices and privacy at home?"],
+             predict=["most families offered video will take it",
+                      "no sessions will be lost to connection problems"],
+             good=["Video kept families on schedule through the school holidays",
+                   "Caregivers with shift work kept sessions they would have missed"],
+             bad=["Several families had no private space at home for the sessions",
+                  "Connection problems cut two sessions short"],
+             problems=["Two families had no data plan for video calls.",
+                       "The clinician's laptop camera failed on one day."],
+             adapts=[("lend tablets with data", "from the school-based program's stock"),
+                     ("keep narrative sessions in person", "and use video for the skills sessions")],
+             spread=["Adopt: video is offered at every cancellation call",
+                     "Adopt: part of the TF-CBT pathway, narrative sessions stay in person"],
+             why_abandon=["families did not want trauma work at home with siblings around"]),
+        dict(id="fidelity-checklist", name="A session fidelity checklist reviewed in supervision",
+             drivers=["consultation"],
+             measures={"outcome": ["tfcbt-completion"], "process": ["clinicians-trained"],
+                       "balancing": ["referral-to-first-session"]},
+             test="the PRACTICE components checklist in weekly supervision", unit="cases",
+             ok=("be reviewed with the checklist", "were reviewed with the checklist"), n=4,
+             who=["supervisor"],
+             what="Clinicians fill in the components checklist after each session; the supervisor "
+                  "reviews two cases a week",
+             data="Checklists completed, components covered, minutes of supervision used",
+             questions=["Does the checklist show components being skipped?",
+                        "Does the review take time away from clinical hours?"],
+             predict=["the review will fit in the existing hour of supervision",
+                      "it will show where cases stall"],
+             good=["The checklist showed cases stalling before the trauma narrative; the supervisor "
+                   "coached on it", "Review fit in the hour and clinicians asked for it"],
+             bad=["Supervision ran over and clinicians lost client hours",
+                  "Clinicians filled in the checklist days later from memory"],
+             problems=["Supervision was cancelled one week for a staff meeting.",
+                       "The paper checklist got lost between sessions."],
+             adapts=[("make the checklist a form in the record", "filled at the end of each session"),
+                     ("review one case a week", "in rotation")],
+             spread=["Adopt: the checklist is standard in supervision and in the consultation call",
+                     "Adopt: every TF-CBT case gets a checklist review at least monthly"],
+             why_abandon=["supervision time is already used up by crisis cases"]),
+    ],
+    scales=[("with", "one clinician and the next few cases", 1), ("with", "two clinicians", 2),
+            ("with", "the whole team at the main office", 4), ("at", "both offices", 6)],
+    who=["clinician", "supervisor"], data_roles=["data-manager", "contact", "supervisor"],
+    do_days=(7, 21), decide_days=7, gap_days=(3, 21),
+    problems=["A snowstorm closed the office for two days.",
+              "Staff were pulled into coverage for a colleague on leave.",
+              "The tally sheet was not used for the first two days."],
+    smooth=["It went as planned.", "No problems worth noting.",
+            "Ran as planned; staff asked good questions at the first huddle."],
+    running=["Tallies look on track so far.", "Too early to tell; the tally sheet is in use.",
+             "A few misses in the first week, discussed at supervision."],
+)
+
+NCTSN_TEAM_IDEAS = {
+    "riverbend": ["intake-screen-script", "intake-huddle", "caregiver-orientation", "fidelity-checklist"],
+    "cedar-hollow": ["screen-in-ehr", "caregiver-orientation", "session-reminders"],
+    "bayview": ["intake-screen-script", "reserved-slots", "session-reminders"],
+    "three-rivers": ["screen-in-ehr", "fidelity-checklist"],
+    "prairie-hope": ["intake-screen-script", "caregiver-orientation", "telehealth-sessions"],
+    "lakeshore": ["intake-screen-script", "fidelity-checklist"],
+    "magnolia": ["intake-huddle", "reserved-slots"],
+    "red-river": ["intake-screen-script", "reserved-slots"],
+    "front-range": ["screen-in-ehr", "intake-huddle", "session-reminders", "caregiver-orientation"],
+    "sawtooth": ["intake-screen-script", "session-reminders", "telehealth-sessions"],
+    "pacific-crest": ["screen-in-ehr", "reserved-slots", "telehealth-sessions"],
+    "central-valley": ["intake-screen-script", "fidelity-checklist", "session-reminders"],
+}
+
+LAKESHORE_SCHOOL_SCREEN = dict(
+    id="school-office-screen", name="Trauma screen at the school-based office's first visit",
+    description="Lakeshore's own idea: the school-based office sees children without a formal "
+                "intake, so the screen moves to the first visit with the school counselor present.",
+    drivers=["screen-workflow"], measures={"process": ["trauma-screening"]},
+    test="screening at the first school-based visit", unit="children",
+    ok=("be screened at their first visit", "were screened at their first visit"), n=4,
+    who=["clinician"],
+    what="The clinician completes the screen with the child and the school counselor at the first "
+         "visit, and calls the caregiver the same day",
+    data="School office log: screen done, caregiver reached",
+    questions=["Can caregivers be reached the same day?", "Do counselors agree to sit in?"],
+    predict=["counselors will join most first visits", "most caregivers will be reached the same day"],
+    good=["Counselors joined and caregivers were reached the same day for nearly every child"],
+    bad=["Caregivers could not be reached during the school day",
+         "Counselors were not free at the times of first visits"],
+    problems=["Two first visits fell on a school half-day."],
+    adapts=[("call caregivers after 4 pm", "from the main office"),
+            ("book first visits in the counselor's free period", "with the school's calendar")],
+    spread=["Adopt: the school-based office screens at every first visit from January"],
+    why_abandon=["the school will not allow the screen without a caregiver present"],
+)
+
+
+def nctsn_improvement(F, teams):
+    goal_aim = {
+        "access": lambda t: ("By February 2027, children referred to the clinic wait 14 days or fewer "
+                             "on average for their first session.", "referral-to-first-session", 14),
+        "completion": lambda t: ("By February 2027, at least 60% of children ending trauma treatment "
+                                 "complete a full course of TF-CBT.", "tfcbt-completion", 60),
+        "workforce": lambda t: ("By February 2027, six clinicians are trained in TF-CBT and carry "
+                                "TF-CBT cases.", "clinicians-trained", 6),
+    }
+    plans = {}
+    for t in teams:
+        g = t.goals[1]["id"]
+        text, measure, target = goal_aim[g](t)
+        plans[t.id] = {"aim": {"text": text, "measure": measure, "target": target, "by": "2027-02-26"},
+                       "ideas": NCTSN_TEAM_IDEAS[t.id]}
+    plans["lakeshore"]["own"] = LAKESHORE_SCHOOL_SCREEN
+    plans["magnolia"]["stop"] = D("2026-12-04")       # small team, went quiet after the holidays
+    plans["central-valley"]["stop"] = D("2026-11-25")  # the data manager's leave
+    plans["red-river"]["length"] = 2
+    spec = dict(NCTSN_IMPROVEMENT, teams=plans, first=D("2026-03-18"), as_of=D("2027-02-22"))
+    improvement(F, random.Random(20260316), teams, spec)
+
+# -- CHS: interprofessional action learning ------------------------------------------
+
+CHS_IMPROVEMENT = dict(
+    header=["The collaborative's aim and driver diagram for interprofessional teamwork, with the change",
+            "ideas teams test alongside their capstone projects (agreed at orientation)."],
+    aim={"text": "By the teach-back on 9 December 2026, every team's collaboration self-assessment "
+                 "averages 4.0 or more on the 1-5 scale.",
+         "measure": "team-collaboration", "target": Fixed(4.0, 1), "by": "2026-12-09"},
+    primary=[
+        ("shared-purpose", "A shared purpose and plan across professions",
+         "Every member can say what the capstone is for and what comes next."),
+        ("communication", "Reliable communication across professions and organizations",
+         "Information reaches the person who needs it without depending on who calls whom."),
+        ("roles", "Every profession's role understood and used",
+         "Members know what each profession can take on, and hand work to the right person."),
+    ],
+    secondary=[
+        ("team-charter", "A team charter and capstone plan everyone helped write", ["shared-purpose"]),
+        ("huddles", "Short, regular interprofessional huddles", ["communication"]),
+        ("partner-links", "Named contacts in partner organizations", ["communication"]),
+        ("role-clarity", "Roles and scope of practice made explicit", ["roles"]),
+        ("shared-leadership", "Leadership shared among members", ["roles", "shared-purpose"]),
+    ],
+    ideas=[
+        dict(id="weekly-huddle", name="A 15-minute weekly huddle with a standing agenda",
+             description="Same day and time every week, three questions: what happened, what is "
+                         "stuck, who does what by when.",
+             drivers=["huddles"],
+             measures={"outcome": ["team-collaboration"], "process": ["huddles-held"]},
+             test="a 15-minute huddle with a standing agenda", unit="huddles",
+             ok=("start on time with three professions present",
+                 "started on time with three professions present"), n=2, who=["team-lead"],
+             what="Stand-up huddle on the same day each week, three-question agenda on a card",
+             data="Huddle log: date, minutes, professions present, actions agreed",
+             questions=["Can the huddle be held in 15 minutes?", "Does every profession attend?"],
+             predict=["it will not run over 15 minutes", "actions will have an owner and a date"],
+             good=["The card kept the huddle short; actions left with an owner every time",
+                   "Members said it replaced several hallway conversations"],
+             bad=["Clinic days clashed with the huddle and the physician missed most of them",
+                  "The huddle turned into a case review and ran to 40 minutes"],
+             problems=["A flu outbreak cancelled one week.", "The room was double-booked twice."],
+             adapts=[("move it to Tuesday at 7:45", "before clinic starts"),
+                     ("let members join by phone", "for those on home visits")],
+             spread=["Adopt: the huddle is on every member's calendar through the capstone",
+                     "Adopt: standard work; the agenda card is laminated and kept in the room"],
+             why_abandon=["the team already meets daily for discharge planning and the extra "
+                          "huddle duplicated it"]),
+        dict(id="huddle-board", name="A shared huddle board of open actions and owners",
+             drivers=["huddles", "team-charter"],
+             measures={"process": ["huddles-held", "capstone-milestones"]},
+             test="a shared board of open actions", unit="actions",
+             ok=("be closed by their due date", "were closed by their due date"), n=4, who=["team-lead"],
+             what="A whiteboard (or shared sheet for partners) with each action, owner and due date, "
+                  "reviewed at the huddle",
+             data="Photo of the board each week; actions opened and closed",
+             questions=["Are actions closed by their due date?", "Do partners use the shared sheet?"],
+             predict=["partners will update the sheet themselves", "nothing will sit open for a month"],
+             good=["Open actions dropped week by week and overdue ones got discussed",
+                   "Partners updated the shared sheet without being asked"],
+             bad=["The board was updated only by the team lead",
+                  "Partners did not have access to the shared sheet at first"],
+             problems=["The shared sheet's permissions locked out two partners.",
+                       "The board was wiped by the cleaning crew."],
+             adapts=[("give each partner edit rights", "and a reminder the day before"),
+                     ("limit the board to ten open actions", "so it stays readable")],
+             spread=["Adopt: the board is the agenda of every huddle",
+                     "Adopt: the shared sheet replaces the old email chain for partner actions"],
+             why_abandon=["the team works across three towns and a board nobody sees does not help"]),
+        dict(id="role-cards", name="Role cards: each profession says what it can take on",
+             drivers=["role-clarity"],
+             measures={"outcome": ["team-collaboration"]},
+             test="one-page role cards presented at a team meeting", unit="members", per_member=True,
+             ok=("name a task they will hand to another profession",
+                 "named a task they would hand to another profession"), n=3, who=["team-lead", "nurse"],
+             what="Each member writes a one-page card (can do, could do with support, cannot do) and "
+                  "presents it in five minutes",
+             data="Cards collected; tasks handed over, noted at the next huddle",
+             questions=["Do members find tasks they could hand over?",
+                        "Do the cards surprise anyone?"],
+             predict=["every profession will learn something about another",
+                      "at least two tasks will change hands within a month"],
+             good=["The pharmacist's card surprised everyone; two tasks changed hands the same week",
+                   "Members kept the cards and pointed to them in huddles"],
+             bad=["Members wrote their job descriptions rather than what they could take on",
+                  "The cards were presented but nothing changed hands"],
+             problems=["Two members missed the meeting and presented a week later."],
+             adapts=[("add a 'could do with support' column", "with an example per profession"),
+                     ("pair members to interview each other", "instead of writing alone")],
+             spread=["Adopt: new members write a role card in their first month",
+                     "Adopt: the role cards go into the capstone toolkit for the teach-back"],
+             why_abandon=["the team is small and already knows each other's roles well"]),
+        dict(id="rotating-facilitator", name="Rotate the huddle facilitator among members",
+             drivers=["shared-leadership"],
+             measures={"outcome": ["team-collaboration"], "process": ["huddles-held"]},
+             test="a different facilitator each week", unit="members", per_member=True,
+             ok=("facilitate a huddle using the tools", "facilitated a huddle using the tools"), n=2,
+             who=["team-lead"],
+             what="A rota; the facilitator uses the collaborative's facilitation card and the team "
+                  "lead only takes notes",
+             data="Rota, and a two-question check-out after each huddle",
+             questions=["Do members who do not usually lead take their turn?",
+                        "Does the huddle still end with owners and dates?"],
+             predict=["every member on the rota will take their turn",
+                      "check-out ratings will not drop"],
+             good=["Quieter members ran good huddles; the check-out ratings went up",
+                   "The community health worker's huddle was the most productive of the month"],
+             bad=["Members swapped out of their turn and the team lead ended up leading",
+                  "Huddles without the team lead ended without owners for actions"],
+             problems=["One facilitator was called away; the huddle was cancelled."],
+             adapts=[("pair a first-time facilitator with an experienced one", "for their first turn"),
+                     ("post the rota a month ahead", "so swaps are arranged early")],
+             spread=["Adopt: the rota runs through the capstone; every member leads at least twice",
+                     "Adopt: rotating facilitation is how the team meets from now on"],
+             why_abandon=["members on shift work could not plan a turn"]),
+        dict(id="partner-contact-list", name="A one-page partner contact list with a named person "
+                                             "per agency",
+             drivers=["partner-links"],
+             measures={"process": ["capstone-milestones"]},
+             test="a one-page contact list with a named person and a back-up per partner",
+             unit="partner contacts",
+             ok=("answer within one working day", "answered within one working day"), n=3,
+             who=["contact", "team-lead"],
+             what="Confirm a named contact and back-up with each partner; share the page with every "
+                  "member",
+             data="Log of calls to partners: date, answered within a day or not",
+             questions=["Do partners answer faster with a named person?",
+                        "Is the list kept current?"],
+             predict=["most calls will be answered the same day",
+                      "the list will need no more than one correction a month"],
+             good=["Calls got answered within the day; nobody chased the main switchboard",
+                   "Partners asked for the team's list in return"],
+             bad=["Two named contacts left their jobs within the month",
+                  "Partners' back-ups did not know they were named"],
+             problems=["One partner agency reorganized during the test."],
+             adapts=[("confirm the list at each monthly partner meeting", "with a date on the page"),
+                     ("add a shared mailbox for each partner", "besides the named person")],
+             spread=["Adopt: the list is checked monthly and pinned in the team's shared folder",
+                     "Adopt: partners keep their own line current in the shared sheet"],
+             why_abandon=["partners prefer the existing referral line, which works"]),
+        dict(id="milestone-review", name="A monthly capstone milestone review with the coach",
+             drivers=["team-charter"],
+             measures={"process": ["capstone-milestones"], "balancing": ["team-collaboration"]},
+             test="a 30-minute monthly milestone review with the coach", unit="milestones",
+             ok=("be completed on the planned date", "were completed on the planned date"), n=2,
+             who=["team-lead"],
+             what="Review the capstone plan's milestones with the coach once a month; agree next "
+                  "steps and who owns them",
+             data="Capstone plan: milestone, planned date, done date",
+             questions=["Do milestones come in on time?",
+                        "Does the push for milestones strain the team?"],
+             predict=["no milestone will slip by more than two weeks",
+                      "members will not feel the review as pressure"],
+             good=["Milestones came in on time and the coach helped unblock a partner agreement",
+                   "The review kept the capstone moving during the summer"],
+             bad=["Milestones slipped while two members were on leave",
+                  "The review felt like an inspection and the team asked to change the format"],
+             problems=["The coach's call was rescheduled twice."],
+             adapts=[("start the review with what went well", "before the milestones"),
+                     ("split large milestones into two", "with their own dates")],
+             spread=["Adopt: the monthly review continues until the teach-back",
+                     "Adopt: the team uses the same review with its partners after the collaborative"],
+             why_abandon=["the team's group coaching call already covers the milestones"]),
+        dict(id="warm-handoff", name="A warm hand-off script between partner organizations",
+             drivers=["partner-links"],
+             measures={"process": ["capstone-milestones"], "outcome": ["team-collaboration"]},
+             test="a warm hand-off with a three-line script", unit="referrals",
+             ok=("be accepted by the partner the same day", "were accepted by the partner the same day"),
+             n=3, who=["nurse", "social-worker", "home-visitor"],
+             what="Introduce the client to the partner by phone with the client present, using a "
+                  "three-line script",
+             data="Referral log: referral date, partner reached, accepted, first contact date",
+             questions=["Do partners accept referrals on the spot?",
+                        "Do clients reach the partner more often?"],
+             predict=["partners will pick up during the visit",
+                      "more clients will have a first contact within a week"],
+             good=["Clients met the partner on the phone and most had a first contact within a week",
+                   "The partner said warm hand-offs were easier than faxed referrals"],
+             bad=["The partner's phone went to voicemail during most visits",
+                  "Clients were reluctant to talk to a stranger on the phone"],
+             problems=["The partner's line was down for two days."],
+             adapts=[("agree a call window with the partner", "of two hours each day"),
+                     ("let the client choose a call-back time", "when no one answers")],
+             spread=["Adopt: warm hand-offs are how the team refers to its partners",
+                     "Adopt: the script goes into the capstone toolkit"],
+             why_abandon=["the partner cannot staff a line for hand-offs"]),
+    ],
+    scales=[("with", "the core team", 1), ("with", "the core team and one partner", 2),
+            ("with", "the team and all its partners", 3), ("at", "every site of the capstone", 4)],
+    who=["team-lead"], data_roles=["data-manager", "contact", "epidemiologist"],
+    do_days=(10, 24), decide_days=6, gap_days=(5, 20),
+    problems=["Learning session week left little time for the test.",
+              "A member was out sick for a week.",
+              "The tally was kept on paper and two days were lost."],
+    smooth=["It went as planned.", "Ran as planned; members liked having a clear test.",
+            "No problems; the coach joined one of the days."],
+    running=["Early results look promising.", "Too early to tell.",
+             "Half way; the team reviews it at the next huddle."],
+)
+
+KAW_RIVER_FOLLOW_UP = dict(
+    id="chw-follow-up-call", name="Community health worker call within seven days of a food referral",
+    description="Kaw River's own idea, for its capstone: closed-loop follow-up of food insecurity "
+                "referrals from the three partner clinics.",
+    drivers=["partner-links"], measures={"process": ["capstone-milestones"]},
+    test="a community health worker call within seven days of each food referral", unit="referrals",
+    ok=("be followed up within seven days", "were followed up within seven days"), n=5,
+    who=["community-health-worker"],
+    what="The clinic sends the referral to the coalition's line; a community health worker calls the "
+         "family within seven days and records whether food was received",
+    data="Referral log shared with the clinics: sent, called, food received",
+    questions=["Can families be reached within seven days?",
+               "Do the clinics see the result of the referral?"],
+    predict=["most families will be reached within seven days",
+             "the clinics will see the outcome in the log"],
+    good=["Nearly every family was reached, and the clinics saw which referrals worked"],
+    bad=["Phone numbers from the clinics were often out of date",
+         "The clinics did not open the shared log"],
+    problems=["One clinic sent its referrals in a weekly batch."],
+    adapts=[("ask for a second phone number at referral", "on the clinic's form"),
+            ("send the clinics a weekly summary", "instead of the shared log")],
+    spread=["Adopt: the call is part of every food referral from the partner clinics"],
+    why_abandon=["the coalition cannot fund the community health workers' time"],
+)
+
+CHS_TEAM_IDEAS = {
+    "flint-hills": ["weekly-huddle", "warm-handoff", "milestone-review"],
+    "smoky-hill": ["partner-contact-list", "rotating-facilitator", "milestone-review"],
+    "prairie-wind": ["weekly-huddle", "role-cards", "huddle-board", "milestone-review"],
+    "cottonwood": ["weekly-huddle", "role-cards", "rotating-facilitator"],
+    "neosho-valley": ["warm-handoff", "partner-contact-list"],
+    "sunflower": ["role-cards", "huddle-board"],
+    "kaw-river": ["partner-contact-list", "warm-handoff"],
+    "high-plains": ["partner-contact-list", "milestone-review"],
+}
+
+
+def chs_improvement(F, teams):
+    plans = {}
+    for t in teams:
+        g = t.goals[0]
+        target = g["target"]
+        plans[t.id] = {"aim": {"text": f"By the teach-back on 9 December 2026, complete {target} of the "
+                                       f"eight milestones of our capstone plan.",
+                               "measure": "capstone-milestones", "target": target, "by": "2026-12-09"},
+                       "ideas": CHS_TEAM_IDEAS[t.id]}
+    plans["kaw-river"]["own"] = KAW_RIVER_FOLLOW_UP
+    plans["neosho-valley"].update(ramps=1, length=2)   # a small team, stretched thin
+    plans["high-plains"]["stop"] = D("2026-11-20")      # went quiet after its last milestones
+    plans["sunflower"]["stop"] = D("2026-12-10")        # nothing new after the teach-back
+    spec = dict(CHS_IMPROVEMENT, teams=plans, first=D("2026-04-16"), as_of=D("2027-02-19"))
+    improvement(F, random.Random(20260414), teams, spec)
+
+# -- R4D: PHC financing ---------------------------------------------------------------
+
+POLICY_SCALES = [("at", "one budget decision point", 1), ("at", "the mid-year budget review", 2),
+                 ("for", "the next budget call circular", 3), ("over", "the annual budget cycle", 4)]
+
+R4D_IMPROVEMENT = dict(
+    header=["The network's aim and driver diagram for PHC financing, with the change ideas country",
+            "teams adapt and test (co-created at the virtual launch, revised at the Nairobi convening)."],
+    aim={"text": "By June 2027, half of the PHC facilities in each country's target set receive direct "
+                 "transfers into their own accounts every month.",
+         "measure": "facility-direct-financing", "target": 50, "by": "2027-06-30"},
+    primary=[
+        ("predictable-budgets", "Predictable, protected PHC budgets",
+         "PHC money is allocated, released and not diverted during the year."),
+        ("flow-of-funds", "Funds flow directly and on time to facilities",
+         "Budget releases, capitation and claims reach facilities' own accounts."),
+        ("facility-autonomy", "Facilities able to manage and account for funds",
+         "Facility committees plan, spend and report on what they receive."),
+        ("policy-uptake", "Evidence from the network reaches decision-makers",
+         "Decisions on budgets and payment rules draw on peers' experience."),
+    ],
+    secondary=[
+        ("ring-fencing", "PHC lines ring-fenced in national and subnational budgets",
+         ["predictable-budgets"]),
+        ("cash-release", "Quarterly cash releases on a published calendar",
+         ["predictable-budgets", "flow-of-funds"]),
+        ("facility-accounts", "Facilities hold their own bank accounts",
+         ["flow-of-funds", "facility-autonomy"]),
+        ("payment-methods", "Capitation and claims paid on time by purchasers", ["flow-of-funds"]),
+        ("facility-management", "Facility committees trained to plan, spend and report",
+         ["facility-autonomy"]),
+        ("policy-briefs", "Short, timely briefs for budget and policy decisions", ["policy-uptake"]),
+    ],
+    ideas=[
+        dict(id="release-calendar", name="A published quarterly PHC cash-release calendar",
+             drivers=["cash-release"],
+             measures={"process": ["phc-budget-execution"], "outcome": ["facility-direct-financing"]},
+             test="releasing PHC funds on a published quarterly calendar", unit="facilities",
+             ok=("receive their release within a week of the published date",
+                 "received their release within a week of the published date"), n=10,
+             who=["budget-officer"],
+             what="The finance ministry publishes release dates for the quarter and the treasury "
+                  "releases PHC funds on them",
+             data="Treasury release records against the calendar; facility bank confirmations",
+             questions=["Does the treasury keep to the published dates?",
+                        "Do facilities plan spending around the calendar?"],
+             predict=["the treasury will keep to the dates unless revenue falls short",
+                      "execution will rise in the quarter"],
+             good=["Releases came on the published dates and facilities spent earlier in the quarter",
+                   "District officers used the calendar to plan drug orders"],
+             bad=["A revenue shortfall pushed the second release back by five weeks",
+                  "The calendar was published but the treasury did not see it as binding"],
+             problems=["The end of the fiscal year froze releases for three weeks.",
+                       "A new treasury system went live during the test."],
+             adapts=[("have the calendar signed by the permanent secretary", "so it binds the treasury"),
+                     ("release in two tranches", "when revenue is uncertain")],
+             spread=["Adopt: the calendar is part of the annual cash plan for PHC",
+                     "Adopt: the finance ministry's circular makes the calendar standard for all "
+                     "PHC lines"],
+             why_abandon=["the treasury's cash management rules do not allow fixed dates this year"]),
+        dict(id="budget-tagging", name="A budget code that tags PHC lines",
+             drivers=["ring-fencing"],
+             measures={"process": ["phc-budget-execution"], "outcome": ["policy-reforms"]},
+             test="a PHC sub-programme code in the budget", unit="budget lines",
+             ok=("carry the PHC code", "carried the PHC code"), n=4, who=["budget-officer"],
+             scales=POLICY_SCALES,
+             what="Add a PHC code to the chart of accounts and tag the lines that fund primary care",
+             data="Budget extract: lines tagged, amounts, execution by tag",
+             questions=["Can PHC spending be reported from the tag?",
+                        "Do subnational budget holders use the code?"],
+             predict=["the finance ministry will accept the code in the budget system",
+                      "execution reports will show PHC separately"],
+             good=["The tag let the team report PHC execution for the first time",
+                   "Subnational budget holders used the code without extra training"],
+             bad=["Half the lines were tagged inconsistently across agencies",
+                  "The budget system could not add a code mid-year"],
+             problems=["The budget system was closed for the year-end."],
+             adapts=[("issue a one-page coding guide", "with examples for each agency"),
+                     ("start with the health ministry's lines", "before subnational ones")],
+             spread=["Adopt: the PHC code is in the budget call circular for next year",
+                     "Adopt: PHC execution is reported from the tag every quarter"],
+             why_abandon=["the chart of accounts reform is on hold until the new system is in place"]),
+        dict(id="facility-account-opening", name="Facility bank accounts opened through a one-stop "
+                                                 "mandate letter",
+             drivers=["facility-accounts"],
+             measures={"outcome": ["facility-direct-financing"], "balancing": ["phc-budget-execution"]},
+             test="a one-stop mandate letter for opening facility accounts", unit="facilities",
+             ok=("have an account open within 30 days", "had an account open within 30 days"), n=6,
+             who=["subnational-lead"],
+             what="One letter from the treasury and the health office that banks accept for opening "
+                  "a facility account, with the signatories already named",
+             data="District list: letter sent, account opened, date, first transfer",
+             questions=["Do banks accept the letter without further documents?",
+                        "Do funds sit unspent once they reach facility accounts?"],
+             predict=["banks will accept the letter at the first visit",
+                      "execution will not fall while accounts are being set up"],
+             good=["Banks accepted the letter and accounts opened in about two weeks",
+                   "First transfers reached the new accounts within the month"],
+             bad=["Banks asked for board resolutions that facilities did not have",
+                  "Accounts opened but funds sat unspent for lack of signatories"],
+             problems=["Two banks had never seen the letter and called the treasury.",
+                       "Facility signatories were transferred during the test."],
+             adapts=[("agree the letter with the banks' head offices", "before sending it out"),
+                     ("name the facility in-charge and a committee member as signatories",
+                      "so transfers do not stall")],
+             spread=["Adopt: the mandate letter is the standard way to open facility accounts",
+                     "Adopt: rolled out to every facility in the target set"],
+             why_abandon=["the central bank's rules do not allow accounts without a registered "
+                          "entity"]),
+        dict(id="simplified-reporting", name="A one-page monthly facility expenditure report",
+             drivers=["facility-management"],
+             measures={"outcome": ["facility-direct-financing"], "balancing": ["phc-budget-execution"]},
+             test="a one-page expenditure report from facilities", unit="facilities",
+             ok=("send the report by the 10th", "sent the report by the 10th"), n=8,
+             who=["subnational-lead", "data-manager"],
+             what="A one-page report (received, spent by category, balance) replaces the old "
+                  "twelve-page return",
+             data="Reports received by the 10th, and the next transfer's date",
+             questions=["Do facilities report on time with the short form?",
+                        "Is the one page enough for the auditors?"],
+             predict=["most facilities will report by the 10th",
+                      "the next transfer will not be held back for missing reports"],
+             good=["Reports came in on time and transfers were no longer held back",
+                   "District accountants said the one page was easier to check"],
+             bad=["Facilities without a bookkeeper still reported late",
+                  "Auditors asked for receipts that the one page did not cover"],
+             problems=["The form was sent in English only at first.",
+                       "Network outages delayed reports from remote facilities."],
+             adapts=[("accept photos of the report by phone", "from remote facilities"),
+                     ("add a receipts annex", "for auditors, filled quarterly")],
+             spread=["Adopt: the one-page report is the standard return for facilities",
+                     "Adopt: the form goes to every district with the next release"],
+             why_abandon=["the audit office will not accept a shorter return"]),
+        dict(id="claims-fast-track", name="A fast-track batch for primary care claims",
+             drivers=["payment-methods"],
+             measures={"outcome": ["facility-direct-financing"], "process": ["phc-budget-execution"]},
+             test="a separate fast-track batch for primary care claims", unit="claims batches",
+             ok=("be paid within 60 days", "were paid within 60 days"), n=4, who=["purchaser"],
+             what="The insurer processes primary care claims in their own weekly batch instead of "
+                  "with hospital claims",
+             data="Claims system: batch date, vetting date, payment date",
+             questions=["Are primary care claims paid within 60 days?",
+                        "Does the batch slow down hospital claims?"],
+             predict=["the fast-track batch will be paid within 60 days",
+                      "hospital claims will not slow down"],
+             good=["Primary care claims were paid in about six weeks and facilities restocked "
+                   "medicines", "Vetting was faster because primary care claims are simple"],
+             bad=["The batch waited for the same approvals as hospital claims",
+                  "Vetting staff were moved to hospital claims at the quarter's end"],
+             problems=["The claims system was down for a week."],
+             adapts=[("delegate approval of small batches", "to the regional office"),
+                     ("name two vetting officers for primary care", "who are not moved")],
+             spread=["Adopt: the insurer's board approved the fast track for all regions",
+                     "Adopt: primary care claims are paid in their own batch"],
+             why_abandon=["the insurer's cash position does not allow a separate batch"]),
+        dict(id="capitation-dashboard", name="A capitation payment dashboard shared with districts",
+             drivers=["payment-methods", "facility-management"],
+             measures={"process": ["phc-budget-execution"]},
+             test="a monthly capitation dashboard for district health offices", unit="facilities",
+             ok=("see their payment on the dashboard within a week",
+                 "saw their payment on the dashboard within a week"), n=8,
+             who=["purchaser", "data-manager"],
+             what="A one-page dashboard per district: capitation due, paid, date, and the "
+                  "performance adjustment",
+             data="Dashboard send date; queries from facilities about payments",
+             questions=["Do districts use the dashboard in their monthly review?",
+                        "Do payment queries fall?"],
+             predict=["payment queries will fall", "districts will discuss it in their review"],
+             good=["Queries about payments fell and districts raised late payments themselves",
+                   "Facilities understood their performance adjustment for the first time"],
+             bad=["Districts received the dashboard but did not open it",
+                  "Payment data arrived too late for the district reviews"],
+             problems=["The insurer's extract was a month late."],
+             adapts=[("send it before the district review meeting", "with three points to discuss"),
+                     ("add the performance score behind each adjustment", "for facility in-charges")],
+             spread=["Adopt: the dashboard goes to every district each month",
+                     "Adopt: the purchaser publishes it on its website"],
+             why_abandon=["the purchaser cannot share facility-level payment data yet"]),
+        dict(id="policy-brief-cycle", name="A two-page brief before each budget decision point",
+             drivers=["policy-briefs"],
+             measures={"outcome": ["policy-reforms"]},
+             test="a two-page brief drawing on peers' experience before a budget decision",
+             unit="briefs", ok=("be discussed at the decision meeting", "were discussed at the "
+                                                                        "decision meeting"),
+             n=2, who=["team-lead"], scales=POLICY_SCALES, expect=[1.0],
+             what="A two-page brief with one recommendation and what two peer countries did, sent a "
+                  "week before the decision",
+             data="Briefs sent; whether the decision meeting discussed them; the decision taken",
+             questions=["Does the brief reach the decision-makers in time?",
+                        "Do peers' examples make the case stronger?"],
+             predict=["the principal secretary will table the brief",
+                      "the decision will cite the recommendation"],
+             good=["The brief was tabled and the peer country's example was cited in the decision",
+                   "Decision-makers asked for a brief before the next review"],
+             bad=["The brief arrived after the agenda was set",
+                  "The meeting was postponed and the decision went through without discussion"],
+             problems=["The decision meeting was moved up by a week."],
+             adapts=[("send a one-paragraph summary first", "two weeks ahead"),
+                     ("ask the paired country to co-sign", "for weight")],
+             spread=["Adopt: the team briefs before each budget decision point",
+                     "Adopt: briefs are now requested by the budget committee"],
+             why_abandon=["decisions in this cycle are taken by the cabinet without submissions"]),
+        dict(id="peer-review-of-guidelines", name="Peer review of draft guidelines by a paired country",
+             drivers=["policy-briefs"],
+             measures={"outcome": ["policy-reforms"]},
+             test="a paired country's review of a draft guideline", unit="draft sections",
+             ok=("be revised after the review", "were revised after the review"), n=3,
+             who=["team-lead"], scales=POLICY_SCALES,
+             what="Send a draft section to the paired country; discuss their comments in a one-hour "
+                  "call",
+             data="Comments received, sections revised, time taken",
+             questions=["Do the paired country's comments change the draft?",
+                        "Does the review delay the guideline?"],
+             predict=["the review will take under three weeks",
+                      "the draft will be clearer on who pays whom"],
+             good=["The paired country spotted a gap in the payment rules that the team fixed",
+                   "The review took two weeks and the guideline went forward on time"],
+             bad=["Comments came back after the internal deadline",
+                  "The paired country's context was too different for most comments to fit"],
+             problems=["The call had to be moved because of time zones."],
+             adapts=[("send one section at a time", "with a one-week turnaround"),
+                     ("ask two specific questions", "instead of open comments")],
+             spread=["Adopt: every draft guideline gets a peer review before it goes to the minister",
+                     "Adopt: the review is written into the guideline process"],
+             why_abandon=["drafts cannot be shared outside the ministry before approval"]),
+    ],
+    who=["team-lead", "budget-officer"], data_roles=["data-manager", "contact"],
+    do_days=(21, 50), decide_days=14, gap_days=(7, 30),
+    problems=["The budget calendar moved and the test slipped by two weeks.",
+              "A ministerial reshuffle paused decisions for a month.",
+              "Data from two districts came late."],
+    smooth=["It went as planned.", "Ran as planned; the technical facilitator joined the review.",
+            "No problems worth noting; the paired country asked for the tools."],
+    running=["Early signs are good.", "Too early to tell; waiting for the month's records.",
+             "Half way; results go to the next virtual exchange."],
+)
+
+KENYA_COUNTY_BRIEFINGS = dict(
+    id="county-assembly-briefings", name="County assembly health committee briefings before "
+                                         "budget hearings",
+    description="Kenya's own idea: facility financing depends on county budgets, so the team briefs "
+                "the health committees of the pilot counties before the budget hearings.",
+    drivers=["policy-briefs", "ring-fencing"],
+    measures={"outcome": ["policy-reforms"], "process": ["phc-budget-execution"]},
+    test="a briefing for a county assembly health committee before its budget hearing",
+    unit="committees", ok=("table the facility financing line", "tabled the facility financing line"),
+    n=2, expect=[1.0], who=["subnational-lead", "team-lead"], scales=POLICY_SCALES,
+    what="A 20-minute briefing with the county health department, the facility financing act and "
+         "peers' results",
+    data="Briefings held; whether the hearing report includes the facility line",
+    questions=["Does the committee keep the facility line in the budget?"],
+    predict=["the committee will ask for the line to be protected"],
+    good=["The committee protected the facility line and asked for a quarterly report"],
+    bad=["The hearing was cut short and the line was merged into the general health vote"],
+    problems=["The hearing date moved twice."],
+    adapts=[("brief the committee chair first", "a week before"),
+            ("bring a facility in-charge", "to speak to the committee")],
+    spread=["Adopt: the team briefs every pilot county's committee each budget cycle"],
+    why_abandon=["county assemblies in the pilot are not holding hearings this year"],
+)
+
+R4D_TEAM_IDEAS = {
+    "kenya": ["facility-account-opening", "simplified-reporting", "release-calendar"],
+    "nigeria": ["release-calendar", "budget-tagging", "policy-brief-cycle"],
+    "philippines": ["capitation-dashboard", "peer-review-of-guidelines", "policy-brief-cycle"],
+    "india": ["simplified-reporting", "release-calendar"],
+    "peru": ["budget-tagging", "policy-brief-cycle"],
+    "indonesia": ["capitation-dashboard", "facility-account-opening", "simplified-reporting",
+                  "peer-review-of-guidelines"],
+    "ghana": ["claims-fast-track", "capitation-dashboard", "release-calendar"],
+}
+
+
+def plural(word):
+    return word[:-1] + "ies" if word.endswith("y") else word + "s"
+
+
+def r4d_improvement(F, teams):
+    plans = {}
+    for t in teams:
+        g = t.goals[1]
+        text = "By June 2027: " + g["text"][0].lower() + g["text"][1:]
+        sub = t.o["sub"]
+        plans[t.id] = {"aim": {"text": text, "measure": g["measure"], "target": g["target"],
+                               "by": "2027-06-30"},
+                       "ideas": R4D_TEAM_IDEAS[t.id],
+                       "scales": [("in", f"one pilot {sub}", 1), ("in", f"three {plural(sub)}", 3),
+                                  ("in", f"the first-phase {plural(sub)}", 6),
+                                  ("in", f"every target {sub}", 12)]}
+    plans["kenya"]["own"] = KENYA_COUNTY_BRIEFINGS
+    plans["peru"].update(ramps=1, length=2, stop=D("2027-03-31"))  # the reshuffle; little since
+    plans["ghana"]["stop"] = D("2027-04-16")
+    spec = dict(R4D_IMPROVEMENT, teams=plans, first=D("2026-05-04"), as_of=D("2027-07-16"))
+    improvement(F, random.Random(20260504), teams, spec)
 
 
 def main():

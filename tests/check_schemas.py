@@ -26,7 +26,7 @@ CoreLoader.yaml_implicit_resolvers = {
 
 KINDS = {"organizations": "organization", "teams": "team", "eois": "eoi", "events": "event",
          "attendance": "attendance", "measures": "measure", "data": "data", "assessments": "assessment",
-         "network": "network", "reviews": "review"}
+         "network": "network", "reviews": "review", "pdsa": "pdsa"}
 
 
 def kind_of(rel):
@@ -35,6 +35,8 @@ def kind_of(rel):
         return "collaborative"
     if parts == ["rubric.yaml"]:
         return "rubric"
+    if parts == ["driver-diagram.yaml"]:
+        return "driver-diagram"
     return KINDS.get(parts[0]) if len(parts) >= 2 else None
 
 

@@ -349,9 +349,13 @@ class Checker {
       }
     }
     within_span(c.start, c.src, "start", "start date");
-    in_order(c.start, c.end, c.src, "do/end", "start", "end");
-    in_order(c.start, c.decided, c.src, "act/date", "start", "decision date");
-    in_order(c.end, c.decided, c.src, "act/date", "end", "decision date");
+    in_order(c.start, c.end, c.src, "do/end", "start", "the test's end (do.end)");
+    // A decision before the test's end is reported once, against the end; before the start only otherwise.
+    if (c.end && c.decided && *c.decided < *c.end) {
+      in_order(c.end, c.decided, c.src, "act/date", "the test's end (do.end)", "decision date (act.date)");
+    } else {
+      in_order(c.start, c.decided, c.src, "act/date", "start", "decision date (act.date)");
+    }
     if (c.builds_on.empty()) return;
     if (c.builds_on == c.id) {
       error(c.src.at("builds_on"), fmt::format("cycle '{}' builds on itself", c.id));
@@ -364,19 +368,17 @@ class Checker {
       }
       return;
     }
-    if (earlier->start && c.start && *c.start < *earlier->start) {
-      error(c.src.at("start"), fmt::format("start {} is before the start of cycle '{}' it builds on ({})", format_date(*c.start),
-                                           earlier->id, format_date(*earlier->start)));
-    }
     if (earlier->idea != c.idea) {
       warning(c.src.at("builds_on"), fmt::format("cycle '{}' tests change idea '{}' but builds on cycle '{}' of idea '{}'", c.id,
                                                  c.idea, earlier->id, earlier->idea));
     }
     // Follow the ramp back; a loop is reported once, at the cycle with the smallest ID in it.
     std::vector<std::string> path = {c.id};
+    bool loop = false;
     for (const PdsaCycle* x = earlier; x; x = x->builds_on.empty() ? nullptr : p_.find_cycle(c.team, x->builds_on)) {
       path.push_back(x->id);
       if (x->id == c.id) {
+        loop = true;
         if (*std::min_element(path.begin(), path.end() - 1) == c.id) {
           std::string chain;
           for (const auto& id : path) chain += (chain.empty() ? "" : " -> ") + id;
@@ -385,6 +387,11 @@ class Checker {
         break;
       }
       if (path.size() > p_.cycles.size() + 1) break;  // a loop that does not pass through c
+    }
+    // In a loop some cycle always starts before the one it builds on: the loop is the problem to report.
+    if (!loop && earlier->start && c.start && *c.start < *earlier->start) {
+      error(c.src.at("start"), fmt::format("start {} is before the start of cycle '{}' it builds on ({})", format_date(*c.start),
+                                           earlier->id, format_date(*earlier->start)));
     }
   }
 

@@ -256,9 +256,30 @@ struct Event {
   std::string note;
 };
 
+// driver-diagram.yaml: the aim, the drivers and the change package (templates of QI collaboratives).
+struct Driver {
+  std::string id, name;
+  std::vector<std::string> primary;  // secondary drivers: the primary drivers they feed
+};
+
+struct ChangeIdea {
+  std::string id, name, description;
+  std::vector<std::string> drivers, outcome, process, balancing;
+};
+
+struct DriverDiagram {
+  std::string aim, measure;
+  int target = 0;
+  Date by{};
+  std::vector<Driver> primary, secondary;
+  std::vector<ChangeIdea> ideas;
+  std::string example_idea;  // the idea the comments use as an example
+};
+
 struct Scaffold {
   Collaborative collaborative;
   std::optional<Rubric> rubric;
+  std::optional<DriverDiagram> diagram;
   std::vector<Measure> measures;
   std::vector<Event> events;
   std::string readme_design;             // a paragraph of README.md on the template's design
@@ -445,6 +466,74 @@ std::string emit_measure(const std::string& path, const Measure& m) {
   return std::move(w).finish();
 }
 
+std::string flow_list(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& x : items) out += (out.empty() ? "" : ", ") + x;
+  return "[" + out + "]";
+}
+
+std::string emit_driver_diagram(const DriverDiagram& d) {
+  Writer w("driver-diagram.yaml", "driver-diagram");
+  w.comment(0,
+            "The collaborative's theory of change: the aim, the drivers that lead to it and the change "
+            "package, the ideas teams test. Edit it with the faculty and the teams, before learning "
+            "session 1; `collab validate` checks that every driver and measure it names exists.");
+  w.blank();
+  w.comment(0,
+            "The aim: what will improve, for whom, by how much and by when. Make it specific, measurable "
+            "and time-bound: `measure` names the outcome measure (measures/<id>.yaml) that judges it, "
+            "`target` the value that meets it (in the measure's unit) and `by` the date.");
+  w.field(0, "aim", "");
+  w.text(2, "text", d.aim);
+  w.field(2, "measure", d.measure);
+  w.field(2, "target", number(d.target));
+  w.field(2, "by", format_date(d.by));
+  w.blank();
+  w.comment(0,
+            "Primary drivers: the few parts of the system that must change for the aim to be met. Each "
+            "needs a secondary driver or a change idea that acts on it.");
+  w.field(0, "primary_drivers", "");
+  for (const auto& x : d.primary) {
+    w.field(2, "- id", x.id);
+    w.text(4, "name", x.name);
+  }
+  w.blank();
+  w.comment(0,
+            "Secondary drivers: the places in the system where a change acts on a primary driver; "
+            "`primary` lists the primary drivers each one feeds.");
+  w.field(0, "secondary_drivers", "");
+  for (const auto& x : d.secondary) {
+    w.field(2, "- id", x.id);
+    w.text(4, "name", x.name);
+    w.field(4, "primary", flow_list(x.primary));
+  }
+  w.blank();
+  w.comment(0,
+            "The change package: concrete changes teams test in small Plan-Do-Study-Act (PDSA) cycles. "
+            "Each names the drivers it acts on and the measures that tell whether it works, in three "
+            "families: outcome (is the system better for the people it serves?), process (is the change "
+            "carried out as planned?) and balancing (is it making something else worse?).");
+  w.comment(0,
+            fmt::format("A team lists the ideas it works on in teams/<id>.yaml (change_ideas: [{}]) and may "
+                        "add ideas of its own there (own_ideas; an idea's ID is unique across the "
+                        "collaborative). It logs each cycle in pdsa/<team>/<id>.yaml: the objective and "
+                        "prediction, the plan, what was done, what was learned, and the decision (adopt, "
+                        "adapt or abandon). Cycles linked by builds_on form a ramp.",
+                        d.example_idea));
+  w.field(0, "change_ideas", "");
+  for (const auto& x : d.ideas) {
+    w.field(2, "- id", x.id);
+    w.text(4, "name", x.name);
+    if (!x.description.empty()) w.text(4, "description", x.description);
+    w.field(4, "drivers", flow_list(x.drivers));
+    w.field(4, "measures", "");
+    if (!x.outcome.empty()) w.field(6, "outcome", flow_list(x.outcome));
+    if (!x.process.empty()) w.field(6, "process", flow_list(x.process));
+    if (!x.balancing.empty()) w.field(6, "balancing", flow_list(x.balancing));
+  }
+  return std::move(w).finish();
+}
+
 std::string emit_event(const std::string& path, const Event& e) {
   Writer w(path, "event");
   w.comment(0,
@@ -539,12 +628,18 @@ std::string emit_readme(const Options& o, const Scaffold& s, const std::vector<F
       "faculty |\n";
   if (s.rubric)
     out += "| `rubric.yaml` | how expressions of interest are judged: gates and weighted criteria |\n";
+  if (s.diagram)
+    out += "| `driver-diagram.yaml` | the aim, the primary and secondary drivers, and the change package "
+           "teams test |\n";
   out += "| `measures/<id>.yaml` | the data set, one measure per file: " + list("measures/") + " |\n";
   out += "| `events/<id>.yaml` | the calendar, one event per file: " + list("events/") + " |\n";
   out += "| `organizations/<id>.yaml` | member organizations, added as they join |\n";
   out += "| `eois/<id>.yaml` | expressions of interest, one per applicant |\n";
   out += "| `reviews/<eoi>/<reviewer>.yaml` | one reviewer's gate answers and scores for one EOI |\n";
   out += "| `teams/<id>.yaml` | a team: its organization, status, goals, members and their roles |\n";
+  if (s.diagram)
+    out += "| `pdsa/<team>/<id>.yaml` | one PDSA cycle of a team: plan, prediction, what was done and "
+           "learned, the decision |\n";
   out += "| `attendance/<id>.yaml` | who attended one event (or one occurrence of a recurring one) |\n";
   out += "| `data/<team>.yaml` | one team's monthly values of the measures |\n";
   out += "| `assessments/<team>.yaml` | faculty's monthly progress ratings of one team (0.5-5.0) |\n";
@@ -555,6 +650,10 @@ std::string emit_readme(const Options& o, const Scaffold& s, const std::vector<F
   std::vector<std::string> steps = {
       "Edit `collab.yaml`: the focus, sponsors and faculty; check the phases' dates.",
       "Check the dates, times and places in `events/`, and adapt the definitions in `measures/`."};
+  if (s.diagram)
+    steps.push_back(
+        "Agree the aim and the change package in `driver-diagram.yaml` with the faculty; teams list the ideas "
+        "they test in `teams/<id>.yaml` and log each PDSA cycle in `pdsa/<team>/<id>.yaml`.");
   steps.insert(steps.end(), s.readme_next.begin(), s.readme_next.end());
   for (size_t i = 0; i < steps.size(); ++i) out += paragraph(steps[i], fmt::format("{}. ", i + 1), "   ");
   out += "\n## Commands\n\n";
@@ -787,6 +886,31 @@ Scaffold nctsn(const Date& start) {
   for (auto& m : s.measures)
     m.note += " The baseline is the first month (the pre-work phase); widen it if teams can report more.";
 
+  s.diagram = DriverDiagram{
+      "By the end of the collaborative, at least 70% of clients who complete the practice show clinically "
+      "meaningful symptom improvement (edit: name the practice and the population).",
+      "symptom-improvement",
+      70,
+      c.end,
+      {{"identification", "Clients who need the practice are identified", {}},
+       {"access", "Clients start the practice soon after they are identified", {}},
+       {"fidelity", "The practice is delivered with fidelity to the end", {}}},
+      {{"screening-at-intake", "A standardized screen in the intake workflow", {"identification"}},
+       {"referral-pathway", "A pathway from a positive screen to a trained clinician", {"access"}},
+       {"client-engagement", "Clients and caregivers engaged until the practice is complete",
+        {"access", "fidelity"}},
+       {"clinical-consultation", "Regular consultation and supervision on cases", {"fidelity"}}},
+      {{"screen-every-intake", "Screen every new client at intake with the standardized tool",
+        "The intake worker completes the screen with the client or caregiver, not as a form in the packet.",
+        {"screening-at-intake"}, {}, {"trauma-screening"}, {}},
+       {"first-session-in-a-week", "Offer a first session within a week of a positive screen", "",
+        {"referral-pathway"}, {}, {"practice-reach"}, {"early-dropout"}},
+       {"engagement-call", "An engagement call with the caregiver before the first session", "",
+        {"client-engagement"}, {"symptom-improvement"}, {}, {"early-dropout"}},
+       {"case-consultation", "Bring a case to every consultation call", "", {"clinical-consultation"},
+        {"symptom-improvement"}, {}, {}}},
+      "screen-every-intake"};
+
   s.events.push_back(timed("prework-call", "Pre-work kick-off call", "prework", "prework",
                            weekdays_from(add_days(start, 7)), "12:00", 90, "virtual", true,
                            "Kick-off of the pre-work phase: expectations of the teams, the core data set and "
@@ -935,6 +1059,29 @@ Scaffold breakthrough(const Date& start) {
   overtime.denominator = "Full-time equivalents of the unit's staff in the month.";
   overtime.multiplier = 1;
   s.measures.push_back(with_baseline(overtime));
+
+  s.diagram = DriverDiagram{
+      "By the summative congress, at least 75% of the population of focus reach the outcome named in the "
+      "aim (edit: the outcome, the population and the setting).",
+      "aim-outcome",
+      75,
+      congress,
+      {{"reliable-care", "Every element of the change package delivered reliably", {}},
+       {"engagement", "People engaged in their own care", {}},
+       {"leadership", "Leadership and a culture of testing and learning", {}}},
+      {{"standard-work", "Standard work for each element of the change package", {"reliable-care"}},
+       {"roles-and-handoffs", "Clear roles and hand-offs in the care team", {"reliable-care"}},
+       {"self-management", "Support for self-management between visits", {"engagement"}},
+       {"data-for-improvement", "Leaders and teams review their data together", {"leadership"}}},
+      {{"visit-checklist", "A checklist of the change package's elements at every visit", "",
+        {"standard-work"}, {"aim-outcome"}, {"change-package-reliability"}, {"staff-overtime"}},
+       {"daily-huddle", "A daily huddle on who needs what today", "", {"roles-and-handoffs"}, {},
+        {"change-package-reliability"}, {"staff-overtime"}},
+       {"self-management-goal", "A self-management goal agreed at each visit", "", {"self-management"},
+        {"aim-outcome"}, {}, {}},
+       {"monthly-data-review", "Leaders review the team's run charts with it every month", "",
+        {"data-for-improvement"}, {}, {"change-package-reliability"}, {}}},
+      "visit-checklist"};
 
   s.events.push_back(timed("prework-webinar", "Pre-work webinar", "prework", "prework",
                            weekdays_from(add_days(start, 14)), "13:00", 90, "virtual", true,
@@ -1478,6 +1625,7 @@ Result<std::vector<File>> scaffold(const Options& options) {
   std::vector<File> files;
   files.push_back({"collab.yaml", emit_collaborative(s.collaborative, o)});
   if (s.rubric) files.push_back({"rubric.yaml", emit_rubric(*s.rubric)});
+  if (s.diagram) files.push_back({"driver-diagram.yaml", emit_driver_diagram(*s.diagram)});
   for (const auto& m : s.measures) {
     std::string path = "measures/" + m.id + ".yaml";
     files.push_back({path, emit_measure(path, m)});

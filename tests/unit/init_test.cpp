@@ -88,6 +88,9 @@ TEST_CASE("every template scaffolds", "[init]") {
       } else if (f.path == "rubric.yaml") {
         CHECK(f.content.rfind("# yaml-language-server: $schema=.collab/schemas/rubric.schema.json\n", 0) ==
               0);
+      } else if (f.path == "driver-diagram.yaml") {
+        CHECK(f.content.rfind("# yaml-language-server: $schema=.collab/schemas/driver-diagram.schema.json\n",
+                              0) == 0);
       } else {
         CHECK((f.path == "README.md" || f.path == ".gitignore" || f.path == ".gitattributes"));
       }
@@ -109,6 +112,37 @@ TEST_CASE("the community of practice has no rubric; the others have one", "[init
     auto result = scaffold(options(name));
     REQUIRE(result.ok());
     CHECK((find(*result, "rubric.yaml") != nullptr) == (name != "community-of-practice"));
+  }
+}
+
+TEST_CASE("the QI templates write a driver diagram that names only their own measures", "[init]") {
+  for (const auto& name : collab::init::template_names()) {
+    INFO(name);
+    auto result = scaffold(options(name));
+    REQUIRE(result.ok());
+    const auto* diagram = find(*result, "driver-diagram.yaml");
+    bool qi = name == "nctsn-learning-collaborative" || name == "breakthrough-series";
+    REQUIRE((diagram != nullptr) == qi);
+    if (!diagram) continue;
+    for (const char* key : {"\naim:\n", "\nprimary_drivers:\n", "\nsecondary_drivers:\n", "\nchange_ideas:\n",
+                            "pdsa/<team>/<id>.yaml", "change_ideas: [", "balancing"})
+      CHECK(contains(diagram->content, key));
+    // Every measure the diagram names (aim and ideas) is a file of the scaffold.
+    size_t pos = 0;
+    int named = 0;
+    for (const char* field : {"  measure: ", "      outcome: [", "      process: [", "      balancing: ["}) {
+      for (pos = diagram->content.find(field); pos != std::string::npos;
+           pos = diagram->content.find(field, pos + 1)) {
+        size_t start = pos + std::string(field).size();
+        size_t end = diagram->content.find_first_of("],\n", start);
+        std::string id = diagram->content.substr(start, end - start);
+        INFO(id);
+        CHECK(find(*result, "measures/" + id + ".yaml") != nullptr);
+        ++named;
+      }
+    }
+    CHECK(named >= 4);
+    CHECK(contains(find(*result, "README.md")->content, "driver-diagram.yaml"));
   }
 }
 
