@@ -250,10 +250,10 @@ void print_improvement(const ImprovementResult& im, const model::Project& p) {
     row("(all teams)", im.started);
   }
   if (!im.ideas.empty()) {
-    fmt::print("  {:<30} {:>6} {:>7} {:>7} {:>9} {:>6}\n", "change idea (teams)", "listed", "testing", "adopted", "abandoned", "cycles");
+    fmt::print("  {:<36} {:>6} {:>7} {:>7} {:>9} {:>6}\n", "change idea (teams)", "listed", "testing", "adopted", "abandoned", "cycles");
     for (const auto& i : im.ideas) {
       std::string name = i.owner.empty() ? i.idea : fmt::format("{} ({})", i.idea, i.owner);
-      fmt::print("  {:<30} {:>6} {:>7} {:>7} {:>9} {:>6}\n", name, i.listed.size(), i.testing.size(), i.adopted.size(),
+      fmt::print("  {:<36} {:>6} {:>7} {:>7} {:>9} {:>6}\n", name, i.listed.size(), i.testing.size(), i.adopted.size(),
                  i.abandoned.size(), i.cycles);
     }
   }
