@@ -181,11 +181,9 @@ int run_import(const Context& ctx, const ScoreOptions& opt, const model::Project
   if (!table) return fail(table.error());
   auto result = scoring::import_reviews(*table, opt.import_reviews, project);
   if (!opt.dry_run && !result.added.empty()) {  // under the lock run_score took
-    for (const auto& r : result.added) {
-      std::error_code ec;
-      std::filesystem::create_directories((project.root / r.path).parent_path(), ec);
-      if (Status s = write_file_atomic(project.root / r.path, r.content); !s) return fail(s.error());
-    }
+    std::vector<FileUpdate> writes;  // one change: every review staged, then renamed into place
+    for (const auto& r : result.added) writes.push_back({r.path, r.content, false, false});
+    if (Status s = write_files(project.root, writes); !s) return fail(s.error());
   }
   const std::string verb = opt.dry_run ? "would add" : "added";
   if (opt.format == "json") {
@@ -274,7 +272,7 @@ int run_score(const Context& ctx, const ScoreOptions& opt) {
       fmt::print("Would write {}:\n{}", display_folder(root / "decisions.yaml"), text);
       return kOk;
     }
-    if (Status s = write_file_atomic(root / "decisions.yaml", text); !s) return fail(s.error());
+    if (Status s = write_files(root, {{"decisions.yaml", text, false, false}}); !s) return fail(s.error());
     if (!ctx.quiet) fmt::print(stderr, "Wrote {} ({} decisions).\n", display_folder(root / "decisions.yaml"), round->eois.size());
   }
   if (opt.format == "json") {

@@ -59,7 +59,15 @@ std::string slugify(std::string_view name) {
   }
   if (slug.size() > 63) slug.resize(63);
   while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  if (is_reserved_file_name(slug)) slug += "-1";
   return slug;
+}
+
+bool is_reserved_file_name(std::string_view id) {
+  std::string stem(id.substr(0, id.find('.')));
+  for (auto& c : stem) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  if (stem == "con" || stem == "prn" || stem == "aux" || stem == "nul") return true;
+  return stem.size() == 4 && (stem.compare(0, 3, "com") == 0 || stem.compare(0, 3, "lpt") == 0) && stem[3] >= '0' && stem[3] <= '9';
 }
 
 }  // namespace collab

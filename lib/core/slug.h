@@ -10,7 +10,12 @@
 namespace collab {
 
 // Lower-case ASCII letters and digits joined by single hyphens, no hyphen at either end, at most 63
-// characters; empty when the name has no Latin letter or digit.
+// characters; empty when the name has no Latin letter or digit. A name that would give a reserved file
+// name gets "-1" after it ("Con" -> "con-1").
 std::string slugify(std::string_view name);
+
+// The names Windows reserves for devices, with any extension: con, prn, aux, nul, com0-com9, lpt0-lpt9
+// (compared without case). A file called so (teams/con.yaml) cannot be checked out on Windows.
+bool is_reserved_file_name(std::string_view id);
 
 }  // namespace collab

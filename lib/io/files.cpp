@@ -1,5 +1,7 @@
 #include "io/files.h"
 
+#include "core/slug.h"
+
 #include <fmt/format.h>
 
 #include <fcntl.h>
@@ -154,8 +156,43 @@ Status write_new_tree(const fs::path& dir, const std::vector<FileToWrite>& files
   return Ok{};
 }
 
+Status check_target(const fs::path& root, const std::string& rel) {
+  const fs::path r(rel);
+  bool climbs = std::any_of(r.begin(), r.end(), [](const fs::path& part) { return part == ".." || part == "."; });
+  if (rel.empty() || r.is_absolute() || climbs) {
+    return Error{ErrorKind::cannot_create, fmt::format("{}: not a path inside the collaborative; nothing was written", rel)};
+  }
+  for (const auto& part : r) {
+    if (is_reserved_file_name(part.string())) {
+      return Error{ErrorKind::cannot_create,
+                   fmt::format("{}: '{}' is a name Windows reserves for a device; nothing was written", rel, part.string())};
+    }
+  }
+  std::error_code ec;
+  const fs::path inside = fs::weakly_canonical(root, ec);
+  fs::path at = root;
+  for (auto it = r.begin(); it != r.end(); ++it) {
+    at /= *it;
+    if (!fs::is_symlink(fs::symlink_status(at, ec))) continue;
+    const bool last = std::next(it) == r.end();
+    const fs::path to = fs::weakly_canonical(at, ec);
+    auto [a, b] = std::mismatch(inside.begin(), inside.end(), to.begin(), to.end());
+    if (last || a != inside.end()) {
+      return Error{ErrorKind::cannot_create,
+                   fmt::format("{}: {} is a symbolic link{}; collab does not write through links: nothing was written",
+                               (root / rel).string(), last ? "the file" : "a folder on the way",
+                               a != inside.end() ? " to " + to.string() + ", outside the collaborative" : "")};
+    }
+    (void)b;
+  }
+  return Ok{};
+}
+
 Status write_files(const fs::path& root, const std::vector<FileUpdate>& files) {
   std::error_code ec;
+  for (const auto& f : files) {
+    if (Status s = check_target(root, f.path); !s) return s;
+  }
   for (const auto& f : files) {
     if (f.create && !f.remove && fs::exists(root / f.path, ec)) {
       return Error{ErrorKind::cannot_create, fmt::format("{} exists already; nothing was written", (root / f.path).string())};

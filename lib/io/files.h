@@ -28,6 +28,9 @@ Status write_new_tree(const std::filesystem::path& dir, const std::vector<FileTo
 // beside its target and flushed; only when all of them are written are they renamed into place. Files
 // marked `create` must not exist (ErrorKind::cannot_create, nothing written); missing folders are made.
 // Files marked `remove` are deleted, only after every rename succeeded (a failed write deletes nothing).
+// Before anything is written, every path is checked (ErrorKind::cannot_create, nothing written): it must be
+// relative without "." or "..", no part of it a name Windows reserves (con, nul, com1...), the file
+// itself not a symbolic link, and no folder on the way a link that leads outside root.
 struct FileUpdate {
   std::string path;  // relative to root
   std::string content;
@@ -35,6 +38,7 @@ struct FileUpdate {
   bool remove = false;  // delete the file (content unused); one that is already gone is no error
 };
 Status write_files(const std::filesystem::path& root, const std::vector<FileUpdate>& files);
+Status check_target(const std::filesystem::path& root, const std::string& relative_path);
 
 // Walks up from `start` to the first folder holding collab.yaml.
 Result<std::filesystem::path> find_root(const std::filesystem::path& start);

@@ -1,5 +1,6 @@
 #include "model/project.h"
 
+#include "core/slug.h"
 #include "schema/validator.h"
 
 #include <fmt/format.h>
@@ -734,6 +735,13 @@ Project load_project(const fs::path& root, const std::string& display_root, Diag
         diags.error({shown, 0, 0},
                     "the file name is not an ID: use lower-case letters, digits and hyphens, starting with a "
                     "letter or digit, at most 63 characters");
+        continue;
+      }
+      if (is_reserved_file_name(first) || is_reserved_file_name(last)) {
+        diags.error({shown, 0, 0},
+                    fmt::format("'{}' is a name Windows reserves for a device (con, prn, aux, nul, com0-9, lpt0-9): the "
+                                "file cannot be checked out there; choose another ID",
+                                is_reserved_file_name(last) ? last : first));
         continue;
       }
     }

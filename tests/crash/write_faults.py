@@ -7,12 +7,14 @@ run on a scratch copy of a collaborative
              file), `collab validate` must give the same result as before or after, and the next run
              must take the lock and finish (a killed run leaves no stale lock);
   read-only  on a read-only mount of the copy: exit 73 or 74, a message naming the file, nothing changed;
-  full-disk  on a full file system (a small tmpfs, filled): exit 73 or 74, nothing changed.
+  full-disk  on a full file system (a small tmpfs, filled): exit 73 or 74, nothing changed;
+  lock       while another process holds the collaborative's lock: exit 75 at once, a message naming
+             the lock, nothing changed; once that process is killed (SIGKILL), the same command succeeds.
 
 The read-only and full-disk tests mount in a user namespace (unshare -Urm, util-linux), so they need no
 privileges; where user namespaces are not allowed they are skipped (exit 77).
 
-  write_faults.py COLLAB_BINARY REPO_ROOT kill|read-only|full-disk
+  write_faults.py COLLAB_BINARY REPO_ROOT kill|read-only|full-disk|lock
 """
 import os
 import random
@@ -208,11 +210,43 @@ def fault_test(scratch, mode):
         print(f"{label} ({mode}): exit {code}: {message.splitlines()[-1] if message else ''}")
 
 
+def lock_test(scratch):
+    for label, fill, args in WRITERS:
+        if args[0] == "report":
+            continue  # a report reads the collaborative; it takes no lock
+        work = os.path.join(scratch, "locked")
+        shutil.rmtree(work, ignore_errors=True)
+        os.makedirs(work)
+        fill(work)
+        before = snapshot(work)
+        # flock(1) holds the same advisory lock collab takes: flock(2) on the root folder.
+        holder = subprocess.Popen(["flock", "-x", "-o", work, "-c", "echo held; exec sleep 60"], stdout=subprocess.PIPE, text=True,
+                                  start_new_session=True)
+        holder.stdout.readline()
+        t0 = time.monotonic()
+        refused = run(args, work)
+        waited = time.monotonic() - t0
+        if refused.returncode != 75:
+            fail(f"{label} (lock): exit {refused.returncode} while the lock is held, expected 75: {refused.stderr.strip()}")
+        if "holds the lock" not in refused.stderr:
+            fail(f"{label} (lock): the message does not name the lock: {refused.stderr.strip()}")
+        if snapshot(work) != before:
+            fail(f"{label} (lock): files changed while refused")
+        os.killpg(holder.pid, signal.SIGKILL)  # flock(1) and its sleep; -o kept the lock with flock(1) alone
+        holder.wait()
+        again = run(args, work)
+        if again.returncode != 0:
+            fail(f"{label} (lock): exit {again.returncode} after the holder was killed: {again.stderr.strip()}")
+        print(f"{label} (lock): refused with 75 in {waited:.2f} s; ran once the holder was killed")
+
+
 def main():
     scratch = tempfile.mkdtemp(prefix="collab-faults-")
     try:
         if MODE == "kill":
             kill_test(scratch, int(os.environ.get("COLLAB_KILL_ROUNDS", "25")))
+        elif MODE == "lock":
+            lock_test(scratch)
         elif MODE in ("read-only", "full-disk"):
             fault_test(scratch, MODE)
         else:

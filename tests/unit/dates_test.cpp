@@ -38,6 +38,14 @@ TEST_CASE("adding months clamps to the month's end", "[dates]") {
 // Code points from the Unicode charts for Latin-1 Supplement, Latin Extended-A and Extended Additional.
 TEST_CASE("names fold to ASCII slugs", "[slug]") {
   CHECK(slugify("Zoë Müller") == "zoe-muller");
+  // Names Windows reserves for devices get "-1" (docs/security.md).
+  CHECK(slugify("Con") == "con-1");
+  CHECK(slugify("LPT1") == "lpt1-1");
+  CHECK(slugify("Aux Clinic") == "aux-clinic");
+  CHECK(is_reserved_file_name("nul.yaml"));
+  CHECK(is_reserved_file_name("COM9"));
+  CHECK_FALSE(is_reserved_file_name("com10"));
+  CHECK_FALSE(is_reserved_file_name("console"));
   CHECK(slugify("José Núñez") == "jose-nunez");
   CHECK(slugify("Nguyễn Văn Ánh") == "nguyen-van-anh");
   CHECK(slugify("Łódź Społeczność") == "lodz-spolecznosc");

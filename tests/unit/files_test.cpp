@@ -83,3 +83,48 @@ TEST_CASE("the root is found by walking up to collab.yaml", "[files]") {
   REQUIRE_FALSE(none);
   CHECK(none.error().kind == collab::ErrorKind::no_collaborative);
 }
+
+TEST_CASE("writes stay inside the collaborative: no climbing, no reserved names, no links", "[files][security]") {
+  TempDir dir;
+  const fs::path root = dir.path / "lc";
+  const fs::path outside = dir.path / "elsewhere";
+  fs::create_directories(root / "data");
+  fs::create_directories(outside);
+  std::ofstream(root / "data" / "a.yaml") << "old\n";
+  using collab::ErrorKind;
+  auto refused = [&](const std::string& rel) {
+    collab::Status s = collab::write_files(root, {{rel, "new\n", false, false}});
+    return !s && s.error().kind == ErrorKind::cannot_create ? s.error().message : std::string();
+  };
+  // Climbing out, absolute paths.
+  CHECK(refused("../escape.yaml").find("not a path inside the collaborative") != std::string::npos);
+  CHECK(refused("data/../../escape.yaml") != "");
+  CHECK(refused((outside / "x.yaml").string()) != "");
+  CHECK_FALSE(fs::exists(dir.path / "escape.yaml"));
+  // Names Windows reserves, with or without an extension, in any part of the path.
+  CHECK(refused("teams/con.yaml").find("'con.yaml' is a name Windows reserves") != std::string::npos);
+  CHECK(refused("nul/a.yaml") != "");
+  CHECK(refused("data/COM1.yaml") != "");
+  CHECK(refused("data/console.yaml") == "");  // only the names themselves
+  // A folder that is a link to a place outside: refused, nothing written there.
+  fs::create_directory_symlink(outside, root / "pdsa");
+  CHECK(refused("pdsa/a.yaml").find("outside the collaborative") != std::string::npos);
+  CHECK(fs::is_empty(outside));
+  // A file that is a link (to outside, or inside): refused, the link and its target untouched.
+  std::ofstream(outside / "shared.yaml") << "shared\n";
+  fs::create_symlink(outside / "shared.yaml", root / "data" / "b.yaml");
+  CHECK(refused("data/b.yaml").find("the file is a symbolic link") != std::string::npos);
+  fs::create_symlink(root / "data" / "a.yaml", root / "data" / "c.yaml");
+  CHECK(refused("data/c.yaml") != "");
+  CHECK(read(outside / "shared.yaml") == "shared\n");
+  CHECK(fs::is_symlink(root / "data" / "b.yaml"));
+  // One refused path stops the whole change: the good file of the same change is not written either.
+  collab::Status s = collab::write_files(root, {{"data/a.yaml", "new\n", false, false}, {"pdsa/x.yaml", "x\n", false, false}});
+  CHECK_FALSE(s);
+  CHECK(read(root / "data" / "a.yaml") == "old\n");
+  // A folder linked inside the collaborative is fine.
+  fs::create_directories(root / "real");
+  fs::create_directory_symlink(root / "real", root / "alias");
+  CHECK(collab::write_files(root, {{"alias/ok.yaml", "ok\n", false, false}}));
+  CHECK(read(root / "real" / "ok.yaml") == "ok\n");
+}
