@@ -1,5 +1,7 @@
 #include "io/csv_read.h"
 
+#include "io/files.h"
+
 #include "io/yaml_document.h"
 
 #include <fmt/format.h>
@@ -127,11 +129,9 @@ Result<CsvTable> read_csv(std::string_view text, const std::string& path) {
 }
 
 Result<CsvTable> read_csv_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{ErrorKind::io, path + ": cannot read the file"};
-  std::stringstream text;
-  text << in.rdbuf();
-  return read_csv(text.str(), path);
+  auto text = read_file_limited(path, kMaxCsvFileBytes);
+  if (!text) return Error{text.error().kind, path + ": " + text.error().message};
+  return read_csv(*text, path);
 }
 
 }  // namespace collab

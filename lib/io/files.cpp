@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <fstream>
 #include <cerrno>
 #include <cstring>
 #include <random>
@@ -232,6 +233,23 @@ Status write_files(const fs::path& root, const std::vector<FileUpdate>& files) {
     sync_folder(target.parent_path());
   }
   return Ok{};
+}
+
+Result<std::string> read_file_limited(const std::string& path, size_t limit) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{ErrorKind::io, "cannot read the file"};
+  std::string text;
+  char block[1 << 16];
+  while (in) {
+    in.read(block, sizeof block);
+    text.append(block, static_cast<size_t>(in.gcount()));
+    if (text.size() > limit) {
+      return Error{ErrorKind::data, fmt::format("the file is larger than {} MB, more than collab reads; split it or check it is "
+                                                "the right file", limit >> 20)};
+    }
+  }
+  if (in.bad()) return Error{ErrorKind::io, "cannot read the file"};
+  return text;
 }
 
 Result<fs::path> find_root(const fs::path& start) {

@@ -40,6 +40,12 @@ struct FileUpdate {
 Status write_files(const std::filesystem::path& root, const std::vector<FileUpdate>& files);
 Status check_target(const std::filesystem::path& root, const std::string& relative_path);
 
+// The whole content of a file, read in blocks; a file larger than `limit` bytes (or one that never ends,
+// like /dev/zero) is an ErrorKind::data error "the file is larger than N MB ..." before it is all read.
+inline constexpr size_t kMaxYamlFileBytes = 16u << 20;  // one YAML file of the collaborative
+inline constexpr size_t kMaxCsvFileBytes = 64u << 20;   // one CSV export to import
+Result<std::string> read_file_limited(const std::string& path, size_t limit);
+
 // Walks up from `start` to the first folder holding collab.yaml.
 Result<std::filesystem::path> find_root(const std::filesystem::path& start);
 

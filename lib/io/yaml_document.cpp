@@ -1,5 +1,7 @@
 #include "io/yaml_document.h"
 
+#include "io/files.h"
+
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
@@ -386,18 +388,12 @@ std::optional<YamlDocument> parse_yaml(std::string_view text, const std::string&
 }
 
 std::optional<YamlDocument> load_yaml_file(const std::string& file, const std::string& path, Diagnostics& diags) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    diags.error({path, 0, 0}, "cannot read the file");
+  auto text = read_file_limited(file, kMaxYamlFileBytes);
+  if (!text) {
+    diags.error({path, 0, 0}, text.error().message);
     return std::nullopt;
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) {
-    diags.error({path, 0, 0}, "cannot read the file");
-    return std::nullopt;
-  }
-  return parse_yaml(buffer.str(), path, diags);
+  return parse_yaml(*text, path, diags);
 }
 
 }  // namespace collab

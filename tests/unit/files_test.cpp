@@ -128,3 +128,21 @@ TEST_CASE("writes stay inside the collaborative: no climbing, no reserved names,
   CHECK(collab::write_files(root, {{"alias/ok.yaml", "ok\n", false, false}}));
   CHECK(read(root / "real" / "ok.yaml") == "ok\n");
 }
+
+TEST_CASE("files are read up to a limit, endless ones too", "[files][security]") {
+  TempDir dir;
+  std::ofstream(dir.path / "a.csv") << std::string(3000, 'x');
+  auto ok = collab::read_file_limited((dir.path / "a.csv").string(), 3000);
+  REQUIRE(ok);
+  CHECK(ok->size() == 3000);
+  auto big = collab::read_file_limited((dir.path / "a.csv").string(), 2999);
+  REQUIRE_FALSE(big);
+  CHECK(big.error().kind == collab::ErrorKind::data);
+  // /dev/zero never ends: refused once the limit is passed (1 MB here), not read forever.
+  auto endless = collab::read_file_limited("/dev/zero", 1u << 20);
+  REQUIRE_FALSE(endless);
+  CHECK(endless.error().message == "the file is larger than 1 MB, more than collab reads; split it or check it is the right file");
+  auto missing = collab::read_file_limited((dir.path / "none.csv").string(), 10);
+  REQUIRE_FALSE(missing);
+  CHECK(missing.error().kind == collab::ErrorKind::io);
+}

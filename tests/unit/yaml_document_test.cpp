@@ -90,6 +90,17 @@ TEST_CASE("a byte-order mark is accepted", "[yaml]") {
   CHECK(j["id"] == "x");
 }
 
+TEST_CASE("CRLF line ends read like LF, with the same positions", "[yaml]") {
+  Diagnostics d;
+  auto doc = parse_yaml("id: y\r\nname: Y\r\nlist:\r\n  - a\r\n", "crlf.yaml", d);
+  REQUIRE(doc);
+  CHECK(d.items().empty());
+  CHECK(doc->json["name"] == "Y");
+  CHECK(doc->json["list"][0] == "a");
+  CHECK(doc->at("/list/0").line == 4);
+  CHECK(doc->at("/list/0").column == 5);
+}
+
 TEST_CASE("an alias bomb stops at the node limit", "[yaml]") {
   std::string text = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
   char prev = 'a';
