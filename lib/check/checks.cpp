@@ -349,6 +349,19 @@ class Checker {
       }
     }
     within_span(c.start, c.src, "start", "start date");
+    within_span(c.end, c.src, "do/end", "end date");
+    within_span(c.decided, c.src, "act/date", "decision date");
+    if (team && c.start) {
+      if (team->joined && *c.start < *team->joined) {
+        warning(c.src.at("start"), fmt::format("cycle '{}' starts {}, before team '{}' joined ({})", c.id, format_date(*c.start),
+                                               c.team, format_date(*team->joined)));
+      }
+      std::optional<Date> stop = team->withdrawal && team->withdrawal->date ? team->withdrawal->date : team->completed;
+      if (stop && *c.start > *stop) {
+        warning(c.src.at("start"), fmt::format("cycle '{}' starts {}, after team '{}' {} ({})", c.id, format_date(*c.start), c.team,
+                                               team->withdrawal ? "withdrew" : "completed", format_date(*stop)));
+      }
+    }
     in_order(c.start, c.end, c.src, "do/end", "start", "the test's end (do.end)");
     // A decision before the test's end is reported once, against the end; before the start only otherwise.
     if (c.end && c.decided && *c.decided < *c.end) {

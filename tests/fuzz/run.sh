@@ -12,11 +12,11 @@ jobs=${COLLAB_FUZZ_JOBS:-$(nproc)}
 
 cmake -S "$root" -B "$build" -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCOLLAB_FUZZ=ON -DCOLLAB_TESTS=OFF >/dev/null
-cmake --build "$build" --target yaml_fuzz csv_fuzz -j "$jobs"
+cmake --build "$build" --target yaml_fuzz csv_fuzz project_fuzz -j "$jobs"
 [[ $seconds -gt 0 ]] || exit 0
 
 status=0
-for fuzzer in yaml_fuzz csv_fuzz; do
+for fuzzer in ${COLLAB_FUZZERS:-yaml_fuzz csv_fuzz project_fuzz}; do
   name=${fuzzer%_fuzz}
   corpus=$build/corpus/$name
   findings=$build/findings/$fuzzer
