@@ -447,7 +447,10 @@ bool SchemaSet::validate(std::string_view kind, const YamlDocument& doc, Diagnos
     target_json = &guarded;
   }
 
-  valijson::Validator validator;
+  // valijson compiles a `pattern` into a std::regex the first time a Validator meets it and caches it in
+  // that Validator: one per thread, kept for every file, or compiling the patterns costs more than the
+  // whole validation (docs/performance.md).
+  thread_local valijson::Validator validator;
   valijson::ValidationResults results;
   valijson::adapters::NlohmannJsonAdapter target(*target_json);
   if (validator.validate(it->second.compiled, target, &results)) return true;
