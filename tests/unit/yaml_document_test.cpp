@@ -45,6 +45,24 @@ TEST_CASE("plain scalars are typed by the YAML 1.2 core schema", "[yaml]") {
   CHECK(j["n"] == 7);
 }
 
+// The number forms of the core schema's table (section 10.3.2), matched without std::regex: each edge of
+// [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?, 0o[0-7]+ and 0x[0-9a-fA-F]+.
+TEST_CASE("number forms at their edges", "[yaml]") {
+  auto j = parse_ok("a: +12\nb: 1.\nc: .5\nd: -.5e-2\ne: 2E+2\nf: 0xff\ng: 0XFF\nh: 0o8\ni: 0x\nj: 1e\n"
+                    "k: e3\nl: .\nm: +\nn: 1.2.3\no: 12abc\np: 1e+\nq: +-1\nr: 0o\ns: 3.25e1\n");
+  CHECK(j["a"] == 12);
+  CHECK(j["b"] == 1.0);
+  CHECK(j["c"] == 0.5);
+  CHECK(j["d"] == -0.005);
+  CHECK(j["e"] == 200.0);
+  CHECK(j["f"] == 255);
+  CHECK(j["s"] == 32.5);
+  for (const char* text : {"g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r"}) {
+    INFO(text);
+    CHECK(j[text].is_string());
+  }
+}
+
 TEST_CASE("quoted scalars are always text", "[yaml]") {
   auto j = parse_ok("a: \"12\"\nb: 'true'\nc: \"\"\nd: !!str 5\n");
   CHECK(j["a"] == "12");
