@@ -6,7 +6,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <regex>
+#include <atomic>
+#include <cstdlib>
+#include <thread>
 
 namespace collab::model {
 namespace {
@@ -713,12 +715,55 @@ bool Project::is_unusable(FileKind kind, const std::string& id) const {
   return it != unusable.end() && it->second.count(id) > 0;
 }
 
+namespace {
+
+// One file to read: found and named in the first pass, parsed and checked against its schema in parallel.
+struct Pending {
+  std::string rel, shown, file_id;
+  FileKind kind{};
+  std::optional<YamlDocument> doc;
+  bool valid = false;
+  Diagnostics diags;
+};
+
+// How many threads parse files: COLLAB_JOBS when set (1: one thread), else the processors, at most 8.
+size_t load_threads(size_t files) {
+  size_t n = std::max(1u, std::thread::hardware_concurrency());
+  if (const char* env = std::getenv("COLLAB_JOBS"); env != nullptr && env[0] != '\0') {
+    char* end = nullptr;
+    long v = std::strtol(env, &end, 10);
+    if (end != env && *end == '\0' && v >= 1) n = static_cast<size_t>(v);
+  }
+  return std::min({n, size_t{8}, std::max(files / 4, size_t{1})});
+}
+
+// Parses and validates every pending file; each file's diagnostics stay with it, so the result (and its
+// order) is the same whatever the number of threads.
+void parse_all(const fs::path& root, std::vector<Pending>& pending) {
+  const auto& schemas = schema::SchemaSet::embedded();
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < pending.size();) {
+      Pending& p = pending[i];
+      p.doc = load_yaml_file((root / p.rel).string(), p.shown, p.diags);
+      if (p.doc && p.doc->json.is_null()) p.diags.error({p.shown, 0, 0}, "the file is empty");
+      p.valid = p.doc && !p.doc->json.is_null() && schemas.validate(kind_name(p.kind), *p.doc, p.diags);
+    }
+  };
+  std::vector<std::thread> threads;
+  for (size_t t = 1; t < load_threads(pending.size()); ++t) threads.emplace_back(work);
+  work();
+  for (auto& t : threads) t.join();
+}
+
+}  // namespace
+
 Project load_project(const fs::path& root, const std::string& display_root, Diagnostics& diags) {
   Project project;
   project.root = root;
   project.display_root = display_root;
-  const auto& schemas = schema::SchemaSet::embedded();
 
+  std::vector<Pending> pending;
   for (const auto& rel : list_yaml_files(root, display_root, diags)) {
     std::string shown = display_path(display_root, rel);
     std::string file_id;
@@ -745,12 +790,25 @@ Project load_project(const fs::path& root, const std::string& display_root, Diag
         continue;
       }
     }
+    Pending p;
+    p.rel = rel;
+    p.shown = std::move(shown);
+    p.file_id = std::move(file_id);
+    p.kind = *kind;
+    pending.push_back(std::move(p));
+  }
+  parse_all(root, pending);
+
+  for (auto& p : pending) {
+    const std::string& rel = p.rel;
+    const std::string& file_id = p.file_id;
+    const FileKind kind = p.kind;
+    auto& doc = p.doc;
     ++project.files_read;
-    auto doc = load_yaml_file((root / rel).string(), shown, diags);
-    if (doc && doc->json.is_null()) diags.error({shown, 0, 0}, "the file is empty");
-    if (!doc || doc->json.is_null() || !schemas.validate(kind_name(*kind), *doc, diags)) {
-      project.unusable[*kind].insert(file_id);
-      if (*kind == FileKind::team) note_unusable_members(doc ? &doc->json : nullptr, project);
+    diags.append(p.diags);
+    if (!p.valid) {
+      project.unusable[kind].insert(file_id);
+      if (kind == FileKind::team) note_unusable_members(doc ? &doc->json : nullptr, project);
       continue;
     }
 
@@ -759,10 +817,10 @@ Project load_project(const fs::path& root, const std::string& display_root, Diag
     const YamlDocument* d = project.documents.back().get();
     Reader r(d->json, Source{d, ""}, diags);
 
-    if (const char* field = id_field(*kind); field && r.str(field) != file_id) {
+    if (const char* field = id_field(kind); field && r.str(field) != file_id) {
       diags.error(r.src().at(field), fmt::format("{} '{}' does not match the file name '{}'", field, r.str(field), file_id));
     }
-    switch (*kind) {
+    switch (kind) {
       case FileKind::collaborative: project.collaborative = read_collaborative(r); break;
       case FileKind::rubric: project.rubric = read_rubric(r); break;
       case FileKind::organization: project.organizations.push_back(read_organization(r)); break;
