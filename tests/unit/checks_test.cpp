@@ -3,6 +3,7 @@
 #include "base_copy.h"
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include <unistd.h>
 
@@ -125,4 +126,29 @@ TEST_CASE("classify knows every place of docs/format.md", "[check]") {
   CHECK_FALSE(model::classify("teams/sub/a.yaml"));
   CHECK_FALSE(model::classify("teams/a.json"));
   CHECK_FALSE(model::classify("other.yaml"));
+}
+
+// load_project parses files on several threads (COLLAB_JOBS): the project and its diagnostics, in the
+// order they were made, must be those of a one-thread run.
+TEST_CASE("loading on several threads gives what one thread gives", "[check]") {
+  Fixture f;
+  for (int i = 0; i < 12; ++i) {
+    f.write(fmt::format("organizations/org-{:02}.yaml", i), i % 3 == 0 ? fmt::format("id: org-{:02}\nname: [\n", i)
+                                                                    : fmt::format("id: org-{:02}\nnam: O{}\n", i, i));
+  }
+  auto load = [&](const char* jobs) {
+    ::setenv("COLLAB_JOBS", jobs, 1);
+    Diagnostics d;
+    auto p = model::load_project(f.root, "", d);
+    ::unsetenv("COLLAB_JOBS");
+    std::vector<std::string> out;
+    for (const auto& x : d.items()) out.push_back(format_text(x));  // unsorted: the order they were made in
+    for (const auto& o : p.organizations) out.push_back("organization " + o.id);
+    for (const auto& doc : p.documents) out.push_back("document " + doc->relative);
+    return out;
+  };
+  auto one = load("1");
+  CHECK(one.size() > 30);
+  CHECK(load("3") == one);
+  CHECK(load("8") == one);
 }
