@@ -3,7 +3,8 @@
 #include "scoring/statistics.h"
 
 #include <algorithm>
-#include <set>
+#include <string_view>
+#include <unordered_set>
 
 namespace collab::metrics {
 
@@ -163,6 +164,7 @@ ParticipationResult participation(const Project& p, const Scope& scope) {
     const model::Attendance* a;
     const model::Event* e;
     Date date;
+    std::unordered_set<std::string_view> present, excused;  // built once, not once per team
   };
   std::vector<Occurrence> occurrences;
   for (const auto& a : p.attendance) {
@@ -172,7 +174,7 @@ ParticipationResult participation(const Project& p, const Scope& scope) {
     if (!d) continue;
     if (scope.from && period_of(*d) < *scope.from) continue;
     if (scope.to && period_of(*d) > *scope.to) continue;
-    occurrences.push_back({&a, e, *d});
+    occurrences.push_back({&a, e, *d, {a.present.begin(), a.present.end()}, {a.excused.begin(), a.excused.end()}});
   }
   std::sort(occurrences.begin(), occurrences.end(), [](const Occurrence& x, const Occurrence& y) {
     return x.date != y.date ? x.date < y.date : x.a->id < y.a->id;
@@ -188,14 +190,12 @@ ParticipationResult participation(const Project& p, const Scope& scope) {
       if (!active_on(*t, o.date)) continue;
       // An event for some teams only (its `teams`) expects those.
       if (!o.e->teams.empty() && std::find(o.e->teams.begin(), o.e->teams.end(), t->id) == o.e->teams.end()) continue;
-      std::set<std::string> present(o.a->present.begin(), o.a->present.end());
-      std::set<std::string> excused(o.a->excused.begin(), o.a->excused.end());
       SessionAttendance s{o.a->id, o.e->id, o.date, 0, 0, 0};
       for (const auto& m : t->members) {
         if (!member_on_team(m, o.date)) continue;
         ++s.members;
-        if (present.count(m.id)) ++s.present;
-        if (excused.count(m.id)) ++s.excused;
+        if (o.present.count(m.id)) ++s.present;
+        if (o.excused.count(m.id)) ++s.excused;
       }
       bool attended = s.present > 0;
       for (TypeAttendance* ta : {&tp.by_type[o.e->type], &tp.overall, &r.by_type[o.e->type]}) {
