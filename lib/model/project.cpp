@@ -555,13 +555,49 @@ const T* find_by_id(const std::vector<T>& items, const std::string& id) {
   }
   return nullptr;
 }
+
+template <class T>
+const T* find_indexed(const std::vector<T>& items, const std::unordered_map<std::string, size_t>& index, bool built,
+                      const std::string& id) {
+  if (!built) return find_by_id(items, id);
+  auto it = index.find(id);
+  return it != index.end() ? &items[it->second] : nullptr;
+}
+
+template <class T>
+void index_ids(const std::vector<T>& items, std::unordered_map<std::string, size_t>& index) {
+  index.clear();
+  index.reserve(items.size());
+  for (size_t i = 0; i < items.size(); ++i) index.emplace(items[i].id, i);  // emplace keeps the first
+}
+
+std::string cycle_key(const std::string& team, const std::string& id) { return team + '/' + id; }
 }  // namespace
 
-const Organization* Project::find_organization(const std::string& id) const { return find_by_id(organizations, id); }
-const Team* Project::find_team(const std::string& id) const { return find_by_id(teams, id); }
-const Eoi* Project::find_eoi(const std::string& id) const { return find_by_id(eois, id); }
-const Event* Project::find_event(const std::string& id) const { return find_by_id(events, id); }
-const Measure* Project::find_measure(const std::string& id) const { return find_by_id(measures, id); }
+void Project::build_index() {
+  index_ids(organizations, index.organizations);
+  index_ids(teams, index.teams);
+  index_ids(eois, index.eois);
+  index_ids(events, index.events);
+  index_ids(measures, index.measures);
+  index.cycles.clear();
+  for (size_t i = 0; i < cycles.size(); ++i) index.cycles.emplace(cycle_key(cycles[i].team, cycles[i].id), i);
+  index.member_teams.clear();
+  for (size_t i = 0; i < teams.size(); ++i) {
+    for (const auto& m : teams[i].members) index.member_teams.emplace(m.id, i);
+  }
+  index.built = true;
+}
+
+const Organization* Project::find_organization(const std::string& id) const {
+  return find_indexed(organizations, index.organizations, index.built, id);
+}
+const Team* Project::find_team(const std::string& id) const { return find_indexed(teams, index.teams, index.built, id); }
+const Eoi* Project::find_eoi(const std::string& id) const { return find_indexed(eois, index.eois, index.built, id); }
+const Event* Project::find_event(const std::string& id) const { return find_indexed(events, index.events, index.built, id); }
+const Measure* Project::find_measure(const std::string& id) const {
+  return find_indexed(measures, index.measures, index.built, id);
+}
 const MappingFile* Project::find_mapping(const std::string& id) const { return find_by_id(mappings, id); }
 
 const ChangeIdea* Project::find_idea(const std::string& team, const std::string& id) const {
@@ -572,6 +608,10 @@ const ChangeIdea* Project::find_idea(const std::string& team, const std::string&
 }
 
 const PdsaCycle* Project::find_cycle(const std::string& team, const std::string& id) const {
+  if (index.built) {
+    auto it = index.cycles.find(cycle_key(team, id));
+    return it != index.cycles.end() ? &cycles[it->second] : nullptr;
+  }
   for (const auto& c : cycles) {
     if (c.team == team && c.id == id) return &c;
   }
@@ -589,6 +629,10 @@ std::vector<std::string> ChangeIdea::all_measures() const {
 }
 
 const Team* Project::team_of_member(const std::string& member_id) const {
+  if (index.built) {
+    auto it = index.member_teams.find(member_id);
+    return it != index.member_teams.end() ? &teams[it->second] : nullptr;
+  }
   for (const auto& t : teams) {
     for (const auto& m : t.members) {
       if (m.id == member_id) return &t;
@@ -862,6 +906,7 @@ Project load_project(const fs::path& root, const std::string& display_root, Diag
     if (a.start != b.start) return a.start < b.start;
     return a.id < b.id;
   });
+  project.build_index();
   return project;
 }
 

@@ -13,6 +13,7 @@
 #include <set>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace collab::model {
@@ -67,6 +68,16 @@ struct Project {
   const PdsaCycle* find_cycle(const std::string& team, const std::string& id) const;
   // The team a member belongs to, or nullptr.
   const Team* team_of_member(const std::string& member_id) const;
+
+  // Positions by ID, so that the find_* lookups above are not linear (a national network has thousands of
+  // teams, EOIs and members). load_project builds it; code that changes the vectors of a loaded Project
+  // must call build_index() again. Without it (a Project made by hand) the lookups scan the vectors.
+  // Where IDs repeat (an error validate reports), the first one is found, as a scan would.
+  struct Index {
+    bool built = false;
+    std::unordered_map<std::string, size_t> organizations, teams, eois, events, measures, cycles, member_teams;
+  } index;
+  void build_index();
 };
 
 // The path of a file of the collaborative as shown in messages.

@@ -152,3 +152,30 @@ TEST_CASE("loading on several threads gives what one thread gives", "[check]") {
   CHECK(load("3") == one);
   CHECK(load("8") == one);
 }
+
+// The ID index behind find_* must answer what a scan answers: the first item with the ID, or nothing.
+TEST_CASE("lookups by ID through the index find what a scan finds", "[check]") {
+  Fixture f;
+  // teams/bay.yaml claims the ID of the existing team 'harbor' (an error validate reports): the scan finds
+  // the first 'harbor' in file order (teams/bay.yaml), and so must the index.
+  f.write("teams/bay.yaml", "id: harbor\nname: Bay\norganization: harbor\nstatus: active\nmembers:\n"
+                            "  - {id: zoe, name: Z, roles: [clinician]}\n");
+  Diagnostics d;
+  auto p = model::load_project(f.root, "", d);
+  REQUIRE(p.index.built);
+  REQUIRE(p.teams.size() == 2);
+  CHECK(p.find_team("harbor") == &p.teams[0]);
+  CHECK(p.find_team("harbor")->name == "Bay");
+  CHECK(p.find_team("nowhere") == nullptr);
+  CHECK(p.team_of_member("zoe") == &p.teams[0]);
+  CHECK(p.team_of_member("jo") == &p.teams[1]);
+  CHECK(p.team_of_member("nobody") == nullptr);
+  for (const auto& e : p.events) CHECK(p.find_event(e.id) == &e);
+  for (const auto& m : p.measures) CHECK(p.find_measure(m.id) == &m);
+  for (const auto& o : p.organizations) CHECK(p.find_organization(o.id) == &o);
+  for (const auto& e : p.eois) CHECK(p.find_eoi(e.id) == &e);
+  // Without the index (a Project made by hand, or changed after loading) the lookups scan.
+  p.index = {};
+  CHECK(p.find_team("harbor")->name == "Bay");
+  CHECK(p.team_of_member("jo") == &p.teams[1]);
+}
