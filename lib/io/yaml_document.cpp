@@ -191,15 +191,52 @@ std::string pointer_append(const std::string& pointer, size_t index) {
   return pointer + "/" + std::to_string(index);
 }
 
+namespace {
+uint64_t pointer_hash(std::string_view pointer) { return std::hash<std::string_view>{}(pointer); }
+bool hash_less(const std::pair<uint64_t, Position>& a, const std::pair<uint64_t, Position>& b) { return a.first < b.first; }
+}  // namespace
+
+void PositionTable::set(std::string_view pointer, Position p) {
+  entries_.emplace_back(pointer_hash(pointer), p);
+  sorted_ = false;
+}
+
+void PositionTable::finish() {
+  if (sorted_) return;
+  std::stable_sort(entries_.begin(), entries_.end(), hash_less);
+  // Of the entries of one pointer, the last one set wins (as an assignment would).
+  std::vector<std::pair<uint64_t, Position>> kept;
+  kept.reserve(entries_.size());
+  for (size_t i = 0; i < entries_.size(); ++i) {
+    if (i + 1 < entries_.size() && entries_[i + 1].first == entries_[i].first) continue;
+    kept.push_back(entries_[i]);
+  }
+  kept.shrink_to_fit();
+  entries_ = std::move(kept);
+  sorted_ = true;
+}
+
+const Position* PositionTable::find(std::string_view pointer) const {
+  uint64_t h = pointer_hash(pointer);
+  if (!sorted_) {  // not finished: the last one set
+    for (auto it = entries_.rbegin(); it != entries_.rend(); ++it) {
+      if (it->first == h) return &it->second;
+    }
+    return nullptr;
+  }
+  auto it = std::lower_bound(entries_.begin(), entries_.end(), std::pair<uint64_t, Position>{h, {}}, hash_less);
+  return it != entries_.end() && it->first == h ? &it->second : nullptr;
+}
+
 Location YamlDocument::at(const std::string& pointer) const {
   for (std::string p = pointer;; p = parent_of(p)) {
-    if (auto it = values_.find(p); it != values_.end()) return {path, it->second.line, it->second.column};
+    if (const Position* pos = values_.find(p)) return {path, pos->line, pos->column};
     if (p.empty()) return {path, 1, 1};
   }
 }
 
 Location YamlDocument::key_at(const std::string& pointer) const {
-  if (auto it = keys_.find(pointer); it != keys_.end()) return {path, it->second.line, it->second.column};
+  if (const Position* pos = keys_.find(pointer)) return {path, pos->line, pos->column};
   return at(pointer);
 }
 
@@ -413,6 +450,7 @@ std::optional<YamlDocument> parse_yaml(std::string_view text, const std::string&
     diags.error({path, 1, 1}, fmt::format("not valid YAML: {}", e.what()));
     return std::nullopt;
   }
+  doc.finish_positions();
   return doc;
 }
 

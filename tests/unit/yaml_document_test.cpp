@@ -152,3 +152,29 @@ TEST_CASE("a stray comma is refused before yaml-cpp loops on it", "[yaml]") {
   // Commas that YAML allows stay allowed: in text, in flow collections, in quotes, in block scalars, in comments.
   parse_ok("a: b, c\nd: [1, 2]\ne: {f: 1, g: 2}\nh: \"x, y\"\ni: |\n  , first\nj: k # , l\nn: Children's, Inc\n");
 }
+
+TEST_CASE("the position table answers like a map from pointer to position", "[yaml]") {
+  collab::PositionTable t;
+  t.set("/a", {1, 1});
+  t.set("/a/0", {2, 3});
+  t.set("/a", {4, 5});  // set again: the later one wins, before and after finish()
+  CHECK(t.find("/a")->line == 4);
+  CHECK(t.find("/b") == nullptr);
+  t.finish();
+  CHECK(t.size() == 2);
+  CHECK(t.find("/a")->line == 4);
+  CHECK(t.find("/a")->column == 5);
+  CHECK(t.find("/a/0")->column == 3);
+  CHECK(t.find("/a/1") == nullptr);
+  CHECK(t.find("") == nullptr);
+}
+
+TEST_CASE("every node of a parsed file has its position", "[yaml]") {
+  Diagnostics d;
+  auto doc = parse_yaml("id: x\nmembers:\n  - id: a\n    roles: [r1, r2]\n  - id: b\n", "f.yaml", d);
+  REQUIRE(doc);
+  CHECK(collab::format_text({doc->at("/members/0/roles/1"), collab::Severity::error, "m"}) == "f.yaml:4:17: error: m");
+  CHECK(collab::format_text({doc->key_at("/members/1/id"), collab::Severity::error, "m"}) == "f.yaml:5:5: error: m");
+  CHECK(collab::format_text({doc->at("/members/1/nothing/here"), collab::Severity::error, "m"}) == "f.yaml:5:5: error: m");
+  CHECK(collab::format_text({doc->at("/nothing"), collab::Severity::error, "m"}) == "f.yaml:1:1: error: m");
+}
