@@ -63,11 +63,15 @@ std::string why_not_usable(const Project& p, const std::string& team, const std:
   return fmt::format("no change idea '{}' in driver-diagram.yaml or in the own_ideas of team '{}'", idea, team);
 }
 
-// Sets a scalar; a value the editor cannot replace in place (a multi-line text) is removed and written anew,
-// as the mapping's last key.
+// Sets a scalar ("/study/learned"); a value the editor cannot replace in place (a multi-line text) is removed
+// and written anew, as its mapping's last key (the mapping written anew when it holds nothing else).
 Status set_value(YamlEditor& editor, const std::string& pointer, const std::string& yaml) {
   Status s = editor.set_scalar(pointer, yaml);
   if (s || s.error().kind != ErrorKind::data || !editor.json().contains(nlohmann::json::json_pointer(pointer))) return s;
+  std::string parent = pointer.substr(0, pointer.rfind('/'));
+  std::string key = pointer.substr(pointer.rfind('/') + 1);
+  const nlohmann::json& mapping = editor.json().at(nlohmann::json::json_pointer(parent));
+  if (mapping.is_object() && mapping.size() == 1) return editor.set_block(parent, key + ": " + yaml + "\n");
   if (Status r = editor.remove(pointer); !r) return s;
   return editor.set_scalar(pointer, yaml);
 }
