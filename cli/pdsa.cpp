@@ -127,6 +127,14 @@ int run_list(const Context& ctx, const ListOptions& opt) {
   return kOk;
 }
 
+// A value given must hold something: `--prediction ""` is refused rather than taken for "not given".
+const CLI::Validator kNotEmpty(
+    [](std::string& value) {
+      return value.find_first_not_of(" \t\r\n") == std::string::npos ? std::string("empty: give a value, or leave the option out")
+                                                                        : std::string();
+    },
+    "", "not empty");
+
 CLI::App* writer(CLI::App* parent, const char* name, const char* description, PdsaCommon& common) {
   CLI::App* cmd = parent->add_subcommand(name, description);
   add_format_option(*cmd, common.format, {"text", "json"});
@@ -144,19 +152,19 @@ void register_pdsa(CLI::App& app, Context& ctx) {
     auto common = std::make_shared<PdsaCommon>();
     auto opt = std::make_shared<improvement::AddSpec>();
     CLI::App* cmd = writer(pdsa, "add", "Add a PDSA cycle: pdsa/<team>/<id>.yaml", *common);
-    cmd->add_option("--team", opt->team, "The team running the cycle")->required();
-    cmd->add_option("--idea", opt->idea, "The change idea tested (the change package's or the team's own)")->required();
-    cmd->add_option("--id", opt->id, "The cycle's ID (default: <idea>-N, the team's next number for that idea)");
-    cmd->add_option("--objective", opt->objective, "What the cycle tests")->required();
-    cmd->add_option("--question", opt->questions, "A question the cycle answers (repeat)");
-    cmd->add_option("--prediction", opt->prediction, "What the team expects, written before the test");
-    cmd->add_option("--who", opt->who, "Plan: who runs the test");
-    cmd->add_option("--what", opt->what, "Plan: what is done");
-    cmd->add_option("--where", opt->where, "Plan: where");
-    cmd->add_option("--when", opt->when, "Plan: when");
-    cmd->add_option("--data", opt->data, "Plan: what data are collected, and how");
-    cmd->add_option("--start", opt->start, "The day the test starts")->required()->type_name("DATE");
-    cmd->add_option("--builds-on", opt->builds_on, "The team's earlier cycle this one builds on");
+    cmd->add_option("--team", opt->team, "The team running the cycle")->required()->check(kNotEmpty);
+    cmd->add_option("--idea", opt->idea, "The change idea tested (the change package's or the team's own)")->required()->check(kNotEmpty);
+    cmd->add_option("--id", opt->id, "The cycle's ID (default: <idea>-N, the team's next number for that idea)")->check(kNotEmpty);
+    cmd->add_option("--objective", opt->objective, "What the cycle tests")->required()->check(kNotEmpty);
+    cmd->add_option("--question", opt->questions, "A question the cycle answers (repeat)")->check(kNotEmpty);
+    cmd->add_option("--prediction", opt->prediction, "What the team expects, written before the test")->check(kNotEmpty);
+    cmd->add_option("--who", opt->who, "Plan: who runs the test")->check(kNotEmpty);
+    cmd->add_option("--what", opt->what, "Plan: what is done")->check(kNotEmpty);
+    cmd->add_option("--where", opt->where, "Plan: where")->check(kNotEmpty);
+    cmd->add_option("--when", opt->when, "Plan: when")->check(kNotEmpty);
+    cmd->add_option("--data", opt->data, "Plan: what data are collected, and how")->check(kNotEmpty);
+    cmd->add_option("--start", opt->start, "The day the test starts")->required()->type_name("DATE")->check(kNotEmpty);
+    cmd->add_option("--builds-on", opt->builds_on, "The team's earlier cycle this one builds on")->check(kNotEmpty);
     cmd->callback([&ctx, common, opt] {
       ctx.exit_code = run_change(ctx, *common, [&](const model::Project& p) { return improvement::add_cycle(p, *opt); });
     });
@@ -166,17 +174,17 @@ void register_pdsa(CLI::App& app, Context& ctx) {
     auto opt = std::make_shared<improvement::DecideSpec>();
     CLI::App* cmd = writer(pdsa, "decide", "Record what a cycle did, learned and decided (do, study, act)", *common);
     cmd->add_option("cycle", opt->cycle, "The cycle's ID")->required();
-    cmd->add_option("--team", opt->team, "The cycle's team (needed when several teams have a cycle of that ID)");
+    cmd->add_option("--team", opt->team, "The cycle's team (needed when several teams have a cycle of that ID)")->check(kNotEmpty);
     cmd->add_option("--decision", opt->decision, "adopt, adapt or abandon")
         ->required()
         ->check(CLI::IsMember({"adopt", "adapt", "abandon"}));
-    cmd->add_option("--date", opt->date, "The day the decision was taken")->required()->type_name("DATE");
-    cmd->add_option("--learned", opt->learned, "Study: what was learned, compared with the prediction");
+    cmd->add_option("--date", opt->date, "The day the decision was taken")->required()->type_name("DATE")->check(kNotEmpty);
+    cmd->add_option("--learned", opt->learned, "Study: what was learned, compared with the prediction")->check(kNotEmpty);
     cmd->add_option("--prediction", opt->prediction, "Study: whether the prediction held")
         ->check(CLI::IsMember({"confirmed", "partly", "not-confirmed"}));
-    cmd->add_option("--done", opt->done, "Do: what was done and observed");
-    cmd->add_option("--end", opt->end, "Do: the last day of the test")->type_name("DATE");
-    cmd->add_option("--next", opt->next, "Act: the next cycle, or how the change spreads");
+    cmd->add_option("--done", opt->done, "Do: what was done and observed")->check(kNotEmpty);
+    cmd->add_option("--end", opt->end, "Do: the last day of the test")->type_name("DATE")->check(kNotEmpty);
+    cmd->add_option("--next", opt->next, "Act: the next cycle, or how the change spreads")->check(kNotEmpty);
     cmd->add_flag("--force", opt->force, "Replace a decision (and study, do values) the file holds already");
     cmd->callback([&ctx, common, opt] {
       ctx.exit_code = run_change(ctx, *common, [&](const model::Project& p) { return improvement::decide_cycle(p, *opt); });

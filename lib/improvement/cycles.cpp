@@ -257,7 +257,10 @@ Result<CycleChange> decide_cycle(const Project& p, const PdsaCycle& cycle, const
         {&spec.prediction, "study", "prediction", "study.prediction"}};
     for (const auto& [given, a, b, label] : kept) {
       std::string now = field(doc, a, b);
-      if (!given->empty() && !now.empty() && now != trim(*given)) return refuse(fmt::format("{} ({})", label, now));
+      if (given->empty() || now.empty() || now == trim(*given)) continue;
+      // Dates and values are shown; a text is named only (it may be long).
+      bool text = std::string(b) == "done" || std::string(b) == "learned";
+      return refuse(text ? std::string(label) : fmt::format("{} ({})", label, now));
     }
   }
 
