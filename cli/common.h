@@ -72,6 +72,7 @@ void register_enroll(CLI::App& app, Context& ctx);
 void register_init(CLI::App& app, Context& ctx);
 void register_man(CLI::App& app, Context& ctx);  // app: the root
 void register_metrics(CLI::App& app, Context& ctx);
+void register_pdsa(CLI::App& app, Context& ctx);
 void register_report(CLI::App& app, Context& ctx);
 void register_score_eoi(CLI::App& app, Context& ctx);
 void register_schedule(CLI::App& app, Context& ctx);

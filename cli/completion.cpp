@@ -18,7 +18,7 @@ namespace {
 namespace fs = std::filesystem;
 
 const std::vector<std::string> kShells = {"bash", "zsh", "fish"};
-const std::vector<std::string> kIdKinds = {"teams", "members", "eois", "measures", "events"};
+const std::vector<std::string> kIdKinds = {"teams", "members", "eois", "measures", "events", "cycles", "ideas"};
 
 // Values the scripts complete from the collaborative: `option` "" means the command's positional.
 struct IdRule {
@@ -32,7 +32,8 @@ constexpr IdRule kIdRules[] = {
     {"enroll teams", "", "eois"},          {"*", "--team", "teams"},
     {"enroll move-member", "--to", "teams"}, {"score-eoi", "--explain", "eois"},
     {"enroll add-team", "--eoi", "eois"},  {"*", "--measure", "measures"},
-    {"schedule slots", "--event", "events"},
+    {"schedule slots", "--event", "events"}, {"pdsa decide", "", "cycles"},
+    {"pdsa add", "--builds-on", "cycles"},  {"*", "--idea", "ideas"},
 };
 
 // Choices of options that take free text but have known values (IsMember choices come from the app).
@@ -341,29 +342,53 @@ std::string fish_script(const std::vector<CommandInfo>& commands) {
   return s;
 }
 
-// IDs of one kind, from file names (members from the team files); nothing at all when anything is amiss.
-std::vector<std::string> ids_of(const Context& ctx, const std::string& kind) {
-  std::vector<std::string> ids;
-  auto root = locate_root(ctx);
-  if (!root) return ids;
-  std::string folder = kind == "members" ? "teams" : kind;
+// The IDs of the items of a list in a YAML file (`members` of a team file), as far as they can be read.
+void list_ids(const fs::path& file, const char* list, std::vector<std::string>& ids) {
+  Diagnostics diags;
+  auto doc = load_yaml_file(file.string(), file.string(), diags);
+  if (!doc || !doc->json.is_object() || !doc->json.contains(list) || !doc->json[list].is_array()) return;
+  for (const auto& m : doc->json[list]) {
+    if (m.is_object() && m.contains("id") && m["id"].is_string()) ids.push_back(m["id"].get<std::string>());
+  }
+}
+
+std::vector<fs::path> yaml_files(const fs::path& folder) {
   std::error_code ec;
   std::vector<fs::path> files;
-  for (fs::directory_iterator it(*root / folder, ec), end; !ec && it != end; it.increment(ec)) {
+  for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
     const fs::path& p = it->path();
     if (p.extension() == ".yaml" || p.extension() == ".yml") files.push_back(p);
   }
   std::sort(files.begin(), files.end());
-  for (const auto& p : files) {
-    if (kind != "members") {
-      ids.push_back(p.stem().string());
-      continue;
+  return files;
+}
+
+// IDs of one kind, from file names (members from the team files, cycles from pdsa/<team>/, change ideas from
+// driver-diagram.yaml and the teams' own_ideas); nothing at all when anything is amiss.
+std::vector<std::string> ids_of(const Context& ctx, const std::string& kind) {
+  std::vector<std::string> ids;
+  auto root = locate_root(ctx);
+  if (!root) return ids;
+  if (kind == "cycles" || kind == "ideas") {
+    if (kind == "ideas") {
+      list_ids(*root / "driver-diagram.yaml", "change_ideas", ids);
+      for (const auto& p : yaml_files(*root / "teams")) list_ids(p, "own_ideas", ids);
+    } else {
+      std::error_code ec;
+      for (fs::directory_iterator it(*root / "pdsa", ec), end; !ec && it != end; it.increment(ec)) {
+        if (!it->is_directory(ec)) continue;
+        for (const auto& p : yaml_files(it->path())) ids.push_back(p.stem().string());
+      }
     }
-    Diagnostics diags;
-    auto doc = load_yaml_file(p.string(), p.string(), diags);
-    if (!doc || !doc->json.is_object() || !doc->json.contains("members") || !doc->json["members"].is_array()) continue;
-    for (const auto& m : doc->json["members"]) {
-      if (m.is_object() && m.contains("id") && m["id"].is_string()) ids.push_back(m["id"].get<std::string>());
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
+  }
+  for (const auto& p : yaml_files(*root / (kind == "members" ? "teams" : kind))) {
+    if (kind == "members") {
+      list_ids(p, "members", ids);
+    } else {
+      ids.push_back(p.stem().string());
     }
   }
   return ids;

@@ -765,6 +765,7 @@ namespace {
 struct Pending {
   std::string rel, shown, file_id;
   FileKind kind{};
+  const std::string* text = nullptr;  // the overlay's text standing in for the file, if any
   std::optional<YamlDocument> doc;
   bool valid = false;
   Diagnostics diags;
@@ -789,7 +790,7 @@ void parse_all(const fs::path& root, std::vector<Pending>& pending) {
   auto work = [&] {
     for (size_t i; (i = next.fetch_add(1)) < pending.size();) {
       Pending& p = pending[i];
-      p.doc = load_yaml_file((root / p.rel).string(), p.shown, p.diags);
+      p.doc = p.text ? parse_yaml(*p.text, p.shown, p.diags) : load_yaml_file((root / p.rel).string(), p.shown, p.diags);
       if (p.doc && p.doc->json.is_null()) p.diags.error({p.shown, 0, 0}, "the file is empty");
       p.valid = p.doc && !p.doc->json.is_null() && schemas.validate(kind_name(p.kind), *p.doc, p.diags);
     }
@@ -802,13 +803,17 @@ void parse_all(const fs::path& root, std::vector<Pending>& pending) {
 
 }  // namespace
 
-Project load_project(const fs::path& root, const std::string& display_root, Diagnostics& diags) {
+Project load_project(const fs::path& root, const std::string& display_root, Diagnostics& diags, const Overlay& overlay) {
   Project project;
   project.root = root;
   project.display_root = display_root;
 
+  std::vector<std::string> files = list_yaml_files(root, display_root, diags);
+  for (const auto& [rel, text] : overlay) {
+    if (!std::binary_search(files.begin(), files.end(), rel)) files.insert(std::upper_bound(files.begin(), files.end(), rel), rel);
+  }
   std::vector<Pending> pending;
-  for (const auto& rel : list_yaml_files(root, display_root, diags)) {
+  for (const auto& rel : files) {
     std::string shown = display_path(display_root, rel);
     std::string file_id;
     auto kind = classify(rel, &file_id);
@@ -839,6 +844,7 @@ Project load_project(const fs::path& root, const std::string& display_root, Diag
     p.shown = std::move(shown);
     p.file_id = std::move(file_id);
     p.kind = *kind;
+    if (auto stand_in = overlay.find(rel); stand_in != overlay.end()) p.text = &stand_in->second;
     pending.push_back(std::move(p));
   }
   parse_all(root, pending);

@@ -83,7 +83,13 @@ struct Project {
 // The path of a file of the collaborative as shown in messages.
 std::string display_path(const std::string& display_root, const std::string& relative_path);
 
-// Reads every file of the collaborative at `root`.
-Project load_project(const std::filesystem::path& root, const std::string& display_root, Diagnostics& diags);
+// Texts that stand in for files of the collaborative (relative path, '/'-separated -> the whole text): a
+// file on disk is read as this text instead, a path not on disk is read as if it were there. A command that
+// is about to write checks the collaborative as its change would leave it (lib/improvement).
+using Overlay = std::map<std::string, std::string>;
+
+// Reads every file of the collaborative at `root`, with `overlay`'s texts in place of (or beside) its files.
+Project load_project(const std::filesystem::path& root, const std::string& display_root, Diagnostics& diags,
+                     const Overlay& overlay = {});
 
 }  // namespace collab::model

@@ -5,6 +5,7 @@
 set -u
 collab="$1"
 example="$2"
+pdsa_example="$(dirname "$example")/chs-interprofessional"  # the example with PDSA cycles
 passed=0
 failed=0
 
@@ -54,7 +55,7 @@ expect_not() {
   passed=$((passed + 1))
 }
 
-expect "commands" "init validate score-eoi enroll schedule metrics report completion man" ""
+expect "commands" "init validate score-eoi enroll schedule metrics report pdsa completion man" ""
 expect_not "hidden --ids not offered" "--ids" completion --
 expect "enroll subcommands" "import teams add-eoi add-team add-member move-member set-member remove-member withdraw" enroll ""
 expect "option prefix" "--format" validate --for
@@ -77,6 +78,12 @@ expect "metrics sections" "measures completeness network" metrics --section ""
 expect "report formats" "html markdown json" report --format ""
 expect "metrics import" "import" metrics ""
 expect "event IDs for schedule slots --event" "learning-session-1" -C "$example" schedule slots --event ""
+expect "pdsa subcommands" "add decide list" pdsa ""
+expect "decisions for pdsa decide" "adopt adapt abandon" pdsa decide --decision ""
+expect "cycle IDs for pdsa decide" "role-cards-1 weekly-huddle-3" -C "$pdsa_example" pdsa decide ""
+expect "cycle IDs for --builds-on" "role-cards-2" -C "$pdsa_example" pdsa add --builds-on ""
+expect "idea IDs for --idea" "role-cards weekly-huddle" -C "$pdsa_example" pdsa add --idea ""
+expect_not "no cycle IDs for pdsa add --team" "role-cards-1" -C "$pdsa_example" pdsa add --team ""
 
 # Without a collaborative, IDs are simply absent: no error text in the replies.
 nowhere="$(mktemp -d)"

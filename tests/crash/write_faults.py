@@ -46,7 +46,8 @@ def example(name):
 
 
 # Every kind of write collab makes: new files from an import (many files), edits of hand-written YAML
-# (comments kept), a rewritten generated file, a plan that writes and removes event files, a report.
+# (comments kept), a rewritten generated file, a plan that writes and removes event files, a report, a new
+# PDSA cycle and a cycle's decision written into its hand-written file.
 WRITERS = [
     ("enroll import", example("nctsn-tf-cbt"),
      ["enroll", "import", "imports/application-form-late.csv", "--mapping", "application-form"]),
@@ -56,6 +57,12 @@ WRITERS = [
     ("metrics import", base_with("metrics-import"), ["metrics", "import", "monthly.csv"]),
     ("schedule plan --write", base_with("schedule-plan-write"), ["schedule", "plan", "--write"]),
     ("report -o", example("r4d-phc-network"), ["report", "--as-of", "2027-03-20", "-o", "report.html"]),
+    ("pdsa add", base_with("pdsa-add"),
+     ["pdsa", "add", "--team", "harbor", "--idea", "intake-script", "--builds-on", "intake-script-2",
+      "--objective", "Test the script with the evening intake team.", "--start", "2026-05-04"]),
+    ("pdsa decide", base_with("pdsa-decide-keeps-comments"),
+     ["pdsa", "decide", "intake-script-3", "--team", "harbor", "--decision", "adopt", "--date", "2026-04-27",
+      "--end", "2026-04-24", "--learned", "19 of 20 intakes had a completed screen.", "--prediction", "confirmed"]),
 ]
 
 
