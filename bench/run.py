@@ -7,7 +7,7 @@
 For each scale it generates a synthetic collaborative with bench/generate.py (or reuses the one in the
 cache folder, keyed by scale, seed and the generator's own hash), then runs the floor (collab_floor: every
 YAML file loaded with yaml-cpp, one thread) and each command N times, round-robin, and prints per command
-the median wall time, its ratio to the floor's median, the peak RSS (the largest of its runs, from GNU
+the median wall time, its ratio to the floor's median, the median CPU time (user + system), the peak RSS (the largest of its runs, from GNU
 time's %M: see run_once) and that RSS over the bytes of YAML read; then the L/M time ratios beside the L/M data-size
 ratio. The issue's targets are marked (`ok`/`MISS`) but never change the exit status: it is non-zero only
 when generation or a command fails (a correctness failure, not a performance one).
@@ -103,7 +103,8 @@ def end_date(root):
 
 
 def run_once(argv, env, errfile, rssfile):
-    """Runs argv with stdout to /dev/null and stderr to errfile. Returns (exit code, wall s, maxrss KiB).
+    """Runs argv with stdout to /dev/null and stderr to errfile. Returns (exit code, wall s, CPU s, maxrss KiB);
+    CPU is user + system time of the command (and of GNU time, a millisecond).
 
     The peak RSS comes from GNU time (`-f %M`), which forks the command from its own small process. The
     rusage that os.wait4 gives for a child spawned from Python is not usable: Linux keeps a process's
@@ -119,11 +120,12 @@ def run_once(argv, env, errfile, rssfile):
     pid = os.posix_spawn(argv[0], argv, env, file_actions=actions)
     _, status, usage = os.wait4(pid, 0)
     wall = time.perf_counter() - t0
+    cpu = usage.ru_utime + usage.ru_stime
     rss = usage.ru_maxrss
     if TIME:
         with open(rssfile, encoding="utf-8") as f:
             rss = int(f.read().split()[-1])  # after "Command exited with non-zero status N" when it failed
-    return os.waitstatus_to_exitcode(status), wall, rss
+    return os.waitstatus_to_exitcode(status), wall, cpu, rss
 
 
 def command_lines(collab, floor, root, out_dir, end):
@@ -148,19 +150,20 @@ def bench_scale(scale, args, collab, floor, env, work):
     rssfile = os.path.join(work, "rss.txt")
     lines = command_lines(collab, floor, root, work, end)
     # One untimed floor run first: the files are then in the page cache for every timed run.
-    code, _, _ = run_once(lines["floor"], env, errfile, rssfile)
+    code, _, _, _ = run_once(lines["floor"], env, errfile, rssfile)
     if code != 0:
         with open(errfile, encoding="utf-8", errors="replace") as f:
             sys.exit(f"run.py: the floor failed at scale {scale} (exit {code}):\n{f.read()}")
-    results = {name: {"wall_s": [], "maxrss_kib": [], "exit": []} for name in lines}
+    results = {name: {"wall_s": [], "cpu_s": [], "maxrss_kib": [], "exit": []} for name in lines}
     failures = []
     for r in range(args.runs):
         for name, argv in lines.items():
             if name == "report":
                 shutil.rmtree(os.path.join(work, "report"), ignore_errors=True)
-            code, wall, rss = run_once(argv, env, errfile, rssfile)
+            code, wall, cpu, rss = run_once(argv, env, errfile, rssfile)
             res = results[name]
             res["wall_s"].append(wall)
+            res["cpu_s"].append(cpu)
             res["maxrss_kib"].append(rss)
             res["exit"].append(code)
             if code != 0:
@@ -169,6 +172,7 @@ def bench_scale(scale, args, collab, floor, env, work):
                 failures.append(f"{scale} {name} (run {r + 1}): exit {code}: {' '.join(argv)}\n{tail}")
     for res in results.values():
         res["median_ms"] = statistics.median(res["wall_s"]) * 1000
+        res["median_cpu_ms"] = statistics.median(res["cpu_s"]) * 1000
         res["peak_rss_kib"] = max(res["maxrss_kib"])
     return {"root": root, "files": files, "yaml_bytes": size, "as_of": end, "generation_s": gen_s,
             "commands": results}, failures
@@ -179,7 +183,7 @@ def fmt_table(scale, data):
     size = data["yaml_bytes"]
     out = [f"\nscale {scale}: {data['files']} files, {size / 1e6:.2f} MB of YAML; median of "
            f"{len(data['commands']['floor']['wall_s'])} run(s)",
-           f"{'command':<11} {'wall ms':>10} {'x floor':>8} {'peak RSS MB':>12} {'RSS/YAML':>9}  targets"]
+           f"{'command':<11} {'wall ms':>10} {'x floor':>8} {'cpu ms':>10} {'peak RSS MB':>12} {'RSS/YAML':>9}  targets"]
     for name, res in data["commands"].items():
         ms, rss = res["median_ms"], res["peak_rss_kib"] * 1024
         ratio, per_byte = ms / floor_ms, rss / size
@@ -190,22 +194,27 @@ def fmt_table(scale, data):
                 marks.append(f"RSS {'ok' if per_byte <= L_RSS_RATIO else 'MISS'}")
             if scale == "S":
                 marks.append(f"<50ms {'ok' if ms < S_WALL_MS else 'MISS'}")
-        out.append(f"{name:<11} {ms:>10.1f} {ratio:>8.2f} {rss / 2**20:>12.1f} {per_byte:>9.2f}  {' '.join(marks)}")
+        out.append(f"{name:<11} {ms:>10.1f} {ratio:>8.2f} {res['median_cpu_ms']:>10.1f} {rss / 2**20:>12.1f} "
+                   f"{per_byte:>9.2f}  {' '.join(marks)}")
     return "\n".join(out)
 
 
 def fmt_growth(all_data):
     m, l = all_data["M"], all_data["L"]
     data_ratio = l["yaml_bytes"] / m["yaml_bytes"]
-    out = [f"\nL/M: data-size ratio {data_ratio:.2f} (bytes of YAML); time ratio per command, and its quotient "
-           f"by the data-size ratio (target <= {LINEAR_SLACK})",
-           f"{'command':<11} {'L/M time':>9} {'/ data':>7}  target"]
+    out = [f"\nL/M: data-size ratio {data_ratio:.2f} (bytes of YAML); wall and CPU time ratios per command, and "
+           f"their quotients by the data-size ratio (target <= {LINEAR_SLACK}; CPU time is less disturbed by other "
+           f"work on the machine)",
+           f"{'command':<11} {'L/M wall':>9} {'/ data':>7} {'L/M cpu':>8} {'/ data':>7}  target (wall, cpu)"]
     growth = {}
     for name in l["commands"]:
-        tr = l["commands"][name]["median_ms"] / m["commands"][name]["median_ms"]
-        q = tr / data_ratio
-        growth[name] = {"time_ratio": tr, "over_data_ratio": q}
-        out.append(f"{name:<11} {tr:>9.2f} {q:>7.2f}  {'ok' if q <= LINEAR_SLACK else 'MISS'}")
+        lc, mc = l["commands"][name], m["commands"][name]
+        tr = lc["median_ms"] / mc["median_ms"]
+        cr = lc["median_cpu_ms"] / mc["median_cpu_ms"]
+        q, qc = tr / data_ratio, cr / data_ratio
+        growth[name] = {"time_ratio": tr, "over_data_ratio": q, "cpu_ratio": cr, "cpu_over_data_ratio": qc}
+        out.append(f"{name:<11} {tr:>9.2f} {q:>7.2f} {cr:>8.2f} {qc:>7.2f}  "
+                   f"{'ok' if q <= LINEAR_SLACK else 'MISS'}, {'ok' if qc <= LINEAR_SLACK else 'MISS'}")
     return "\n".join(out), {"data_ratio": data_ratio, "commands": growth}
 
 
