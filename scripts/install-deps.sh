@@ -11,6 +11,7 @@ packages=(
   python3-icalendar  # tests/ical/check_ics.py parses collab schedule ics output independently
   dpkg-dev file  # cpack -G DEB finds the runtime dependencies with dpkg-shlibdeps and file
   git pre-commit  # tests/package/pre_commit_test.sh runs the pre-commit hook for real
+  time  # GNU time: bench/run.py reads each command's peak RSS with /usr/bin/time -f %M
 )
 
 # --browser: Debian's chromium too, for the report's rendering test (tests/report/chromium_check.sh).
