@@ -35,7 +35,8 @@ void sync_folder(const fs::path& dir) {
   }
 }
 
-Status write_and_sync(const fs::path& path, std::string_view content) {
+// `sync`: flush the file to disk before returning (else the caller syncs the whole file system once).
+Status write_and_sync(const fs::path& path, std::string_view content, bool sync = true) {
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0) return io_error(path, "cannot create");
   const char* p = content.data();
@@ -51,7 +52,7 @@ Status write_and_sync(const fs::path& path, std::string_view content) {
     p += n;
     left -= static_cast<size_t>(n);
   }
-  bool synced = ::fsync(fd) == 0;
+  bool synced = !sync || ::fsync(fd) == 0;
   bool closed = ::close(fd) == 0;  // always closed, even when the sync failed
   if (!synced || !closed) return io_error(path, "cannot write");
   return Ok{};
@@ -199,6 +200,10 @@ Status write_files(const fs::path& root, const std::vector<FileUpdate>& files) {
       return Error{ErrorKind::cannot_create, fmt::format("{} exists already; nothing was written", (root / f.path).string())};
     }
   }
+  // Many files (a report's charts, an import): one syncfs(2) for all of them instead of an fsync each (a
+  // report of a national network is thousands of files: docs/performance.md). Either way every new text is
+  // on disk before the first rename.
+  const bool batch = files.size() > kSyncEachUpTo;
   std::vector<std::pair<fs::path, fs::path>> staged;  // target, temporary file
   auto cleanup = [&](size_t from) {
     for (size_t k = from; k < staged.size(); ++k) fs::remove(staged[k].second, ec);
@@ -208,7 +213,7 @@ Status write_files(const fs::path& root, const std::vector<FileUpdate>& files) {
     fs::path target = root / f.path;
     fs::create_directories(target.parent_path(), ec);
     fs::path tmp = target.parent_path() / fmt::format(".{}.{}.tmp", target.filename().string(), random_suffix());
-    Status s = write_and_sync(tmp, f.content);
+    Status s = write_and_sync(tmp, f.content, !batch);
     if (!s) {
       fs::remove(tmp, ec);
       cleanup(0);
@@ -216,6 +221,17 @@ Status write_files(const fs::path& root, const std::vector<FileUpdate>& files) {
     }
     staged.emplace_back(target, tmp);
   }
+  if (batch && !staged.empty()) {
+    int fd = ::open(staged.front().second.c_str(), O_RDONLY | O_CLOEXEC);
+    bool synced = fd >= 0 && ::syncfs(fd) == 0;  // reports a write-back error since Linux 5.8
+    if (fd >= 0) ::close(fd);
+    if (!synced) {
+      Error e = io_error(staged.front().first, "cannot write");
+      cleanup(0);
+      return e;
+    }
+  }
+  std::set<fs::path> folders;  // each synced once, after its renames
   for (size_t i = 0; i < staged.size(); ++i) {
     const fs::path& target = staged[i].first;
     if (std::rename(staged[i].second.c_str(), target.c_str()) != 0) {
@@ -223,16 +239,21 @@ Status write_files(const fs::path& root, const std::vector<FileUpdate>& files) {
       cleanup(i);
       return e;
     }
-    sync_folder(target.parent_path());
+    folders.insert(target.parent_path());
   }
   // Deletions last: only once every new text is in place.
+  Status status = Ok{};
   for (const auto& f : files) {
     if (!f.remove) continue;
     fs::path target = root / f.path;
-    if (::unlink(target.c_str()) != 0 && errno != ENOENT) return io_error(target, "cannot remove");
-    sync_folder(target.parent_path());
+    if (::unlink(target.c_str()) != 0 && errno != ENOENT) {
+      status = io_error(target, "cannot remove");
+      break;
+    }
+    folders.insert(target.parent_path());
   }
-  return Ok{};
+  for (const auto& folder : folders) sync_folder(folder);
+  return status;
 }
 
 Result<std::string> read_file_limited(const std::string& path, size_t limit) {

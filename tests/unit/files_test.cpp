@@ -129,6 +129,38 @@ TEST_CASE("writes stay inside the collaborative: no climbing, no reserved names,
   CHECK(read(root / "real" / "ok.yaml") == "ok\n");
 }
 
+// More than kSyncEachUpTo files take the one-syncfs path: the same result, no temporary file left, and an
+// existing file marked `create` still stops the whole change before anything is written.
+TEST_CASE("a change of many files is written whole, with one sync", "[files]") {
+  TempDir dir;
+  const fs::path root = dir.path / "lc";
+  fs::create_directories(root / "charts");
+  std::ofstream(root / "charts" / "old.svg") << "old\n";
+  std::vector<collab::FileUpdate> files;
+  for (size_t i = 0; i < collab::kSyncEachUpTo * 3; ++i) {
+    files.push_back({"charts/c" + std::to_string(i) + ".svg", "chart " + std::to_string(i) + "\n", true, false});
+  }
+  files.push_back({"charts/old.svg", "", false, true});
+  files.push_back({"index.html", "<p>new</p>\n", false, false});
+  auto refused = files;
+  refused.push_back({"charts/c1.svg", "again\n", true, false});  // marked create, and made by this change
+  std::ofstream(root / "charts" / "c1.svg") << "there\n";
+  CHECK_FALSE(collab::write_files(root, refused));
+  CHECK_FALSE(fs::exists(root / "index.html"));
+  CHECK(fs::exists(root / "charts" / "old.svg"));
+  fs::remove(root / "charts" / "c1.svg");
+
+  REQUIRE(collab::write_files(root, files));
+  for (size_t i = 0; i < collab::kSyncEachUpTo * 3; ++i) {
+    CHECK(read(root / "charts" / ("c" + std::to_string(i) + ".svg")) == "chart " + std::to_string(i) + "\n");
+  }
+  CHECK(read(root / "index.html") == "<p>new</p>\n");
+  CHECK_FALSE(fs::exists(root / "charts" / "old.svg"));
+  size_t entries = 0;
+  for (const auto& e : fs::recursive_directory_iterator(root)) entries += e.is_regular_file() ? 1 : 0;
+  CHECK(entries == collab::kSyncEachUpTo * 3 + 1);  // no .tmp file left
+}
+
 TEST_CASE("files are read up to a limit, endless ones too", "[files][security]") {
   TempDir dir;
   std::ofstream(dir.path / "a.csv") << std::string(3000, 'x');
