@@ -320,8 +320,10 @@ std::optional<Position> stray_comma(std::string_view text) {
         block_indent = -1;
       }
       if (!quote && depth == 0 && c == ',') {
-        // First on its line: after a finished quoted or flow node, or at column 1, never valid.
-        if (column == indent + 1 && (indent == 0 || last == '"' || last == '\'' || last == ']' || last == '}')) {
+        // First on its line: at column 1, before anything else of the document (only comments or `---`
+        // before it: last is still '\n'), or after a finished quoted or flow node, never valid.
+        if (column == indent + 1 &&
+            (indent == 0 || last == '\n' || last == '"' || last == '\'' || last == ']' || last == '}')) {
           return Position{line, column};
         }
       }

@@ -2,6 +2,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
 using collab::Diagnostics;
 using collab::parse_yaml;
 
@@ -149,8 +153,30 @@ TEST_CASE("a stray comma is refused before yaml-cpp loops on it", "[yaml]") {
   CHECK(first_error("[a]\n  ,") == "f.yaml:2:3: " + message);
   CHECK(first_error("- a\n,") == "f.yaml:2:1: " + message);
   CHECK(first_error("--- ,") == "f.yaml:1:5: " + message);
+  // Indented, but before anything else of the document (fuzz finding 2, docs/security.md).
+  CHECK(first_error("  , a: b") == "f.yaml:1:3: " + message);
+  CHECK(first_error("# c\n  , pehip: closed\n") == "f.yaml:2:3: " + message);
+  CHECK(first_error("---\n ,a\n") == "f.yaml:2:2: " + message);
   // Commas that YAML allows stay allowed: in text, in flow collections, in quotes, in block scalars, in comments.
   parse_ok("a: b, c\nd: [1, 2]\ne: {f: 1, g: 2}\nh: \"x, y\"\ni: |\n  , first\nj: k # , l\nn: Children's, Inc\n");
+}
+
+// Every input a fuzzer once failed on (tests/fuzz/regressions, docs/security.md "Findings") is refused with
+// a message, not parsed for ever: were the guard gone, this test would hang until ctest's timeout.
+TEST_CASE("the fuzzers' findings are refused", "[yaml][security]") {
+  const auto dir = std::filesystem::path(COLLAB_SOURCE_DIR) / "tests/fuzz/regressions";
+  size_t seen = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() != ".yaml") continue;
+    INFO(entry.path().filename().string());
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    Diagnostics d;
+    CHECK_FALSE(parse_yaml(text, "f.yaml", d));
+    CHECK(d.has_errors());
+    ++seen;
+  }
+  CHECK(seen >= 5);
 }
 
 TEST_CASE("the position table answers like a map from pointer to position", "[yaml]") {
