@@ -50,6 +50,15 @@ Result<model::Project> load_valid_project(const Context& ctx, const char* verb) 
                                             diags.error_count(), verb)};
 }
 
+Result<std::optional<Lock>> lock_for_writing(const Context& ctx, bool dry_run) {
+  if (dry_run) return std::optional<Lock>();
+  auto root = locate_root(ctx);
+  if (!root) return root.error();
+  auto lock = Lock::acquire(*root);
+  if (!lock) return lock.error();
+  return std::optional<Lock>(std::move(*lock));
+}
+
 Result<date::sys_seconds> source_date_epoch_or_now() {
   const char* sde = std::getenv("SOURCE_DATE_EPOCH");
   if (sde == nullptr || sde[0] == '\0') return date::floor<std::chrono::seconds>(std::chrono::system_clock::now());

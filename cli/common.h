@@ -5,6 +5,7 @@
 
 #include "core/error.h"
 #include "io/diagnostic.h"
+#include "io/lock.h"
 #include "model/project.h"
 
 #include <CLI/CLI.hpp>
@@ -52,6 +53,10 @@ Result<std::filesystem::path> locate_root(const Context& ctx);
 // Reads the collaborative for a command that builds on it: with any error, prints the errors on stderr and
 // returns ErrorKind::data ("N error(s) in the collaborative; nothing was <verb>").
 Result<model::Project> load_valid_project(const Context& ctx, const char* verb);
+
+// The collaborative's lock for a run that writes, taken before it reads anything, so that no other run
+// changes the files between this run's reading and writing; a dry run takes none (an empty optional).
+Result<std::optional<Lock>> lock_for_writing(const Context& ctx, bool dry_run);
 
 // SOURCE_DATE_EPOCH (https://reproducible-builds.org/specs/source-date-epoch/) when set, else the clock; a
 // malformed value is a usage error. For output that must be reproducible (report, iCalendar DTSTAMP).

@@ -26,17 +26,6 @@ struct EnrollCommon {
   bool dry_run = false;
 };
 
-// A run that writes takes the lock before it reads anything, so that no other run changes the files
-// between this run's reading and writing. A dry run takes none.
-Result<std::optional<Lock>> lock_for_writing(const Context& ctx, const EnrollCommon& common) {
-  if (common.dry_run) return std::optional<Lock>();
-  auto root = locate_root(ctx);
-  if (!root) return root.error();
-  auto lock = Lock::acquire(*root);
-  if (!lock) return lock.error();
-  return std::optional<Lock>(std::move(*lock));
-}
-
 // Prints or writes the changes; the one place enroll writes.
 int apply(const Context& ctx, const EnrollCommon& common, const model::Project& project, const enroll::Changes& changes) {
   if (!common.dry_run && !changes.files.empty()) {  // the caller holds the lock (lock_for_writing)
@@ -70,7 +59,7 @@ int apply(const Context& ctx, const EnrollCommon& common, const model::Project& 
 // Runs `compute` on the valid collaborative and applies its changes.
 int run(const Context& ctx, const EnrollCommon& common,
         const std::function<Result<enroll::Changes>(const model::Project&)>& compute) {
-  auto lock = lock_for_writing(ctx, common);
+  auto lock = lock_for_writing(ctx, common.dry_run);
   if (!lock) return fail(lock.error());
   auto project = load_valid_project(ctx, "changed");
   if (!project) return fail(project.error());
@@ -85,7 +74,7 @@ struct ImportOptions {
 
 // enroll import: rows of a form export become EOIs; the good rows are written even when some are refused.
 int run_import(const Context& ctx, const EnrollCommon& common, const ImportOptions& opt) {
-  auto lock = lock_for_writing(ctx, common);
+  auto lock = lock_for_writing(ctx, common.dry_run);
   if (!lock) return fail(lock.error());
   auto project = load_valid_project(ctx, "changed");
   if (!project) return fail(project.error());

@@ -23,17 +23,6 @@ struct PdsaCommon {
   bool dry_run = false;
 };
 
-// A run that writes takes the lock before it reads anything, so that no other run changes the files
-// between this run's reading and writing. A dry run takes none.
-Result<std::optional<Lock>> lock_for_writing(const Context& ctx, const PdsaCommon& common) {
-  if (common.dry_run) return std::optional<Lock>();
-  auto root = locate_root(ctx);
-  if (!root) return root.error();
-  auto lock = Lock::acquire(*root);
-  if (!lock) return lock.error();
-  return std::optional<Lock>(std::move(*lock));
-}
-
 nlohmann::json diagnostics_json(const Diagnostics& diags) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& d : diags.items()) {
@@ -46,7 +35,7 @@ nlohmann::json diagnostics_json(const Diagnostics& diags) {
 // Computes the change on the valid collaborative, checks it as validate would, then prints or writes it.
 int run_change(const Context& ctx, const PdsaCommon& common,
                const std::function<Result<improvement::CycleChange>(const model::Project&)>& compute) {
-  auto lock = lock_for_writing(ctx, common);
+  auto lock = lock_for_writing(ctx, common.dry_run);
   if (!lock) return fail(lock.error());
   auto project = load_valid_project(ctx, "written");
   if (!project) return fail(project.error());

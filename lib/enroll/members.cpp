@@ -96,17 +96,6 @@ std::vector<std::string> references(const Project& p, const std::string& member)
 
 }  // namespace
 
-Status check_date(const Project& p, const std::string& text, const char* option) {
-  auto d = parse_date(text);
-  if (!d) return usage(fmt::format("{} {} is not a date YYYY-MM-DD that exists", option, text));
-  if (p.collaborative && p.collaborative->start && p.collaborative->end &&
-      (*d < *p.collaborative->start || *d > *p.collaborative->end)) {
-    return usage(fmt::format("{} {} is outside the collaborative ({} to {})", option, text,
-                             format_date(*p.collaborative->start), format_date(*p.collaborative->end)));
-  }
-  return Ok{};
-}
-
 std::vector<std::string> known_roles(const Project& p) {
   std::set<std::string> roles = {"senior-leader", "supervisor", "clinician", "practitioner", "data-manager", "contact", "member"};
   if (p.collaborative) roles.insert(p.collaborative->core_team.required_roles.begin(), p.collaborative->core_team.required_roles.end());
@@ -127,7 +116,7 @@ Result<Changes> add_member(const Project& p, const std::string& team_id, const M
   if (!m.email.empty() && !is_email(m.email)) return usage(fmt::format("'{}' is not an email address", m.email));
   if (Status s = check_engagement(m.engagement); !s) return s.error();
   if (!m.joined.empty()) {
-    if (Status s = check_date(p, m.joined, "--joined"); !s) return s.error();
+    if (auto d = model::option_date(p, m.joined, "--joined"); !d) return d.error();
   }
   std::vector<std::string> taken;
   for (const auto& t : p.teams) {
@@ -206,7 +195,7 @@ Result<Changes> remove_member(const Project& p, const std::string& member, const
   std::string base = fmt::format("/members/{}", found->index);
   Changes c;
   if (!left.empty()) {
-    if (Status s = check_date(p, left, "--left"); !s) return s.error();
+    if (auto d = model::option_date(p, left, "--left"); !d) return d.error();
     if (Status s = editor->set_scalar(base + "/left", left); !s) return s.error();
     c.files.push_back(edited(*found->team, *editor, fmt::format("{} left team {} on {} (kept on record)", member, found->team->id, left)));
     return c;
@@ -224,7 +213,7 @@ Result<Changes> withdraw_team(const Project& p, const std::string& team_id, cons
   auto team = find_team(p, team_id);
   if (!team) return team.error();
   if ((*team)->status == "withdrawn") return usage(fmt::format("team {} has withdrawn already", team_id));
-  if (Status s = check_date(p, date, "--date"); !s) return s.error();
+  if (auto d = model::option_date(p, date, "--date"); !d) return d.error();
   if (reason.find_first_not_of(" \t") == std::string::npos) return usage("--reason must say why the team withdraws");
   auto editor = open_team(p, **team);
   if (!editor) return editor.error();
@@ -246,7 +235,7 @@ Result<Changes> add_team(const Project& p, const TeamSpec& spec) {
   std::string joined = spec.joined;
   if (joined.empty() && p.collaborative && p.collaborative->start) joined = format_date(*p.collaborative->start);
   if (!joined.empty()) {
-    if (Status s = check_date(p, joined, "--joined"); !s) return s.error();
+    if (auto d = model::option_date(p, joined, "--joined"); !d) return d.error();
   }
   if (p.collaborative && p.collaborative->design.capacity) {
     auto active = std::count_if(p.teams.begin(), p.teams.end(), [](const Team& t) { return t.status == "active"; });

@@ -19,9 +19,6 @@ struct MemberSpec {
   std::vector<std::string> roles;
 };
 
-// A date given on the command line: it must exist and fall inside the collaborative (ErrorKind::usage).
-Status check_date(const model::Project& project, const std::string& text, const char* option);
-
 // Roles a member may have: the collaborative's required core-team roles, every role already given to a
 // member or proposed in an EOI, and the usual ones (senior-leader, supervisor, clinician, practitioner,
 // data-manager, contact, member).

@@ -91,7 +91,7 @@ Result<Changes> enroll_teams(const Project& p, const EnrollOptions& options) {
   std::string joined = options.joined;
   if (joined.empty() && p.collaborative && p.collaborative->start) joined = format_date(*p.collaborative->start);
   if (!options.joined.empty()) {
-    if (Status s = check_date(p, options.joined, "--joined"); !s) return s.error();
+    if (auto d = model::option_date(p, options.joined, "--joined"); !d) return d.error();
   }
 
   std::vector<std::string> refused;

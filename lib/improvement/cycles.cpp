@@ -30,18 +30,6 @@ bool is_slug(const std::string& s) {
 
 std::string cycle_path(const std::string& team, const std::string& id) { return "pdsa/" + team + "/" + id + ".yaml"; }
 
-// A date given on the command line: it must exist and fall inside the collaborative.
-Result<Date> option_date(const Project& p, const std::string& text, const char* option) {
-  auto d = parse_date(text);
-  if (!d) return usage(fmt::format("{} {} is not a date YYYY-MM-DD that exists", option, text));
-  if (p.collaborative && p.collaborative->start && p.collaborative->end &&
-      (*d < *p.collaborative->start || *d > *p.collaborative->end)) {
-    return usage(fmt::format("{} {} is outside the collaborative ({} to {})", option, text,
-                             format_date(*p.collaborative->start), format_date(*p.collaborative->end)));
-  }
-  return *d;
-}
-
 // A text option, when given, must hold something (the schema's text is at least one character).
 Status option_text(const std::string& value, const char* option) {
   if (trim(value).empty()) return usage(fmt::format("{} is empty: give it a text, or leave the option out", option));
@@ -153,7 +141,7 @@ Result<CycleChange> add_cycle(const Project& p, const AddSpec& spec) {
       if (Status s = option_text(*value, option); !s) return s.error();
     }
   }
-  auto start = option_date(p, spec.start, "--start");
+  auto start = model::option_date(p, spec.start, "--start");
   if (!start) return start.error();
   if (earlier && earlier->start && *start < *earlier->start) {
     return usage(fmt::format("--start {} is before the start of cycle '{}' it builds on ({})", spec.start, earlier->id,
@@ -222,11 +210,11 @@ Result<CycleChange> decide_cycle(const Project& p, const PdsaCycle& cycle, const
       spec.prediction != "not-confirmed") {
     return usage(fmt::format("--prediction '{}' is not one of confirmed, partly, not-confirmed", spec.prediction));
   }
-  auto decided = option_date(p, spec.date, "--date");
+  auto decided = model::option_date(p, spec.date, "--date");
   if (!decided) return decided.error();
   std::optional<Date> end;
   if (!spec.end.empty()) {
-    auto e = option_date(p, spec.end, "--end");
+    auto e = model::option_date(p, spec.end, "--end");
     if (!e) return e.error();
     end = *e;
   }

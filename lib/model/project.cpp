@@ -618,6 +618,17 @@ const PdsaCycle* Project::find_cycle(const std::string& team, const std::string&
   return nullptr;
 }
 
+Result<Date> option_date(const Project& p, const std::string& text, const char* option) {
+  auto d = parse_date(text);
+  if (!d) return Error{ErrorKind::usage, fmt::format("{} {} is not a date YYYY-MM-DD that exists", option, text)};
+  if (p.collaborative && p.collaborative->start && p.collaborative->end &&
+      (*d < *p.collaborative->start || *d > *p.collaborative->end)) {
+    return Error{ErrorKind::usage, fmt::format("{} {} is outside the collaborative ({} to {})", option, text,
+                                               format_date(*p.collaborative->start), format_date(*p.collaborative->end))};
+  }
+  return *d;
+}
+
 std::vector<std::string> ChangeIdea::all_measures() const {
   std::vector<std::string> out;
   for (const auto* family : {&measures.outcome, &measures.process, &measures.balancing}) {

@@ -4,6 +4,7 @@
 // `collab validate` can report everything at once.
 #pragma once
 
+#include "core/error.h"
 #include "io/diagnostic.h"
 #include "model/collaborative.h"
 
@@ -79,6 +80,10 @@ struct Project {
   } index;
   void build_index();
 };
+
+// A date given as a command's option (`option`: "--start"), for a change to the collaborative: it must be a
+// date YYYY-MM-DD that exists and fall inside the collaborative's span; else ErrorKind::usage.
+Result<Date> option_date(const Project& project, const std::string& text, const char* option);
 
 // The path of a file of the collaborative as shown in messages.
 std::string display_path(const std::string& display_root, const std::string& relative_path);
