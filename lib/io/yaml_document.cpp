@@ -320,12 +320,11 @@ std::optional<Position> stray_comma(std::string_view text) {
         block_indent = -1;
       }
       if (!quote && depth == 0 && c == ',') {
-        // First on its line: at column 1, before anything else of the document (only comments or `---`
-        // before it: last is still '\n'), or after a finished quoted or flow node, never valid.
-        if (column == indent + 1 &&
-            (indent == 0 || last == '\n' || last == '"' || last == '\'' || last == ']' || last == '}')) {
-          return Position{line, column};
-        }
+        // First on its line, outside quotes, flow collections and block scalars. YAML allows it only as the
+        // continuation of a plain text over several lines ("a: b\n  , c" is "b , c"), but yaml-cpp 0.7
+        // loops for ever on many such lines (at column 1, at the top level, after a quoted or flow node...:
+        // docs/security.md, findings 1-3), so collab refuses them all: quote such a text.
+        return Position{line, column};
       }
     }
     if (in_comment) continue;

@@ -15,6 +15,9 @@ cmake -S "$root" -B "$build" -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=
 cmake --build "$build" --target yaml_fuzz csv_fuzz project_fuzz -j "$jobs"
 [[ $seconds -gt 0 ]] || exit 0
 
+# One thread per load (docs/cli.md, COLLAB_JOBS): each input then runs the same way every time, as
+# libFuzzer's coverage feedback assumes; loading on several threads has its own unit test.
+export COLLAB_JOBS=${COLLAB_JOBS:-1}
 status=0
 for fuzzer in ${COLLAB_FUZZERS:-yaml_fuzz csv_fuzz project_fuzz}; do
   name=${fuzzer%_fuzz}

@@ -157,8 +157,16 @@ TEST_CASE("a stray comma is refused before yaml-cpp loops on it", "[yaml]") {
   CHECK(first_error("  , a: b") == "f.yaml:1:3: " + message);
   CHECK(first_error("# c\n  , pehip: closed\n") == "f.yaml:2:3: " + message);
   CHECK(first_error("---\n ,a\n") == "f.yaml:2:2: " + message);
+  // At the indentation of the document's top level, after a plain text (fuzz finding 3).
+  CHECK(first_error(" - p\n , x\n") == "f.yaml:2:2: " + message);
+  CHECK(first_error("# c\n  - period: 1\n  , Very ready]\n  - f: y\n") == "f.yaml:3:3: " + message);
   // Commas that YAML allows stay allowed: in text, in flow collections, in quotes, in block scalars, in comments.
   parse_ok("a: b, c\nd: [1, 2]\ne: {f: 1, g: 2}\nh: \"x, y\"\ni: |\n  , first\nj: k # , l\nn: Children's, Inc\n");
+  // YAML would read these as texts going on over two lines ("b , c"), but yaml-cpp loops on too many lines
+  // of that shape: collab refuses every line that starts with a comma, outside quotes and block scalars.
+  CHECK(first_error("a: b\n  , c\n") == "f.yaml:2:3: " + message);
+  CHECK(first_error("x:\n  - p\n    , x\n") == "f.yaml:3:5: " + message);
+  parse_ok("a: \"b\n  , c\"\nd: 'e\n  , f'\ng: >\n  h\n  , i\n");
 }
 
 // Every input a fuzzer once failed on (tests/fuzz/regressions, docs/security.md "Findings") is refused with
