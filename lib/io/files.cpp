@@ -5,10 +5,12 @@
 #include <fmt/format.h>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <cerrno>
 #include <cstring>
 #include <random>
@@ -202,18 +204,41 @@ Status write_files(const fs::path& root, const std::vector<FileUpdate>& files) {
   }
   // Many files (a report's charts, an import): one syncfs(2) for all of them instead of an fsync each (a
   // report of a national network is thousands of files: docs/performance.md). Either way every new text is
-  // on disk before the first rename.
-  const bool batch = files.size() > kSyncEachUpTo;
+  // on disk before the first rename. syncfs reports the write-back errors (Linux 5.8 and later) met since its
+  // descriptor was opened, so it is opened before the first write; a file on another file system than the
+  // root (a mount inside it) is flushed with its own fsync.
+  size_t writes = 0;
+  for (const auto& f : files) writes += f.remove ? 0 : 1;
+  int root_fd = -1;
+  struct stat root_stat {};
+  if (writes > kSyncEachUpTo) {
+    root_fd = ::open(root.empty() ? "." : root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (root_fd >= 0 && ::fstat(root_fd, &root_stat) != 0) {
+      ::close(root_fd);
+      root_fd = -1;
+    }
+  }
+  const bool batch = root_fd >= 0;  // else (or when the root cannot be opened) an fsync per file
+  std::map<fs::path, bool> on_root_device;  // per folder
+  auto same_device = [&](const fs::path& folder) {
+    auto it = on_root_device.find(folder);
+    if (it != on_root_device.end()) return it->second;
+    struct stat st {};
+    bool same = ::stat(folder.c_str(), &st) == 0 && st.st_dev == root_stat.st_dev;
+    return on_root_device[folder] = same;
+  };
   std::vector<std::pair<fs::path, fs::path>> staged;  // target, temporary file
   auto cleanup = [&](size_t from) {
     for (size_t k = from; k < staged.size(); ++k) fs::remove(staged[k].second, ec);
+    if (root_fd >= 0) ::close(root_fd);
+    root_fd = -1;
   };
   for (const auto& f : files) {
     if (f.remove) continue;
     fs::path target = root / f.path;
     fs::create_directories(target.parent_path(), ec);
     fs::path tmp = target.parent_path() / fmt::format(".{}.{}.tmp", target.filename().string(), random_suffix());
-    Status s = write_and_sync(tmp, f.content, !batch);
+    Status s = write_and_sync(tmp, f.content, !batch || !same_device(target.parent_path()));
     if (!s) {
       fs::remove(tmp, ec);
       cleanup(0);
@@ -221,12 +246,12 @@ Status write_files(const fs::path& root, const std::vector<FileUpdate>& files) {
     }
     staged.emplace_back(target, tmp);
   }
-  if (batch && !staged.empty()) {
-    int fd = ::open(staged.front().second.c_str(), O_RDONLY | O_CLOEXEC);
-    bool synced = fd >= 0 && ::syncfs(fd) == 0;  // reports a write-back error since Linux 5.8
-    if (fd >= 0) ::close(fd);
+  if (batch) {
+    bool synced = ::syncfs(root_fd) == 0;
+    ::close(root_fd);
+    root_fd = -1;
     if (!synced) {
-      Error e = io_error(staged.front().first, "cannot write");
+      Error e = io_error(root, "cannot write");
       cleanup(0);
       return e;
     }
@@ -237,6 +262,7 @@ Status write_files(const fs::path& root, const std::vector<FileUpdate>& files) {
     if (std::rename(staged[i].second.c_str(), target.c_str()) != 0) {
       Error e = io_error(target, "cannot replace");
       cleanup(i);
+      for (const auto& folder : folders) sync_folder(folder);  // the renames made so far
       return e;
     }
     folders.insert(target.parent_path());

@@ -37,7 +37,7 @@ struct FileUpdate {
   bool create = false;
   bool remove = false;  // delete the file (content unused); one that is already gone is no error
 };
-// Up to this many files each is flushed with fsync(2); a larger change is flushed with one syncfs(2).
+// Up to this many new texts each is flushed with fsync(2); a larger change is flushed with one syncfs(2).
 inline constexpr size_t kSyncEachUpTo = 16;
 Status write_files(const std::filesystem::path& root, const std::vector<FileUpdate>& files);
 Status check_target(const std::filesystem::path& root, const std::string& relative_path);

@@ -272,11 +272,12 @@ std::optional<std::pair<Position, std::string>> check_text(std::string_view text
 
 namespace {
 
-// A ',' that yaml-cpp 0.7 loops on, allocating until memory runs out, instead of reporting it: at the top
-// level after a complete node (`"x",`, `[a],`, `"x"` then `  ,` on the next line), at the start of a line at
-// column 1 (`- a` then `,`), or right after `---`. Each is invalid YAML (outside a flow collection a ','
-// can only continue a plain scalar), so it is refused here, before yaml-cpp sees it. Found by fuzzing
-// (tests/fuzz/regressions, docs/security.md).
+// A ',' that yaml-cpp 0.7 loops on, allocating until memory runs out, instead of reporting it, is refused
+// here, before yaml-cpp sees it: outside quotes, flow collections and block scalars, a ',' that is the
+// first character of its line, or comes right after `---`, after the document's root tag or anchor only
+// (`!,x`, `&a ,x`), or after a complete quoted or flow node at the top level (`"x",`, `[a],`). Only the
+// first of these can be valid YAML (a plain text going on over several lines); collab refuses it anyway.
+// Found by fuzzing (tests/fuzz/regressions, docs/security.md, findings 1-4).
 std::optional<Position> stray_comma(std::string_view text) {
   int line = 1, column = 0, depth = 0;
   char quote = 0;
@@ -284,14 +285,18 @@ std::optional<Position> stray_comma(std::string_view text) {
   int block_indent = -1;         // inside a block scalar (| or >): lines indented more than this
   int indent = 0;
   bool at_line_start = true, in_comment = false, after_doc_start = false;
+  size_t comment_at = std::string_view::npos;  // where this line's comment starts, if it has one
+  // Nothing of the document yet but its root's tag or anchor (`!x`, `&a`): a ',' there loops yaml-cpp too.
+  bool only_properties = true, in_property = false, after_property = false;
+  bool first_on_line = false;  // the character is the first of its line (after the indentation)
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     ++column;
     if (c == '\n') {
       // A line that ended with | or > (and its indicators) starts a block scalar.
       if (!quote && depth == 0 && (last == '|' || last == '>' || ((last == '-' || last == '+' || std::isdigit(static_cast<unsigned char>(last))) && block_indent < 0))) {
-        size_t k = i;
-        while (k > 0 && (text[k - 1] == ' ' || text[k - 1] == '\r')) --k;
+        size_t k = comment_at != std::string_view::npos ? comment_at : i;  // `notes: |  # free text`
+        while (k > 0 && (text[k - 1] == ' ' || text[k - 1] == '\t' || text[k - 1] == '\r')) --k;
         size_t b = k;
         while (b > 0 && (text[b - 1] == '-' || text[b - 1] == '+' || std::isdigit(static_cast<unsigned char>(text[b - 1])))) --b;
         if (b > 0 && (text[b - 1] == '|' || text[b - 1] == '>') && (b == 1 || text[b - 2] == ' ' || text[b - 2] == ':' || text[b - 2] == '-')) {
@@ -302,6 +307,9 @@ std::optional<Position> stray_comma(std::string_view text) {
       column = 0;
       at_line_start = true;
       in_comment = false;
+      comment_at = std::string_view::npos;
+      if (in_property) after_property = true;
+      in_property = false;
       indent = 0;
       continue;
     }
@@ -312,6 +320,7 @@ std::optional<Position> stray_comma(std::string_view text) {
       }
       if (c == '\r' || c == '\t') continue;
       at_line_start = false;
+      first_on_line = true;
       if (block_indent >= 0) {
         if (indent > block_indent) {  // block scalar content: skip the line
           in_comment = true;
@@ -345,25 +354,45 @@ std::optional<Position> stray_comma(std::string_view text) {
     }
     if (c == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n')) {
       in_comment = true;
+      comment_at = i;
       continue;
     }
-    if (c == ' ' || c == '\t' || c == '\r') continue;
+    if (c == ' ' || c == '\t' || c == '\r') {
+      if (in_property) after_property = true;  // `&a [`, `!t "`: a node may start after a tag or anchor
+      in_property = false;
+      continue;
+    }
     if (c == '-' && column == 1 && text.substr(i, 3) == "---") {
       after_doc_start = true;
+      only_properties = true;
       i += 2;
       column += 2;
       last = '\n';
       continue;
     }
-    if (depth == 0 && c == ',' && (after_doc_start || last == '"' || last == '\'' || last == ']' || last == '}')) {
+    if (depth == 0 && c == ',' &&
+        (after_doc_start || only_properties || last == '"' || last == '\'' || last == ']' || last == '}')) {
       return Position{line, column};
     }
     after_doc_start = false;
-    if ((c == '"' || c == '\'') && (last == '\n' || last == ':' || last == '-' || last == ',' || last == '[' || last == '{' || last == '?' || text[i - 1] == ' ')) {
+    // A quote or a bracket opens a node only where a node can start: first on its line, or after an
+    // indicator (`key: `, `- `, `? `, `,`, `[`, `{`) or a tag or anchor. Elsewhere it is part of a plain text
+    // ("rock 'n roll", "see [1"), which must not hide the lines after it from these checks.
+    const bool node_start = first_on_line || after_property || last == '\n' || last == ':' || last == '-' ||
+                            last == ',' || last == '[' || last == '{' || last == '?';
+    first_on_line = false;
+    after_property = false;
+    const bool word_start = i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n';
+    if (word_start && (c == '!' || c == '&')) {  // a tag (!x) or an anchor (&x)
+      in_property = true;
+    } else if (!in_property) {
+      only_properties = false;  // the document's first node has begun
+    }
+    if ((c == '"' || c == '\'') && node_start) {
       quote = c;
       continue;
     }
-    if (c == '[' || c == '{') ++depth;
+    if ((c == '[' || c == '{') && (node_start || depth > 0)) ++depth;
     if ((c == ']' || c == '}') && depth > 0) --depth;
     last = c;
   }

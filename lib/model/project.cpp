@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
+#include <exception>
+#include <system_error>
 #include <thread>
 
 namespace collab::model {
@@ -780,6 +782,7 @@ struct Pending {
   std::optional<YamlDocument> doc;
   bool valid = false;
   Diagnostics diags;
+  std::exception_ptr failure;  // an exception thrown while reading it
 };
 
 // How many threads parse files: COLLAB_JOBS when set (1: one thread), else the processors, at most 8.
@@ -801,15 +804,29 @@ void parse_all(const fs::path& root, std::vector<Pending>& pending) {
   auto work = [&] {
     for (size_t i; (i = next.fetch_add(1)) < pending.size();) {
       Pending& p = pending[i];
-      p.doc = p.text ? parse_yaml(*p.text, p.shown, p.diags) : load_yaml_file((root / p.rel).string(), p.shown, p.diags);
-      if (p.doc && p.doc->json.is_null()) p.diags.error({p.shown, 0, 0}, "the file is empty");
-      p.valid = p.doc && !p.doc->json.is_null() && schemas.validate(kind_name(p.kind), *p.doc, p.diags);
+      try {
+        p.doc = p.text ? parse_yaml(*p.text, p.shown, p.diags) : load_yaml_file((root / p.rel).string(), p.shown, p.diags);
+        if (p.doc && p.doc->json.is_null()) p.diags.error({p.shown, 0, 0}, "the file is empty");
+        p.valid = p.doc && !p.doc->json.is_null() && schemas.validate(kind_name(p.kind), *p.doc, p.diags);
+      } catch (...) {  // out of memory, say: kept, and thrown again on the calling thread
+        p.failure = std::current_exception();
+      }
     }
   };
   std::vector<std::thread> threads;
-  for (size_t t = 1; t < load_threads(pending.size()); ++t) threads.emplace_back(work);
+  for (size_t t = 1; t < load_threads(pending.size()); ++t) {
+    try {
+      threads.emplace_back(work);
+    } catch (const std::system_error&) {  // no more threads to be had: the ones started do the work
+      break;
+    }
+  }
   work();
   for (auto& t : threads) t.join();
+  // The first failure in file order, as a one-thread run would have met it (main() reports it, exit 70).
+  for (const auto& p : pending) {
+    if (p.failure) std::rethrow_exception(p.failure);
+  }
 }
 
 }  // namespace

@@ -157,6 +157,16 @@ TEST_CASE("a stray comma is refused before yaml-cpp loops on it", "[yaml]") {
   CHECK(first_error("  , a: b") == "f.yaml:1:3: " + message);
   CHECK(first_error("# c\n  , pehip: closed\n") == "f.yaml:2:3: " + message);
   CHECK(first_error("---\n ,a\n") == "f.yaml:2:2: " + message);
+  // A quote or bracket inside a plain text does not hide the next lines (review of the fix of finding 3).
+  CHECK(first_error(" - rock 'n roll\n , x\n") == "f.yaml:2:2: " + message);
+  CHECK(first_error(" - see [1\n , x\n") == "f.yaml:2:2: " + message);
+  // After a tag or an anchor a node starts: its quotes and brackets are still seen.
+  CHECK(parse_ok("a: &a [\"x\", \"y\"]\nb: !!str 'p, q'\nc: *a\n")["b"] == "p, q");
+  // After the root's tag or anchor (fuzz finding 4).
+  CHECK(first_error("!,i,i") == "f.yaml:1:2: " + message);
+  CHECK(first_error("&a ,x") == "f.yaml:1:4: " + message);
+  CHECK(first_error("# c\n--- !t\n  ,x") == "f.yaml:3:3: " + message);
+  CHECK(parse_ok("a: &x b, c\nd: !!str 5, 6\n")["d"] == "5, 6");  // properties deeper down: no refusal
   // At the indentation of the document's top level, after a plain text (fuzz finding 3).
   CHECK(first_error(" - p\n , x\n") == "f.yaml:2:2: " + message);
   CHECK(first_error("# c\n  - period: 1\n  , Very ready]\n  - f: y\n") == "f.yaml:3:3: " + message);
@@ -167,6 +177,7 @@ TEST_CASE("a stray comma is refused before yaml-cpp loops on it", "[yaml]") {
   CHECK(first_error("a: b\n  , c\n") == "f.yaml:2:3: " + message);
   CHECK(first_error("x:\n  - p\n    , x\n") == "f.yaml:3:5: " + message);
   parse_ok("a: \"b\n  , c\"\nd: 'e\n  , f'\ng: >\n  h\n  , i\n");
+  parse_ok("notes: |  # free text\n  , second\nmore: >-  # folded\n  , third\nlist:\n  - b: |\n      , t\n");
 }
 
 // Every input a fuzzer once failed on (tests/fuzz/regressions, docs/security.md "Findings") is refused with
