@@ -183,8 +183,8 @@ void register_pdsa(CLI::App& app, Context& ctx) {
     auto opt = std::make_shared<ListOptions>();
     CLI::App* cmd = pdsa->add_subcommand("list", "List the cycles: team, ID, idea, start, decision, builds_on");
     add_format_option(*cmd, opt->format, {"text", "json", "csv"});
-    cmd->add_option("--team", opt->filter.team, "Only this team's cycles");
-    cmd->add_option("--idea", opt->filter.idea, "Only the cycles of this change idea");
+    cmd->add_option("--team", opt->filter.team, "Only this team's cycles")->check(kNotEmpty);
+    cmd->add_option("--idea", opt->filter.idea, "Only the cycles of this change idea")->check(kNotEmpty);
     cmd->add_flag("--open", opt->filter.open_only, "Only the open cycles (no decision yet)");
     cmd->callback([&ctx, opt] { ctx.exit_code = run_list(ctx, *opt); });
   }
