@@ -248,9 +248,11 @@ Status write_files(const fs::path& root, const std::vector<FileUpdate>& files) {
   }
   if (batch) {
     bool synced = ::syncfs(root_fd) == 0;
+    int sync_errno = errno;
     ::close(root_fd);
     root_fd = -1;
     if (!synced) {
+      errno = sync_errno;  // the message names syncfs's error, not close's
       Error e = io_error(root, "cannot write");
       cleanup(0);
       return e;
