@@ -1,5 +1,7 @@
 #include "core/slug.h"
 
+#include <algorithm>
+
 namespace collab {
 namespace {
 
@@ -61,6 +63,11 @@ std::string slugify(std::string_view name) {
   while (!slug.empty() && slug.back() == '-') slug.pop_back();
   if (is_reserved_file_name(slug)) slug += "-1";
   return slug;
+}
+
+bool is_slug(std::string_view s) {
+  if (s.empty() || s.size() > 63 || s[0] == '-') return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
 }
 
 bool is_reserved_file_name(std::string_view id) {

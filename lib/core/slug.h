@@ -14,6 +14,10 @@ namespace collab {
 // name gets "-1" after it ("Con" -> "con-1").
 std::string slugify(std::string_view name);
 
+// An ID as the schemas' slug pattern has it (^[a-z0-9][a-z0-9-]{0,62}$): lower-case ASCII letters, digits
+// and hyphens, not starting with a hyphen, 1 to 63 characters. File names of the collaborative are IDs.
+bool is_slug(std::string_view s);
+
 // The names Windows reserves for devices, with any extension: con, prn, aux, nul, com0-com9, lpt0-lpt9
 // (compared without case). A file called so (teams/con.yaml) cannot be checked out on Windows.
 bool is_reserved_file_name(std::string_view id);

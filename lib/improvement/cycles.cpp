@@ -22,11 +22,6 @@ using namespace collab::model;
 
 Error usage(std::string message) { return Error{ErrorKind::usage, std::move(message)}; }
 
-// The IDs a file name may carry (schemas' slug: ^[a-z0-9][a-z0-9-]{0,62}$).
-bool is_slug(const std::string& s) {
-  if (s.empty() || s.size() > 63 || s[0] == '-') return false;
-  return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
-}
 
 std::string cycle_path(const std::string& team, const std::string& id) { return "pdsa/" + team + "/" + id + ".yaml"; }
 

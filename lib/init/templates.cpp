@@ -1492,16 +1492,6 @@ Scaffold community(const Date& start) {
 // ---------------------------------------------------------------------------------------------------
 // Checks of the options.
 
-bool is_slug(std::string_view s) {
-  if (s.empty() || s.size() > 63) return false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-    if (!alnum && !(c == '-' && i > 0)) return false;
-  }
-  return true;
-}
-
 // Why `name` cannot be a collaborative's name, or empty: it must be valid UTF-8, not blank, free of
 // control characters (it also titles README.md), and within the schema's 20000 characters.
 std::string name_problem(std::string_view name) {

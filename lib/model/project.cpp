@@ -18,14 +18,6 @@ namespace {
 using json = nlohmann::json;
 namespace fs = std::filesystem;
 
-bool is_slug(const std::string& s) {
-  if (s.empty() || s.size() > 63) return false;
-  if (!(std::islower(static_cast<unsigned char>(s[0])) || std::isdigit(static_cast<unsigned char>(s[0])))) return false;
-  return std::all_of(s.begin(), s.end(), [](char c) {
-    return std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '-';
-  });
-}
-
 // Reads the fields of one JSON object that passed its schema; reports dates that do not exist.
 class Reader {
  public:

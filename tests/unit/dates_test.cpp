@@ -55,6 +55,20 @@ TEST_CASE("names fold to ASCII slugs", "[slug]") {
   CHECK(slugify(std::string(100, 'a')).size() == 63);
 }
 
+// The schemas' slug pattern ^[a-z0-9][a-z0-9-]{0,62}$, checked by hand.
+TEST_CASE("IDs are slugs", "[slug]") {
+  CHECK(is_slug("harbor"));
+  CHECK(is_slug("0-a"));
+  CHECK(is_slug("a-"));  // the pattern allows a trailing hyphen
+  CHECK(is_slug(std::string(63, 'a')));
+  CHECK_FALSE(is_slug(std::string(64, 'a')));
+  CHECK_FALSE(is_slug(""));
+  CHECK_FALSE(is_slug("-a"));
+  CHECK_FALSE(is_slug("Harbor"));
+  CHECK_FALSE(is_slug("a_b"));
+  CHECK_FALSE(is_slug("caf\xc3\xa9"));
+}
+
 #include "core/text.h"
 
 TEST_CASE("numbers from text are plain and finite", "[text]") {
