@@ -387,4 +387,165 @@ struct Decisions {
   std::vector<Decision> decisions;
 };
 
+
+// ---- Monitoring, evaluation and learning (docs/format.md, "Evaluation") ----
+
+// theory-of-change.yaml: activities lead to outputs, outputs to outcomes at member, network and field level.
+struct TocNode {
+  Source src;
+  std::string id, name, description;
+  std::string level;               // outcomes: member, network or field; empty for activities and outputs
+  std::vector<std::string> from;   // the nodes that lead to this one (outputs: activities; outcomes: outputs, outcomes)
+};
+
+// A sign of progress towards an outcome: an indicator with a target to reach by a date.
+struct Milestone {
+  Source src;
+  std::string id, outcome, indicator, measure, unit;  // measure: optional, a measure of measures/
+  std::optional<double> target, actual;
+  std::optional<Date> by, met;     // met: when it was reached; a milestone past `by` and not met is overdue
+};
+
+// One piece of evidence behind a link of a contribution claim.
+struct EvidenceRef {
+  std::string kind, id;  // kind: outcome, survey, measure, product, network
+};
+
+struct Alternative {
+  std::string explanation, status;  // status: ruled-out, partly, open
+};
+
+// A link of the theory of change (`from` leads to `to`) as a claim relies on it.
+struct ClaimLink {
+  Source src;
+  std::string from, to;
+  std::vector<EvidenceRef> evidence;
+  std::vector<Alternative> alternatives;
+};
+
+// A contribution claim (Mayne): the collaborative contributed to an outcome along these links.
+struct ContributionClaim {
+  Source src;
+  std::string id, claim, outcome;
+  std::vector<ClaimLink> links;
+};
+
+struct TheoryOfChange {
+  Source src;
+  std::optional<Date> review_by, reviewed;
+  std::vector<TocNode> activities, outputs, outcomes;
+  std::vector<Milestone> milestones;
+  std::vector<ContributionClaim> claims;
+  const TocNode* find(const std::string& id) const;  // any level
+};
+
+// surveys/<id>.yaml: a feedback instrument.
+struct SurveyItem {
+  Source src;
+  std::string id, text, type;  // type: scale, nps, open
+  int min = 1, max = 5;        // scale: the points; nps: 0-10
+  std::optional<int> level;    // Kirkpatrick level 1-4
+};
+
+struct Survey {
+  Source src;
+  std::string id, name;
+  std::vector<std::string> events;         // the events it asks about; empty: any event
+  std::optional<int> follow_up_days;       // a follow-up survey: due this many days after each event
+  int window_days = 14;                    // a due follow-up is overdue after this many days without a response
+  double partial_at = 0.5;                 // share of closed items answered that makes a partial response
+  std::vector<SurveyItem> items;
+  const SurveyItem* find_item(const std::string& id) const;
+};
+
+// responses/<survey>.yaml: the answers to one survey.
+struct SurveyResponse {
+  Source src;
+  std::string id, event, member;
+  std::optional<Date> submitted;
+  std::vector<std::pair<std::string, nlohmann::json>> answers;  // item ID -> number (scale, nps) or text (open), in file order
+};
+
+struct SurveyResponses {
+  Source src;
+  std::string survey;
+  std::vector<SurveyResponse> responses;
+};
+
+// learning-agenda.yaml: topics, and the members' votes that set the agenda.
+struct AgendaTopic {
+  Source src;
+  std::string id, title, description, proposed_by, group, status;  // status: proposed, agreed, dropped
+  std::vector<std::string> events;  // the events that serve an agreed topic
+};
+
+struct Ballot {
+  Source src;
+  std::string voter, group;  // voter: a member or faculty ID; group: a stakeholder group (default: the voter's organization)
+  std::optional<Date> date;
+  std::vector<std::pair<std::string, int>> dots;  // dot voting: topic -> dots, in file order
+  std::vector<std::string> ranking;               // ranked ballot (Borda): first choice first
+};
+
+struct LearningAgenda {
+  Source src;
+  std::string method = "dots";  // dots or borda
+  int dots = 3;                 // dots per voter
+  std::optional<int> max_per_topic;
+  std::vector<AgendaTopic> topics;
+  std::vector<Ballot> votes;
+  const AgendaTopic* find_topic(const std::string& id) const;
+};
+
+// outcomes/<id>.yaml: an outcome statement (outcome harvesting).
+struct Substantiation {
+  Source src;
+  std::string by, verdict, note;  // verdict: confirmed, partly, not-confirmed
+  bool independent = true;
+  std::optional<Date> date;
+};
+
+struct OutcomeStatement {
+  Source src;
+  std::string id, actor, change, where, significance, contribution;
+  std::string type;    // behaviour, relationship, action, policy, practice
+  std::string effect;  // positive, negative
+  bool intended = true;
+  std::optional<Date> when, harvested;
+  std::vector<std::string> events, products, members, sources, toc_outcomes;
+  std::vector<Substantiation> substantiations;
+};
+
+// products/<id>.yaml: a knowledge product.
+struct KnowledgeProduct {
+  Source src;
+  std::string id, title, type, status, url, description;  // status: planned, draft, published
+  std::vector<std::string> authors, events;  // authors: member or faculty IDs
+  std::optional<Date> date;
+};
+
+// resources.yaml: funding and members' in-kind contributions.
+struct Funding {
+  Source src;
+  std::string funder, note;
+  int year = 0;
+  double amount = 0;
+};
+
+struct InKind {
+  Source src;
+  std::string member, event, category, note;  // category: hosting, time, travel, expertise
+  std::optional<double> hours, amount;        // hours are valued at the category's rate
+  std::optional<Date> date;
+};
+
+struct Resources {
+  Source src;
+  std::string currency;
+  std::map<std::string, double> rates;  // in-kind category -> value of an hour
+  double dominance = 0.5;               // a funder with more than this share dominates
+  std::vector<Funding> funding;
+  std::vector<InKind> in_kind;
+};
+
 }  // namespace collab::model

@@ -20,7 +20,8 @@
 namespace collab::model {
 
 enum class FileKind { collaborative, rubric, organization, team, eoi, review, event, attendance, measure, data,
-                      assessment, network, decisions, mapping, driver_diagram, pdsa };
+                      assessment, network, decisions, mapping, driver_diagram, pdsa, theory_of_change, survey, responses,
+                      learning_agenda, outcome, product, resources };
 
 const char* kind_name(FileKind kind);  // the schema's name: "team" for schemas/team.schema.json
 
@@ -51,6 +52,15 @@ struct Project {
   std::optional<DriverDiagram> driver_diagram;
   std::vector<PdsaCycle> cycles;  // sorted by team, then start, then id
 
+  // Monitoring, evaluation and learning.
+  std::optional<TheoryOfChange> theory_of_change;
+  std::vector<Survey> surveys;
+  std::vector<SurveyResponses> responses;  // one per survey that has any
+  std::optional<LearningAgenda> learning_agenda;
+  std::vector<OutcomeStatement> outcomes;
+  std::vector<KnowledgeProduct> products;
+  std::optional<Resources> resources;
+
   // Files that exist but could not be loaded (bad YAML, schema errors): their IDs, taken from their file
   // names, so that references to them are not reported a second time as "no such ...". When a team file
   // is unusable its member IDs may be unknown too: then member references cannot be checked.
@@ -67,6 +77,11 @@ struct Project {
   // A change idea as a team's cycle sees it: the team's own first, then the change package's.
   const ChangeIdea* find_idea(const std::string& team, const std::string& id) const;
   const PdsaCycle* find_cycle(const std::string& team, const std::string& id) const;
+  const Survey* find_survey(const std::string& id) const;
+  const OutcomeStatement* find_outcome(const std::string& id) const;
+  const KnowledgeProduct* find_product(const std::string& id) const;
+  // A member of any team, or nullptr.
+  const Member* find_member(const std::string& id) const;
   // The team a member belongs to, or nullptr.
   const Team* team_of_member(const std::string& member_id) const;
 
