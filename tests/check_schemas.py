@@ -26,17 +26,17 @@ CoreLoader.yaml_implicit_resolvers = {
 
 KINDS = {"organizations": "organization", "teams": "team", "eois": "eoi", "events": "event",
          "attendance": "attendance", "measures": "measure", "data": "data", "assessments": "assessment",
-         "network": "network", "reviews": "review", "pdsa": "pdsa"}
+         "network": "network", "reviews": "review", "pdsa": "pdsa", "surveys": "survey",
+         "responses": "responses", "outcomes": "outcome", "products": "product"}
+TOP = {"collab.yaml": "collaborative", "rubric.yaml": "rubric", "driver-diagram.yaml": "driver-diagram",
+       "decisions.yaml": "decisions", "theory-of-change.yaml": "theory-of-change",
+       "learning-agenda.yaml": "learning-agenda", "resources.yaml": "resources"}
 
 
 def kind_of(rel):
     parts = rel.split("/")
-    if parts == ["collab.yaml"]:
-        return "collaborative"
-    if parts == ["rubric.yaml"]:
-        return "rubric"
-    if parts == ["driver-diagram.yaml"]:
-        return "driver-diagram"
+    if len(parts) == 1:
+        return TOP.get(parts[0])
     return KINDS.get(parts[0]) if len(parts) >= 2 else None
 
 

@@ -454,6 +454,133 @@ NetworkWave read_network(const Reader& r) {
   return w;
 }
 
+TocNode read_toc_node(const Reader& r) {
+  return TocNode{r.src(), r.str("id"), r.str("name"), r.str("description"), r.str("level"), r.strings("from")};
+}
+
+TheoryOfChange read_theory_of_change(const Reader& r) {
+  TheoryOfChange t;
+  t.src = r.src();
+  t.review_by = r.date("review_by");
+  t.reviewed = r.date("reviewed");
+  r.each("activities", [&](const Reader& x) { t.activities.push_back(read_toc_node(x)); });
+  r.each("outputs", [&](const Reader& x) { t.outputs.push_back(read_toc_node(x)); });
+  r.each("outcomes", [&](const Reader& x) { t.outcomes.push_back(read_toc_node(x)); });
+  r.each("milestones", [&](const Reader& x) {
+    t.milestones.push_back({x.src(), x.str("id"), x.str("outcome"), x.str("indicator"), x.str("measure"), x.str("unit"),
+                            x.number("target"), x.number("actual"), x.date("by"), x.date("met")});
+  });
+  r.each("claims", [&](const Reader& x) {
+    ContributionClaim c{x.src(), x.str("id"), x.str("claim"), x.str("outcome"), {}};
+    x.each("links", [&](const Reader& l) {
+      ClaimLink link{l.src(), l.str("from"), l.str("to"), {}, {}};
+      l.each("evidence", [&](const Reader& e) { link.evidence.push_back({e.str("kind"), e.str("id")}); });
+      l.each("alternatives", [&](const Reader& a) { link.alternatives.push_back({a.str("explanation"), a.str("status")}); });
+      c.links.push_back(std::move(link));
+    });
+    t.claims.push_back(std::move(c));
+  });
+  return t;
+}
+
+Survey read_survey(const Reader& r) {
+  Survey s;
+  s.src = r.src();
+  s.id = r.str("id");
+  s.name = r.str("name");
+  s.events = r.strings("events");
+  s.follow_up_days = r.integer("follow_up_days");
+  s.window_days = r.integer("window_days").value_or(14);
+  s.partial_at = r.number("partial_at").value_or(0.5);
+  r.each("items", [&](const Reader& x) {
+    SurveyItem item{x.src(), x.str("id"), x.str("text"), x.str("type"), 1, 5, x.integer("level")};
+    if (item.type == "nps") {
+      item.min = 0;
+      item.max = 10;
+    } else if (item.type == "scale") {
+      item.min = x.integer("min").value_or(1);
+      item.max = x.integer("max").value_or(5);
+    }
+    s.items.push_back(std::move(item));
+  });
+  return s;
+}
+
+SurveyResponses read_responses(const Reader& r) {
+  SurveyResponses s{r.src(), r.str("survey"), {}};
+  r.each("responses", [&](const Reader& x) {
+    SurveyResponse resp{x.src(), x.str("id"), x.str("event"), x.str("member"), x.date("submitted"), {}};
+    for (const auto& [item, answer] : x.object("answers").items()) resp.answers.emplace_back(item, answer);
+    s.responses.push_back(std::move(resp));
+  });
+  return s;
+}
+
+LearningAgenda read_learning_agenda(const Reader& r) {
+  LearningAgenda a;
+  a.src = r.src();
+  a.method = r.str("method");
+  a.dots = r.integer("dots").value_or(3);
+  a.max_per_topic = r.integer("max_per_topic");
+  r.each("topics", [&](const Reader& x) {
+    a.topics.push_back({x.src(), x.str("id"), x.str("title"), x.str("description"), x.str("proposed_by"), x.str("group"),
+                        x.has("status") ? x.str("status") : std::string("proposed"), x.strings("events")});
+  });
+  r.each("votes", [&](const Reader& x) {
+    Ballot b{x.src(), x.str("voter"), x.str("group"), x.date("date"), {}, x.strings("ranking")};
+    for (const auto& [topic, dots] : x.object("dots").items()) b.dots.emplace_back(topic, dots.get<int>());
+    a.votes.push_back(std::move(b));
+  });
+  return a;
+}
+
+OutcomeStatement read_outcome(const Reader& r) {
+  OutcomeStatement o;
+  o.src = r.src();
+  o.id = r.str("id");
+  o.actor = r.str("actor");
+  o.change = r.str("change");
+  o.where = r.str("where");
+  o.significance = r.str("significance");
+  o.contribution = r.str("contribution");
+  o.type = r.str("type");
+  o.effect = r.str("effect");
+  o.intended = !r.has("intended") || r.boolean("intended");
+  o.when = r.date("when");
+  o.harvested = r.date("harvested");
+  o.events = r.strings("events");
+  o.products = r.strings("products");
+  o.members = r.strings("members");
+  o.sources = r.strings("sources");
+  o.toc_outcomes = r.strings("toc_outcomes");
+  r.each("substantiations", [&](const Reader& x) {
+    o.substantiations.push_back({x.src(), x.str("by"), x.str("verdict"), x.str("note"),
+                                 !x.has("independent") || x.boolean("independent"), x.date("date")});
+  });
+  return o;
+}
+
+KnowledgeProduct read_product(const Reader& r) {
+  return KnowledgeProduct{r.src(), r.str("id"), r.str("title"), r.str("type"), r.str("status"), r.str("url"),
+                          r.str("description"), r.strings("authors"), r.strings("events"), r.date("date")};
+}
+
+Resources read_resources(const Reader& r) {
+  Resources res;
+  res.src = r.src();
+  res.currency = r.str("currency");
+  for (const auto& [category, rate] : r.object("rates").items()) res.rates[category] = rate.get<double>();
+  res.dominance = r.number("dominance").value_or(0.5);
+  r.each("funding", [&](const Reader& x) {
+    res.funding.push_back({x.src(), x.str("funder"), x.str("note"), x.integer("year").value_or(0), x.number("amount").value_or(0)});
+  });
+  r.each("in_kind", [&](const Reader& x) {
+    res.in_kind.push_back({x.src(), x.str("member"), x.str("event"), x.str("category"), x.str("note"), x.number("hours"),
+                           x.number("amount"), x.date("date")});
+  });
+  return res;
+}
+
 struct KindPlace {
   const char* folder;
   FileKind kind;
@@ -464,6 +591,8 @@ constexpr KindPlace kFolders[] = {
     {"events", FileKind::event},               {"attendance", FileKind::attendance},
     {"measures", FileKind::measure},           {"data", FileKind::data},      {"assessments", FileKind::assessment},
     {"network", FileKind::network},           {"mappings", FileKind::mapping},
+    {"surveys", FileKind::survey},             {"responses", FileKind::responses},
+    {"outcomes", FileKind::outcome},           {"products", FileKind::product},
 };
 
 std::optional<std::string> yaml_stem(const std::string& name) {
@@ -481,12 +610,16 @@ const char* id_field(FileKind kind) {
   switch (kind) {
     case FileKind::data:
     case FileKind::assessment: return "team";
+    case FileKind::responses: return "survey";
     case FileKind::attendance:
     case FileKind::collaborative:
     case FileKind::rubric:
     case FileKind::decisions:
     case FileKind::review:
     case FileKind::driver_diagram:
+    case FileKind::theory_of_change:
+    case FileKind::learning_agenda:
+    case FileKind::resources:
     case FileKind::pdsa: return nullptr;
     default: return "id";
   }
@@ -593,6 +726,41 @@ const Measure* Project::find_measure(const std::string& id) const {
   return find_indexed(measures, index.measures, index.built, id);
 }
 const MappingFile* Project::find_mapping(const std::string& id) const { return find_by_id(mappings, id); }
+const Survey* Project::find_survey(const std::string& id) const { return find_by_id(surveys, id); }
+const OutcomeStatement* Project::find_outcome(const std::string& id) const { return find_by_id(outcomes, id); }
+const KnowledgeProduct* Project::find_product(const std::string& id) const { return find_by_id(products, id); }
+
+const Member* Project::find_member(const std::string& id) const {
+  const Team* t = team_of_member(id);
+  if (t == nullptr) return nullptr;
+  for (const auto& m : t->members) {
+    if (m.id == id) return &m;
+  }
+  return nullptr;
+}
+
+const TocNode* TheoryOfChange::find(const std::string& id) const {
+  for (const auto* level : {&activities, &outputs, &outcomes}) {
+    for (const auto& n : *level) {
+      if (n.id == id) return &n;
+    }
+  }
+  return nullptr;
+}
+
+const SurveyItem* Survey::find_item(const std::string& id) const {
+  for (const auto& i : items) {
+    if (i.id == id) return &i;
+  }
+  return nullptr;
+}
+
+const AgendaTopic* LearningAgenda::find_topic(const std::string& id) const {
+  for (const auto& t : topics) {
+    if (t.id == id) return &t;
+  }
+  return nullptr;
+}
 
 const ChangeIdea* Project::find_idea(const std::string& team, const std::string& id) const {
   if (const Team* t = find_team(team)) {
@@ -664,6 +832,13 @@ const char* kind_name(FileKind kind) {
     case FileKind::mapping: return "mapping";
     case FileKind::driver_diagram: return "driver-diagram";
     case FileKind::pdsa: return "pdsa";
+    case FileKind::theory_of_change: return "theory-of-change";
+    case FileKind::survey: return "survey";
+    case FileKind::responses: return "responses";
+    case FileKind::learning_agenda: return "learning-agenda";
+    case FileKind::outcome: return "outcome";
+    case FileKind::product: return "product";
+    case FileKind::resources: return "resources";
   }
   return "?";
 }
@@ -683,6 +858,9 @@ std::optional<FileKind> classify(const std::string& relative_path, std::string* 
     if (parts[0] == "rubric.yaml") return FileKind::rubric;
     if (parts[0] == "decisions.yaml") return FileKind::decisions;
     if (parts[0] == "driver-diagram.yaml") return FileKind::driver_diagram;
+    if (parts[0] == "theory-of-change.yaml") return FileKind::theory_of_change;
+    if (parts[0] == "learning-agenda.yaml") return FileKind::learning_agenda;
+    if (parts[0] == "resources.yaml") return FileKind::resources;
     return std::nullopt;
   }
   if (parts.size() == 2) {
@@ -842,7 +1020,8 @@ Project load_project(const fs::path& root, const std::string& display_root, Diag
       continue;
     }
     if (*kind != FileKind::collaborative && *kind != FileKind::rubric && *kind != FileKind::decisions &&
-        *kind != FileKind::driver_diagram) {
+        *kind != FileKind::driver_diagram && *kind != FileKind::theory_of_change && *kind != FileKind::learning_agenda &&
+        *kind != FileKind::resources) {
       std::string last = file_id.substr(file_id.rfind('/') + 1);
       std::string first = file_id.substr(0, file_id.find('/'));
       if (!is_slug(first) || !is_slug(last)) {
@@ -925,6 +1104,13 @@ Project load_project(const fs::path& root, const std::string& display_root, Diag
         project.cycles.push_back(std::move(cycle));
         break;
       }
+      case FileKind::theory_of_change: project.theory_of_change = read_theory_of_change(r); break;
+      case FileKind::survey: project.surveys.push_back(read_survey(r)); break;
+      case FileKind::responses: project.responses.push_back(read_responses(r)); break;
+      case FileKind::learning_agenda: project.learning_agenda = read_learning_agenda(r); break;
+      case FileKind::outcome: project.outcomes.push_back(read_outcome(r)); break;
+      case FileKind::product: project.products.push_back(read_product(r)); break;
+      case FileKind::resources: project.resources = read_resources(r); break;
     }
   }
   std::stable_sort(project.cycles.begin(), project.cycles.end(), [](const PdsaCycle& a, const PdsaCycle& b) {
