@@ -19,9 +19,10 @@ std::vector<std::string> messages(const std::string& kind, const std::string& te
 }  // namespace
 
 TEST_CASE("every schema file is embedded", "[schema]") {
-  CHECK(schema::embedded_schemas().size() == 16);
+  CHECK(schema::embedded_schemas().size() == 23);
   for (const char* kind : {"collaborative", "rubric", "organization", "team", "eoi", "review", "event", "attendance",
-                           "measure", "data", "assessment", "network", "decisions", "mapping", "driver-diagram", "pdsa"}) {
+                           "measure", "data", "assessment", "network", "decisions", "mapping", "driver-diagram", "pdsa", "theory-of-change", "survey",
+                           "responses", "learning-agenda", "outcome", "product", "resources"}) {
     CHECK(schema::SchemaSet::embedded().has(kind));
   }
 }
