@@ -1,7 +1,7 @@
 // lib/mel: feedback, learning agenda, resources and evaluation figures on small collaboratives built as
 // model structs. Every expected figure is worked out by hand in the comment beside it, with the source of
 // its formula; the definitions themselves are those of the lib/mel headers.
-// #include "mel/agenda.h"
+#include "mel/agenda.h"
 // #include "mel/evaluation.h"
 #include "mel/feedback.h"
 // #include "mel/resources.h"
@@ -314,4 +314,187 @@ TEST_CASE("feedback: follow-up status upcoming, due, overdue, done, unknown", "[
   // A follow-up survey that lists no events has no follow-up status.
   p.surveys[1].events.clear();
   CHECK(survey_feedback(p, p.surveys[1], day("2026-07-01")).follow_ups.empty());
+}
+
+// ---- Learning agenda ----
+
+namespace {
+
+model::AgendaTopic topic(const char* id, const char* status = "proposed") {
+  model::AgendaTopic t;
+  t.id = id;
+  t.title = std::string("Topic ") + id;
+  t.status = status;
+  return t;
+}
+
+model::Ballot dots(const char* voter, std::vector<std::pair<std::string, int>> d, const char* group = "") {
+  model::Ballot b;
+  b.voter = voter;
+  b.group = group;
+  b.dots = std::move(d);
+  return b;
+}
+
+model::Ballot ranked(const char* voter, std::vector<std::string> ranking, const char* group = "") {
+  model::Ballot b;
+  b.voter = voter;
+  b.group = group;
+  b.ranking = std::move(ranking);
+  return b;
+}
+
+model::Member plain_member(const char* id) {
+  model::Member m;
+  m.id = id;
+  m.name = id;
+  return m;
+}
+
+model::Team team_of(const char* id, const char* organization, std::vector<const char*> members) {
+  model::Team t;
+  t.id = id;
+  t.name = id;
+  t.organization = organization;
+  t.status = "active";
+  for (const char* m : members) t.members.push_back(plain_member(m));
+  return t;
+}
+
+const TopicTally& tally(const AgendaResult& r, const std::string& id) {
+  for (const auto& t : r.topics) {
+    if (t.topic == id) return t;
+  }
+  throw std::runtime_error("no topic " + id);
+}
+
+}  // namespace
+
+TEST_CASE("agenda: dot voting, breadth, ranking and the tie-break", "[mel]") {
+  model::Project p;
+  p.collaborative = model::Collaborative{};
+  model::FacultyMember f1;
+  f1.id = "f1";
+  f1.organization = "univ";
+  p.collaborative->faculty.push_back(f1);
+  p.teams = {team_of("t1", "org-x", {"m1", "m2", "m5"}), team_of("t2", "org-y", {"m3", "m4"})};
+  model::LearningAgenda a;
+  a.method = "dots";
+  a.dots = 5;
+  a.topics = {topic("a"), topic("b"), topic("c"), topic("d", "dropped"), topic("e"), topic("g", "agreed")};
+  a.topics[5].events = {"ls2"};
+  a.votes = {dots("m1", {{"a", 2}, {"b", 1}, {"g", 1}}),  // group org-x (team t1's organization)
+             dots("m2", {{"a", 1}, {"c", 2}, {"g", 2}}),  // org-x
+             dots("m3", {{"b", 2}, {"c", 1}}),            // org-y
+             dots("m4", {{"a", 1}}),                      // org-y
+             dots("f1", {{"b", 1}, {"d", 2}}),            // univ (faculty's organization); d is dropped: skipped
+             dots("m9", {{"e", 3}}, "families"),          // the ballot's own group
+             dots("m5", {{"d", 3}}),                      // only a dropped topic: not counted
+             ranked("m6", {"a"})};                        // a ranking under dots: ignored, not counted
+  p.learning_agenda = a;
+  const auto r = tally_agenda(p);
+  // Dot voting: score = dots received.
+  // a: 2 + 1 + 1 = 4; voters m1, m2, m4 = 3; groups org-x, org-y = 2.
+  // b: 1 + 2 + 1 = 4; voters m1, m3, f1 = 3; groups org-x, org-y, univ = 3.
+  // c: 2 + 1 = 3; voters m2, m3 = 2; groups org-x, org-y = 2.
+  // g: 1 + 2 = 3; voters m1, m2 = 2; groups org-x = 1.
+  // e: 3; voters m9 = 1; groups families = 1.
+  // Order (score desc, groups desc, voters desc, ID asc): b, a, c, g, e; ranks 1..5 (no full tie).
+  // b/a tie on score 4, separated by groups (3 > 2); c/g tie on 3 by groups (2 > 1); g/e tie on 3 and groups 1,
+  // separated by voters (2 > 1): g has both neighbours tied on score, the later criterion is "voters".
+  CHECK(r.present);
+  CHECK(r.method == "dots");
+  CHECK(r.topics_counted == 5);
+  REQUIRE(r.topics.size() == 5);
+  const std::vector<std::string> order = {r.topics[0].topic, r.topics[1].topic, r.topics[2].topic, r.topics[3].topic,
+                                          r.topics[4].topic};
+  CHECK(order == std::vector<std::string>{"b", "a", "c", "g", "e"});
+  CHECK(tally(r, "b").rank == 1);
+  CHECK(tally(r, "b").score == 4);
+  CHECK(tally(r, "b").groups == 3);
+  CHECK(tally(r, "b").voters == 3);
+  CHECK(tally(r, "b").tie_broken_by == "groups");
+  CHECK(tally(r, "a").rank == 2);
+  CHECK(tally(r, "a").score == 4);
+  CHECK(tally(r, "a").groups == 2);
+  CHECK(tally(r, "a").voters == 3);
+  CHECK(tally(r, "a").tie_broken_by == "groups");
+  CHECK(tally(r, "c").rank == 3);
+  CHECK(tally(r, "c").score == 3);
+  CHECK(tally(r, "c").tie_broken_by == "groups");
+  CHECK(tally(r, "g").rank == 4);
+  CHECK(tally(r, "g").voters == 2);
+  CHECK(tally(r, "g").groups == 1);
+  CHECK(tally(r, "g").tie_broken_by == "voters");
+  CHECK(tally(r, "g").status == "agreed");
+  CHECK(tally(r, "g").events == std::vector<std::string>{"ls2"});
+  CHECK(tally(r, "e").rank == 5);
+  CHECK(tally(r, "e").tie_broken_by == "voters");
+  // Ballots counted: m1, m2, m3, m4, f1, m9 = 6 (m5 and m6 back no counted topic); voters 6;
+  // dots used on counted topics: 4 + 5 + 3 + 1 + 1 + 3 = 17.
+  CHECK(r.ballots == 6);
+  CHECK(r.voters == 6);
+  CHECK(r.dots_used == 17);
+  CHECK(r.dropped == std::vector<std::string>{"d"});
+  // Groups: the ballot's own, the team's organization, the faculty's organization, else "(none)".
+  CHECK(ballot_group(p, p.learning_agenda->votes[5]) == "families");
+  CHECK(ballot_group(p, p.learning_agenda->votes[0]) == "org-x");
+  CHECK(ballot_group(p, p.learning_agenda->votes[4]) == "univ");
+  CHECK(ballot_group(p, dots("stranger", {})) == "(none)");
+  const auto j = to_json(r);
+  CHECK(j["topics"][0]["topic"] == "b");
+  CHECK(j["topics"][0]["tie_broken_by"] == "groups");
+}
+
+TEST_CASE("agenda: Borda count, unranked topics get 0, shared ranks", "[mel]") {
+  model::Project p;
+  model::LearningAgenda a;
+  a.method = "borda";
+  a.topics = {topic("a"), topic("b"), topic("c"), topic("d"), topic("x", "dropped")};
+  a.votes = {ranked("v1", {"a", "b", "c"}, "g1"), ranked("v2", {"b", "x", "a"}, "g1"), ranked("v3", {"c", "d"}, "g2"),
+             ranked("v4", {"d", "c"}, "g2")};
+  p.learning_agenda = a;
+  const auto r = tally_agenda(p);
+  // Borda (de Borda 1781; Saari 1995): n = 4 topics not dropped, so a ballot gives 3, 2, 1, 0 by place;
+  // unranked topics get 0; the dropped x is removed from v2's ranking before places are counted.
+  // v1: a 3, b 2, c 1 (d unranked: 0). v2: b 3, a 2. v3: c 3, d 2. v4: d 3, c 2.
+  // a = 3 + 2 = 5 (voters v1, v2; group g1); b = 2 + 3 = 5 (v1, v2; g1); d = 2 + 3 = 5 (v3, v4; g2);
+  // c = 1 + 3 + 2 = 6 (v1, v3, v4; g1, g2). Points handed out: 6 + 5 + 5 + 5 = 21 = 6 + 5 + 5 + 5. OK.
+  // Ranking: c 1; a, b, d equal on score 5, groups 1 and voters 2: competition ranking 1, 2, 2, 2 listed by ID.
+  REQUIRE(r.topics.size() == 4);
+  CHECK(r.topics[0].topic == "c");
+  CHECK(r.topics[0].score == 6);
+  CHECK(r.topics[0].rank == 1);
+  CHECK(r.topics[0].voters == 3);
+  CHECK(r.topics[0].groups == 2);
+  CHECK(r.topics[0].tie_broken_by.empty());
+  CHECK(r.topics[1].topic == "a");
+  CHECK(r.topics[2].topic == "b");
+  CHECK(r.topics[3].topic == "d");
+  for (int i = 1; i <= 3; ++i) {
+    CHECK(r.topics[i].score == 5);
+    CHECK(r.topics[i].rank == 2);
+    CHECK(r.topics[i].voters == 2);
+    CHECK(r.topics[i].groups == 1);
+    CHECK(r.topics[i].tie_broken_by == "id");
+  }
+  CHECK(r.ballots == 4);
+  CHECK(r.voters == 4);
+  CHECK(r.dots_used == 0);
+  CHECK(to_json(r)["topics"][0]["tie_broken_by"].is_null());
+}
+
+TEST_CASE("agenda: no agenda, every topic dropped", "[mel]") {
+  model::Project p;
+  CHECK_FALSE(tally_agenda(p).present);
+  CHECK(to_json(tally_agenda(p)).is_null());
+  model::LearningAgenda a;
+  a.method = "borda";
+  a.topics = {topic("x", "dropped")};
+  a.votes = {ranked("v", {"x"})};
+  p.learning_agenda = a;
+  const auto r = tally_agenda(p);
+  CHECK(r.topics_counted == 0);
+  CHECK(r.topics.empty());
+  CHECK(r.ballots == 0);
 }
