@@ -1,10 +1,10 @@
 // lib/mel: feedback, learning agenda, resources and evaluation figures on small collaboratives built as
 // model structs. Every expected figure is worked out by hand in the comment beside it, with the source of
 // its formula; the definitions themselves are those of the lib/mel headers.
-// #include "mel/agenda.h"
+#include "mel/agenda.h"
 // #include "mel/evaluation.h"
 #include "mel/feedback.h"
-// #include "mel/resources.h"
+#include "mel/resources.h"
 
 #include <catch2/catch.hpp>
 
@@ -314,4 +314,355 @@ TEST_CASE("feedback: follow-up status upcoming, due, overdue, done, unknown", "[
   // A follow-up survey that lists no events has no follow-up status.
   p.surveys[1].events.clear();
   CHECK(survey_feedback(p, p.surveys[1], day("2026-07-01")).follow_ups.empty());
+}
+
+// ---- Learning agenda ----
+
+namespace {
+
+model::AgendaTopic topic(const char* id, const char* status = "proposed") {
+  model::AgendaTopic t;
+  t.id = id;
+  t.title = std::string("Topic ") + id;
+  t.status = status;
+  return t;
+}
+
+model::Ballot dots(const char* voter, std::vector<std::pair<std::string, int>> d, const char* group = "") {
+  model::Ballot b;
+  b.voter = voter;
+  b.group = group;
+  b.dots = std::move(d);
+  return b;
+}
+
+model::Ballot ranked(const char* voter, std::vector<std::string> ranking, const char* group = "") {
+  model::Ballot b;
+  b.voter = voter;
+  b.group = group;
+  b.ranking = std::move(ranking);
+  return b;
+}
+
+model::Member plain_member(const char* id) {
+  model::Member m;
+  m.id = id;
+  m.name = id;
+  return m;
+}
+
+model::Team team_of(const char* id, const char* organization, std::vector<const char*> members) {
+  model::Team t;
+  t.id = id;
+  t.name = id;
+  t.organization = organization;
+  t.status = "active";
+  for (const char* m : members) t.members.push_back(plain_member(m));
+  return t;
+}
+
+const TopicTally& tally(const AgendaResult& r, const std::string& id) {
+  for (const auto& t : r.topics) {
+    if (t.topic == id) return t;
+  }
+  throw std::runtime_error("no topic " + id);
+}
+
+}  // namespace
+
+TEST_CASE("agenda: dot voting, breadth, ranking and the tie-break", "[mel]") {
+  model::Project p;
+  p.collaborative = model::Collaborative{};
+  model::FacultyMember f1;
+  f1.id = "f1";
+  f1.organization = "univ";
+  p.collaborative->faculty.push_back(f1);
+  p.teams = {team_of("t1", "org-x", {"m1", "m2", "m5"}), team_of("t2", "org-y", {"m3", "m4"})};
+  model::LearningAgenda a;
+  a.method = "dots";
+  a.dots = 5;
+  a.topics = {topic("a"), topic("b"), topic("c"), topic("d", "dropped"), topic("e"), topic("g", "agreed")};
+  a.topics[5].events = {"ls2"};
+  a.votes = {dots("m1", {{"a", 2}, {"b", 1}, {"g", 1}}),  // group org-x (team t1's organization)
+             dots("m2", {{"a", 1}, {"c", 2}, {"g", 2}}),  // org-x
+             dots("m3", {{"b", 2}, {"c", 1}}),            // org-y
+             dots("m4", {{"a", 1}}),                      // org-y
+             dots("f1", {{"b", 1}, {"d", 2}}),            // univ (faculty's organization); d is dropped: skipped
+             dots("m9", {{"e", 3}}, "families"),          // the ballot's own group
+             dots("m5", {{"d", 3}}),                      // only a dropped topic: not counted
+             ranked("m6", {"a"})};                        // a ranking under dots: ignored, not counted
+  p.learning_agenda = a;
+  const auto r = tally_agenda(p);
+  // Dot voting: score = dots received.
+  // a: 2 + 1 + 1 = 4; voters m1, m2, m4 = 3; groups org-x, org-y = 2.
+  // b: 1 + 2 + 1 = 4; voters m1, m3, f1 = 3; groups org-x, org-y, univ = 3.
+  // c: 2 + 1 = 3; voters m2, m3 = 2; groups org-x, org-y = 2.
+  // g: 1 + 2 = 3; voters m1, m2 = 2; groups org-x = 1.
+  // e: 3; voters m9 = 1; groups families = 1.
+  // Order (score desc, groups desc, voters desc, ID asc): b, a, c, g, e; ranks 1..5 (no full tie).
+  // b/a tie on score 4, separated by groups (3 > 2); c/g tie on 3 by groups (2 > 1); g/e tie on 3 and groups 1,
+  // separated by voters (2 > 1): g has both neighbours tied on score, the later criterion is "voters".
+  CHECK(r.present);
+  CHECK(r.method == "dots");
+  CHECK(r.topics_counted == 5);
+  REQUIRE(r.topics.size() == 5);
+  const std::vector<std::string> order = {r.topics[0].topic, r.topics[1].topic, r.topics[2].topic, r.topics[3].topic,
+                                          r.topics[4].topic};
+  CHECK(order == std::vector<std::string>{"b", "a", "c", "g", "e"});
+  CHECK(tally(r, "b").rank == 1);
+  CHECK(tally(r, "b").score == 4);
+  CHECK(tally(r, "b").groups == 3);
+  CHECK(tally(r, "b").voters == 3);
+  CHECK(tally(r, "b").tie_broken_by == "groups");
+  CHECK(tally(r, "a").rank == 2);
+  CHECK(tally(r, "a").score == 4);
+  CHECK(tally(r, "a").groups == 2);
+  CHECK(tally(r, "a").voters == 3);
+  CHECK(tally(r, "a").tie_broken_by == "groups");
+  CHECK(tally(r, "c").rank == 3);
+  CHECK(tally(r, "c").score == 3);
+  CHECK(tally(r, "c").tie_broken_by == "groups");
+  CHECK(tally(r, "g").rank == 4);
+  CHECK(tally(r, "g").voters == 2);
+  CHECK(tally(r, "g").groups == 1);
+  CHECK(tally(r, "g").tie_broken_by == "voters");
+  CHECK(tally(r, "g").status == "agreed");
+  CHECK(tally(r, "g").events == std::vector<std::string>{"ls2"});
+  CHECK(tally(r, "e").rank == 5);
+  CHECK(tally(r, "e").tie_broken_by == "voters");
+  // Ballots counted: m1, m2, m3, m4, f1, m9 = 6 (m5 and m6 back no counted topic); voters 6;
+  // dots used on counted topics: 4 + 5 + 3 + 1 + 1 + 3 = 17.
+  CHECK(r.ballots == 6);
+  CHECK(r.voters == 6);
+  CHECK(r.dots_used == 17);
+  CHECK(r.dropped == std::vector<std::string>{"d"});
+  // Groups: the ballot's own, the team's organization, the faculty's organization, else "(none)".
+  CHECK(ballot_group(p, p.learning_agenda->votes[5]) == "families");
+  CHECK(ballot_group(p, p.learning_agenda->votes[0]) == "org-x");
+  CHECK(ballot_group(p, p.learning_agenda->votes[4]) == "univ");
+  CHECK(ballot_group(p, dots("stranger", {})) == "(none)");
+  const auto j = to_json(r);
+  CHECK(j["topics"][0]["topic"] == "b");
+  CHECK(j["topics"][0]["tie_broken_by"] == "groups");
+}
+
+TEST_CASE("agenda: Borda count, unranked topics get 0, shared ranks", "[mel]") {
+  model::Project p;
+  model::LearningAgenda a;
+  a.method = "borda";
+  a.topics = {topic("a"), topic("b"), topic("c"), topic("d"), topic("x", "dropped")};
+  a.votes = {ranked("v1", {"a", "b", "c"}, "g1"), ranked("v2", {"b", "x", "a"}, "g1"), ranked("v3", {"c", "d"}, "g2"),
+             ranked("v4", {"d", "c"}, "g2")};
+  p.learning_agenda = a;
+  const auto r = tally_agenda(p);
+  // Borda (de Borda 1781; Saari 1995): n = 4 topics not dropped, so a ballot gives 3, 2, 1, 0 by place;
+  // unranked topics get 0; the dropped x is removed from v2's ranking before places are counted.
+  // v1: a 3, b 2, c 1 (d unranked: 0). v2: b 3, a 2. v3: c 3, d 2. v4: d 3, c 2.
+  // a = 3 + 2 = 5 (voters v1, v2; group g1); b = 2 + 3 = 5 (v1, v2; g1); d = 2 + 3 = 5 (v3, v4; g2);
+  // c = 1 + 3 + 2 = 6 (v1, v3, v4; g1, g2). Points handed out: 6 + 5 + 5 + 5 = 21 = 6 + 5 + 5 + 5. OK.
+  // Ranking: c 1; a, b, d equal on score 5, groups 1 and voters 2: competition ranking 1, 2, 2, 2 listed by ID.
+  REQUIRE(r.topics.size() == 4);
+  CHECK(r.topics[0].topic == "c");
+  CHECK(r.topics[0].score == 6);
+  CHECK(r.topics[0].rank == 1);
+  CHECK(r.topics[0].voters == 3);
+  CHECK(r.topics[0].groups == 2);
+  CHECK(r.topics[0].tie_broken_by.empty());
+  CHECK(r.topics[1].topic == "a");
+  CHECK(r.topics[2].topic == "b");
+  CHECK(r.topics[3].topic == "d");
+  for (int i = 1; i <= 3; ++i) {
+    CHECK(r.topics[i].score == 5);
+    CHECK(r.topics[i].rank == 2);
+    CHECK(r.topics[i].voters == 2);
+    CHECK(r.topics[i].groups == 1);
+    CHECK(r.topics[i].tie_broken_by == "id");
+  }
+  CHECK(r.ballots == 4);
+  CHECK(r.voters == 4);
+  CHECK(r.dots_used == 0);
+  CHECK(to_json(r)["topics"][0]["tie_broken_by"].is_null());
+}
+
+TEST_CASE("agenda: no agenda, every topic dropped", "[mel]") {
+  model::Project p;
+  CHECK_FALSE(tally_agenda(p).present);
+  CHECK(to_json(tally_agenda(p)).is_null());
+  model::LearningAgenda a;
+  a.method = "borda";
+  a.topics = {topic("x", "dropped")};
+  a.votes = {ranked("v", {"x"})};
+  p.learning_agenda = a;
+  const auto r = tally_agenda(p);
+  CHECK(r.topics_counted == 0);
+  CHECK(r.topics.empty());
+  CHECK(r.ballots == 0);
+}
+
+// ---- Resources ----
+
+namespace {
+
+model::Funding funding(const char* funder, int year, double amount) {
+  model::Funding f;
+  f.funder = funder;
+  f.year = year;
+  f.amount = amount;
+  return f;
+}
+
+model::InKind in_kind(const char* member, const char* ev, const char* category, std::optional<double> hours,
+                      std::optional<double> amount) {
+  model::InKind k;
+  k.member = member;
+  k.event = ev;
+  k.category = category;
+  k.hours = hours;
+  k.amount = amount;
+  return k;
+}
+
+const InKindTotal& total(const std::vector<InKindTotal>& v, const std::string& key) {
+  for (const auto& t : v) {
+    if (t.key == key) return t;
+  }
+  throw std::runtime_error("no total " + key);
+}
+
+}  // namespace
+
+TEST_CASE("resources: funding concentration (HHI, effective number, normalized HHI, dominance)", "[mel]") {
+  model::Project p;
+  model::Resources res;
+  res.currency = "USD";
+  res.funding = {funding("Foundation A", 2026, 50000), funding("State DOH", 2026, 30000), funding("Foundation A", 2027, 10000),
+                 funding("Local United Way", 2027, 10000), funding("Zero Fund", 2027, 0)};
+  p.resources = res;
+  const auto r = compute_resources(p);
+  const auto& o = r.funding.overall;
+  // Grouped by funder name as written: Foundation A 50,000 + 10,000 = 60,000; State DOH 30,000;
+  // Local United Way 10,000; Zero Fund 0 (listed, share 0, not one of the N = 3 funders). Total 100,000.
+  // Shares 0.6, 0.3, 0.1. HHI (Rhoades 1993) = 0.36 + 0.09 + 0.01 = 0.46, x 10,000 = 4,600;
+  // effective number (Laakso & Taagepera 1979) = 1 / 0.46 = 2.173913;
+  // normalized HHI = (0.46 - 1/3) / (1 - 1/3) = 0.126667 / 0.666667 = 0.19.
+  // Largest: Foundation A, 0.6 > dominance 0.5: dominant.
+  CHECK(o.total == Approx(100000));
+  CHECK(o.funders == 3);
+  REQUIRE(o.shares.size() == 4);
+  CHECK(o.shares[0].funder == "Foundation A");
+  CHECK(o.shares[0].amount == Approx(60000));
+  CHECK(*o.shares[0].share == Approx(0.6));
+  CHECK(o.shares[0].by_year.at(2026) == Approx(50000));
+  CHECK(o.shares[0].by_year.at(2027) == Approx(10000));
+  CHECK(*o.shares[1].share == Approx(0.3));
+  CHECK(*o.shares[2].share == Approx(0.1));
+  CHECK(o.shares[3].funder == "Zero Fund");
+  CHECK(*o.shares[3].share == Approx(0.0));
+  CHECK(*o.hhi == Approx(0.46));
+  CHECK(*o.hhi_10000 == Approx(4600));
+  CHECK(*o.effective_number == Approx(1 / 0.46));
+  CHECK(*o.normalized_hhi == Approx(0.19));
+  CHECK(o.largest == "Foundation A");
+  CHECK(*o.largest_share == Approx(0.6));
+  CHECK(o.dominant);
+  // 2026: Foundation A 50,000, State DOH 30,000; total 80,000; shares 0.625, 0.375;
+  // HHI = 0.390625 + 0.140625 = 0.53125 (5,312.5); effective 1 / 0.53125 = 1.882353;
+  // normalized (N = 2) = (0.53125 - 0.5) / 0.5 = 0.0625; 0.625 > 0.5: dominant.
+  const auto& y26 = r.funding.by_year.at(2026);
+  CHECK(*y26.hhi == Approx(0.53125));
+  CHECK(*y26.hhi_10000 == Approx(5312.5));
+  CHECK(*y26.effective_number == Approx(1 / 0.53125));
+  CHECK(*y26.normalized_hhi == Approx(0.0625));
+  CHECK(y26.dominant);
+  // 2027: Foundation A 10,000 and Local United Way 10,000 (Zero Fund 0): shares 0.5, 0.5; HHI 0.5; effective 2;
+  // normalized (0.5 - 0.5) / 0.5 = 0. Largest: tied, by name "Foundation A"; 0.5 is not > 0.5: not dominant.
+  const auto& y27 = r.funding.by_year.at(2027);
+  CHECK(*y27.hhi == Approx(0.5));
+  CHECK(*y27.effective_number == Approx(2.0));
+  CHECK(*y27.normalized_hhi == Approx(0.0));
+  CHECK(y27.largest == "Foundation A");
+  CHECK_FALSE(y27.dominant);
+  const auto j = to_json(r);
+  CHECK(j["funding"]["overall"]["effective_number"].get<double>() == 2.173913);  // 2.1739130435 rounded
+  CHECK(j["funding"]["by_year"][1]["year"] == 2027);
+}
+
+TEST_CASE("resources: one funder, zero total, no resources file", "[mel]") {
+  const model::Funding only = funding("Solo", 2026, 1000);
+  // One funder: share 1, HHI 1, effective number 1; normalized HHI null (N = 1, 1 - 1/N = 0).
+  const auto one = concentration({&only}, 0.5);
+  CHECK(*one.hhi == Approx(1.0));
+  CHECK(*one.effective_number == Approx(1.0));
+  CHECK_FALSE(one.normalized_hhi);
+  CHECK(one.dominant);
+  // Total 0: every share and figure null, not dominant.
+  const model::Funding zero = funding("Nobody", 2026, 0);
+  const auto none = concentration({&zero}, 0.5);
+  CHECK(none.total == 0);
+  CHECK_FALSE(none.hhi);
+  CHECK_FALSE(none.effective_number);
+  CHECK_FALSE(none.shares[0].share);
+  CHECK(none.largest.empty());
+  CHECK_FALSE(none.dominant);
+  CHECK(concentration({}, 0.5).shares.empty());
+  model::Project p;
+  CHECK_FALSE(compute_resources(p).present);
+  CHECK(to_json(compute_resources(p)).is_null());
+}
+
+TEST_CASE("resources: in-kind values by category, member and event", "[mel]") {
+  model::Project p;
+  p.teams = {team_of("t1", "org-x", {"m1", "m2"}), team_of("t2", "org-y", {"m3"})};
+  model::Resources res;
+  res.currency = "USD";
+  res.rates = {{"time", 50}, {"hosting", 100}};  // no rate for expertise
+  res.in_kind = {in_kind("m1", "ls1", "time", 4, std::nullopt),       // 4 h x 50 = 200
+                 in_kind("m1", "ls1", "hosting", 3, 500),             // amount wins: 500; its 3 hours still count
+                 in_kind("m2", "ls2", "expertise", 2, std::nullopt),  // no expertise rate: unvalued
+                 in_kind("m3", "", "travel", std::nullopt, 120),      // 120, no event
+                 in_kind("m3", "ls1", "time", std::nullopt, std::nullopt)};  // neither: unvalued
+  p.resources = res;
+  const auto r = compute_resources(p);
+  const auto& k = r.in_kind;
+  REQUIRE(k.entries.size() == 5);
+  CHECK(*k.entries[0].value == Approx(200));
+  CHECK(k.entries[0].basis == "hours");
+  CHECK(*k.entries[1].value == Approx(500));
+  CHECK(k.entries[1].basis == "amount");
+  CHECK(*k.entries[1].hours == Approx(3));
+  CHECK_FALSE(k.entries[2].value);
+  CHECK(k.entries[2].unvalued);
+  CHECK(k.entries[3].team == "t2");
+  CHECK(k.entries[4].unvalued);
+  // Overall: value 200 + 500 + 120 = 820; hours 4 + 3 + 2 = 9; 5 entries, 2 unvalued.
+  CHECK(k.total.value == Approx(820));
+  CHECK(k.total.hours == Approx(9));
+  CHECK(k.total.entries == 5);
+  CHECK(k.total.unvalued == 2);
+  // By category: time 200 (4 h, 2 entries, 1 unvalued); hosting 500 (3 h); expertise 0 (2 h, unvalued); travel 120.
+  CHECK(total(k.by_category, "time").value == Approx(200));
+  CHECK(total(k.by_category, "time").hours == Approx(4));
+  CHECK(total(k.by_category, "time").entries == 2);
+  CHECK(total(k.by_category, "time").unvalued == 1);
+  CHECK(total(k.by_category, "hosting").value == Approx(500));
+  CHECK(total(k.by_category, "expertise").value == Approx(0));
+  CHECK(total(k.by_category, "expertise").unvalued == 1);
+  CHECK(total(k.by_category, "travel").value == Approx(120));
+  // By member: m1 200 + 500 = 700 (7 h, team t1); m2 0 (2 h, 1 unvalued, t1); m3 120 (0 h, 1 unvalued, t2).
+  CHECK(total(k.by_member, "m1").value == Approx(700));
+  CHECK(total(k.by_member, "m1").hours == Approx(7));
+  CHECK(total(k.by_member, "m1").team == "t1");
+  CHECK(total(k.by_member, "m2").unvalued == 1);
+  CHECK(total(k.by_member, "m3").value == Approx(120));
+  CHECK(total(k.by_member, "m3").team == "t2");
+  // By event: ls1 200 + 500 = 700 (7 h, 3 entries, 1 unvalued); ls2 0 (2 h); no event 120.
+  CHECK(total(k.by_event, "ls1").value == Approx(700));
+  CHECK(total(k.by_event, "ls1").entries == 3);
+  CHECK(total(k.by_event, "ls1").unvalued == 1);
+  CHECK(total(k.by_event, "ls2").hours == Approx(2));
+  CHECK(total(k.by_event, "").value == Approx(120));
+  const auto j = to_json(r);
+  CHECK(j["in_kind"]["entries"][2]["value"].is_null());
+  CHECK(j["in_kind"]["by_event"][0]["event"].is_null());  // "" sorts first, written null
+  CHECK(j["in_kind"]["total"]["value"] == 820.0);
 }
