@@ -6,6 +6,7 @@
 #include "io/lock.h"
 #include "metrics/data_import.h"
 #include "metrics/metrics.h"
+#include "metrics_evaluation.h"
 #include "io/csv_read.h"
 
 
@@ -27,7 +28,7 @@ struct MetricsOptions {
   std::vector<std::string> teams, measures, sections;
   std::string from, to, as_of;
   int quiet_weeks = 8;
-  bool check = false;
+  bool check = false, open_answers = false;
 };
 
 struct ImportOptions {
@@ -306,15 +307,13 @@ int run_metrics(const Context& ctx, const MetricsOptions& o) {
   std::set<Section> sections;
   for (const auto& s : o.sections) sections.insert(*parse_section(s));
   if (o.check) sections = {Section::completeness};
-  if (sections.empty()) {
-    for (const auto& name : section_names()) sections.insert(*parse_section(name));
-  }
+  if (sections.empty()) sections = default_sections(p);
   if (o.format == "csv" && sections.size() != 1) {
     if (!o.sections.empty()) return fail({ErrorKind::usage, "--format csv prints one section: give one --section"});
     sections = {Section::measures};
   }
 
-  MetricsResult r = compute_metrics(p, scope, as_of, sections, o.quiet_weeks);
+  MetricsResult r = compute_metrics(p, scope, as_of, sections, o.quiet_weeks, o.open_answers);
 
   if (o.check) {
     std::vector<const CompletenessCell*> overdue;
@@ -357,6 +356,9 @@ int run_metrics(const Context& ctx, const MetricsOptions& o) {
     if (r.progress) { gap(); print_progress(*r.progress); }
     if (sections.count(Section::network)) { gap(); print_network(r.network); }
     if (r.improvement) { gap(); print_improvement(*r.improvement, p); }
+    if (r.feedback) { gap(); print_feedback(*r.feedback); }
+    if (r.agenda) { gap(); print_agenda(*r.agenda); }
+    if (r.resources) { gap(); print_resources(*r.resources); }
   }
   return kOk;
 }
@@ -418,15 +420,18 @@ void register_metrics(CLI::App& app, Context& ctx) {
   add_format_option(*cmd, opts->format, {"text", "json", "csv"});
   cmd->add_option("--team", opts->teams, "Only this team (repeatable)")->type_name("ID");
   cmd->add_option("--measure", opts->measures, "Only this measure (repeatable)")->type_name("ID");
-  cmd->add_option("--section", opts->sections, "Only these sections (repeatable): measures, completeness, participation, progress, network, improvement")
+  cmd->add_option("--section", opts->sections, "Only these sections (repeatable): measures, completeness, participation, progress, network, improvement, "
+                  "milestones, contribution, feedback, agenda, outcomes, products, resources, membership")
       ->check(CLI::IsMember(section_names()))
       ->type_name("NAME");
   cmd->add_option("--from", opts->from, "First period to include")->type_name("YYYY-MM");
   cmd->add_option("--to", opts->to, "Last period to include")->type_name("YYYY-MM");
-  cmd->add_option("--as-of", opts->as_of, "The date completeness is judged on (default: today, UTC)")->type_name("DATE");
+  cmd->add_option("--as-of", opts->as_of, "The date completeness, milestones and follow-ups are judged on (default: today, UTC)")
+      ->type_name("DATE");
   cmd->add_option("--quiet-weeks", opts->quiet_weeks, "Improvement: a team with no PDSA activity for this many weeks is quiet (default 8)")
       ->check(CLI::Range(1, 520))
       ->type_name("N");
+  cmd->add_flag("--open-answers", opts->open_answers, "Feedback: print the text of open answers (only their number otherwise)");
   cmd->add_flag("--check", opts->check, "List overdue team data and exit 1 when there is any");
   cmd->require_subcommand(0, 1);
   cmd->callback([&ctx, opts, cmd] {
