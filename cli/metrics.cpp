@@ -306,7 +306,7 @@ int run_metrics(const Context& ctx, const MetricsOptions& o) {
 
   std::set<Section> sections;
   for (const auto& s : o.sections) sections.insert(*parse_section(s));
-  if (o.check) sections = {Section::completeness};
+  if (o.check) sections = {Section::completeness, Section::milestones, Section::feedback};
   if (sections.empty()) sections = default_sections(p);
   if (o.format == "csv" && sections.size() != 1) {
     if (!o.sections.empty()) return fail({ErrorKind::usage, "--format csv prints one section: give one --section"});
@@ -316,21 +316,40 @@ int run_metrics(const Context& ctx, const MetricsOptions& o) {
   MetricsResult r = compute_metrics(p, scope, as_of, sections, o.quiet_weeks, o.open_answers);
 
   if (o.check) {
-    std::vector<const CompletenessCell*> overdue;
+    // Everything overdue on the as-of date, in one list: team data, milestones, the theory of change's
+    // review, follow-up surveys.
+    struct Overdue {
+      std::string text;
+      nlohmann::json json;
+    };
+    std::vector<Overdue> overdue;
     for (const auto& c : r.completeness->cells) {
-      if (c.status == "missing") overdue.push_back(&c);
+      if (c.status != "missing") continue;
+      overdue.push_back({fmt::format("overdue: data of team {} for {} in {}, due {}", c.team, c.measure, format_period(c.period), format_date(c.due)),
+                         {{"kind", "data"}, {"team", c.team}, {"measure", c.measure}, {"period", format_period(c.period)}, {"due", format_date(c.due)}}});
+    }
+    for (const auto& m : r.milestones->milestones) {
+      if (m.status != "overdue" || !m.by) continue;
+      overdue.push_back({fmt::format("overdue: milestone {} of outcome {}, due {}", m.id, m.outcome, format_date(*m.by)),
+                         {{"kind", "milestone"}, {"milestone", m.id}, {"outcome", m.outcome}, {"due", format_date(*m.by)}}});
+    }
+    if (r.milestones->review_overdue && r.milestones->review_by) {
+      overdue.push_back({fmt::format("overdue: review of the theory of change, due {}", format_date(*r.milestones->review_by)),
+                         {{"kind", "review"}, {"due", format_date(*r.milestones->review_by)}}});
+    }
+    for (const auto& s : r.feedback->surveys) {
+      for (const auto& f : s.follow_ups) {
+        if (f.status != "overdue" || !f.due) continue;
+        overdue.push_back({fmt::format("overdue: follow-up survey {} about event {}, due {}", s.survey, f.event, format_date(*f.due)),
+                           {{"kind", "follow-up"}, {"survey", s.survey}, {"event", f.event}, {"due", format_date(*f.due)}}});
+      }
     }
     if (o.format == "json") {
       nlohmann::json j = {{"as_of", format_date(as_of)}, {"overdue", nlohmann::json::array()}};
-      for (const auto* c : overdue) {
-        j["overdue"].push_back({{"kind", "data"}, {"team", c->team}, {"measure", c->measure}, {"period", format_period(c->period)},
-                                {"due", format_date(c->due)}});
-      }
+      for (const auto& x : overdue) j["overdue"].push_back(x.json);
       fmt::print("{}\n", j.dump(2));
     } else {
-      for (const auto* c : overdue) {
-        fmt::print("overdue: data of team {} for {} in {}, due {}\n", c->team, c->measure, format_period(c->period), format_date(c->due));
-      }
+      for (const auto& x : overdue) fmt::print("{}\n", x.text);
       if (!ctx.quiet) {
         fmt::print(stderr, "{}\n", overdue.empty() ? fmt::format("Nothing overdue as of {}.", format_date(as_of))
                                                    : fmt::format("{} overdue as of {}.", overdue.size(), format_date(as_of)));
@@ -356,8 +375,13 @@ int run_metrics(const Context& ctx, const MetricsOptions& o) {
     if (r.progress) { gap(); print_progress(*r.progress); }
     if (sections.count(Section::network)) { gap(); print_network(r.network); }
     if (r.improvement) { gap(); print_improvement(*r.improvement, p); }
+    if (r.membership) { gap(); print_membership(*r.membership); }
+    if (r.milestones) { gap(); print_milestones(*r.milestones); }
+    if (r.contribution) { gap(); print_contribution(*r.contribution); }
     if (r.feedback) { gap(); print_feedback(*r.feedback); }
     if (r.agenda) { gap(); print_agenda(*r.agenda); }
+    if (r.outcomes) { gap(); print_outcomes(*r.outcomes); }
+    if (r.products) { gap(); print_products(*r.products); }
     if (r.resources) { gap(); print_resources(*r.resources); }
   }
   return kOk;
@@ -432,7 +456,7 @@ void register_metrics(CLI::App& app, Context& ctx) {
       ->check(CLI::Range(1, 520))
       ->type_name("N");
   cmd->add_flag("--open-answers", opts->open_answers, "Feedback: print the text of open answers (only their number otherwise)");
-  cmd->add_flag("--check", opts->check, "List overdue team data and exit 1 when there is any");
+  cmd->add_flag("--check", opts->check, "List what is overdue (team data, milestones, the theory of change's review, follow-up surveys) and exit 1 when anything is");
   cmd->require_subcommand(0, 1);
   cmd->callback([&ctx, opts, cmd] {
     if (!cmd->get_subcommands().empty()) return;

@@ -11,6 +11,14 @@ namespace {
 
 std::string number(const std::optional<double>& v, int decimals = 1) { return v ? fmt::format("{:.{}f}", *v, decimals) : "-"; }
 std::string percent(const std::optional<double>& v) { return v ? fmt::format("{:.0f}%", *v * 100) : "-"; }
+// A target or value as written: 7, 2.5, 0.85.
+std::string compact(const std::optional<double>& v) {
+  if (!v) return "-";
+  std::string s = fmt::format("{:.4f}", *v);
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  return s;
+}
 
 // An amount of money or hours: whole when it is, else with cents; thousands grouped with commas.
 std::string amount(double v) {
@@ -51,7 +59,56 @@ void print_items(const mel::FeedbackGroup& g) {
   }
 }
 
+std::string counts(const std::map<std::string, int>& m) {
+  std::vector<std::string> parts;
+  for (const auto& [k, n] : m) parts.push_back(fmt::format("{} {}", k, n));
+  return parts.empty() ? "-" : fmt::format("{}", fmt::join(parts, ", "));
+}
+
 }  // namespace
+
+void print_milestones(const mel::MilestonesResult& r) {
+  if (!r.present) {
+    fmt::print("Milestones\n  no theory-of-change.yaml yet\n");
+    return;
+  }
+  fmt::print("Milestones ({} met, {} overdue, {} open)\n", r.met, r.overdue, r.open);
+  fmt::print("  theory of change: review by {}{}{}\n", r.review_by ? format_date(*r.review_by) : "-",
+             r.reviewed ? fmt::format(", last reviewed {}", format_date(*r.reviewed)) : "", r.review_overdue ? "  overdue" : "");
+  if (r.milestones.empty()) return;
+  fmt::print("  {:<26} {:<26} {:>8} {:>8} {:<10}  {}\n", "milestone", "outcome", "target", "actual", "by", "status");
+  for (const auto& m : r.milestones) {
+    std::string status = m.status == "met" && m.met ? fmt::format("met {}", format_date(*m.met))
+                         : m.status == "overdue" && m.days_overdue ? fmt::format("overdue by {} day{}", *m.days_overdue, *m.days_overdue == 1 ? "" : "s")
+                                                                   : m.status;
+    fmt::print("  {:<26} {:<26} {:>8} {:>8} {:<10}  {}\n", m.id, m.outcome, compact(m.target), compact(m.actual),
+               m.by ? format_date(*m.by) : "-", status);
+  }
+}
+
+void print_contribution(const std::vector<mel::ClaimAssessment>& claims) {
+  fmt::print("Contribution claims ({}; supported link: evidence and no open alternative explanation; collab counts, people judge)\n",
+             claims.size());
+  if (claims.empty()) {
+    fmt::print("  no claim in theory-of-change.yaml yet\n");
+    return;
+  }
+  for (const auto& c : claims) {
+    fmt::print("  {} -> {}: evidence coverage {}, supported links {} of {}\n", c.id, c.outcome, percent(c.evidence_coverage),
+               c.supported_links, c.links.size());
+    fmt::print("    {:>4} {:<44} {:>8}  {}\n", "link", "from -> to", "evidence", "alternatives");
+    for (const auto& l : c.links) {
+      auto alt = [&](const char* status) {
+        auto it = l.alternatives_by_status.find(status);
+        return it == l.alternatives_by_status.end() ? 0 : it->second;
+      };
+      std::string alternatives = fmt::format("{} open, {} partly, {} ruled out", alt("open"), alt("partly"), alt("ruled-out"));
+      std::string mark = l.supported ? "supported" : "not supported";
+      if (c.weakest && *c.weakest == l.position) mark += fmt::format("; weakest ({})", c.weakest_by);
+      fmt::print("    {:>4} {:<44} {:>8}  {:<28} {}\n", l.position, fmt::format("{} -> {}", l.from, l.to), l.evidence, alternatives, mark);
+    }
+  }
+}
 
 void print_feedback(const mel::FeedbackResult& r) {
   fmt::print("Feedback ({} survey{}; RR1 = complete / attended, RR2 = (complete + partial) / attended)\n", r.surveys.size(),
@@ -150,6 +207,52 @@ void print_resources(const mel::ResourcesResult& r) {
   table("category", k.by_category, false);
   table("member", k.by_member, true);
   table("event", k.by_event, false);
+}
+
+}  // namespace collab::cli
+
+namespace collab::cli {
+
+void print_outcomes(const mel::HarvestResult& r) {
+  fmt::print("Outcomes harvested ({}; substantiated: confirmed or partly by someone independent)\n", r.outcomes);
+  if (r.outcomes == 0) {
+    fmt::print("  no outcome statement (outcomes/) yet\n");
+    return;
+  }
+  fmt::print("  by type: {}\n  by effect: {}; intended {}, unintended {}\n", counts(r.by_type), counts(r.by_effect), r.intended,
+             r.unintended);
+  fmt::print("  substantiated {} of {} ({}); {} with any substantiation, {} contested\n", r.substantiated, r.outcomes,
+             percent(r.substantiated_share), r.with_substantiation, r.contested);
+  if (!r.by_toc_outcome.empty()) fmt::print("  by theory-of-change outcome: {}\n", counts(r.by_toc_outcome));
+  fmt::print("  {:<34} {:<12} {:<9} {:<10} {:<10} {}\n", "outcome", "type", "effect", "intended", "when", "substantiation");
+  for (const auto& o : r.list) {
+    fmt::print("  {:<34} {:<12} {:<9} {:<10} {:<10} {}\n", o.id, o.type, o.effect, o.intended ? "yes" : "no",
+               o.when ? format_date(*o.when) : "-", o.substantiation);
+  }
+}
+
+void print_products(const mel::ProductsResult& r) {
+  fmt::print("Knowledge products ({})\n", r.products.size());
+  if (r.products.empty()) {
+    fmt::print("  no product (products/) yet\n");
+    return;
+  }
+  fmt::print("  by type: {}; by status: {}\n", counts(r.by_type), counts(r.by_status));
+  fmt::print("  {:<34} {:<11} {:<10} {:<10} {}\n", "product", "type", "status", "date", "cited by");
+  for (const auto& k : r.products) {
+    trim_print(fmt::format("  {:<34} {:<11} {:<10} {:<10} {}", k.id, k.type, k.status, k.date ? format_date(*k.date) : "-",
+                           fmt::join(k.cited_by, ", ")));
+  }
+}
+
+void print_membership(const mel::MembershipResult& r) {
+  fmt::print("Membership (stage: {}; members active at each month's end, new and lapsed in it)\n", r.stage.empty() ? "not set" : r.stage);
+  if (r.months.empty()) {
+    fmt::print("  no month yet\n");
+    return;
+  }
+  fmt::print("  {:<8} {:>6} {:>4} {:>6}\n", "month", "active", "new", "lapsed");
+  for (const auto& m : r.months) fmt::print("  {:<8} {:>6} {:>4} {:>6}\n", format_period(m.month), m.active, m.joined, m.lapsed);
 }
 
 }  // namespace collab::cli

@@ -6,8 +6,13 @@
 
 namespace collab::cli {
 
+void print_milestones(const mel::MilestonesResult& r);
+void print_contribution(const std::vector<mel::ClaimAssessment>& claims);
 void print_feedback(const mel::FeedbackResult& r);
 void print_agenda(const mel::AgendaResult& r);
+void print_outcomes(const mel::HarvestResult& r);
+void print_products(const mel::ProductsResult& r);
 void print_resources(const mel::ResourcesResult& r);
+void print_membership(const mel::MembershipResult& r);
 
 }  // namespace collab::cli

@@ -59,9 +59,14 @@ MetricsResult compute_metrics(const model::Project& p, const Scope& scope, const
     }
     if (sections.count(Section::improvement)) r.improvement = std::move(im);
   }
+  if (sections.count(Section::milestones)) r.milestones = mel::milestone_status(p, as_of);
+  if (sections.count(Section::contribution)) r.contribution = mel::assess_claims(p);
   if (sections.count(Section::feedback)) r.feedback = mel::compute_feedback(p, as_of, open_answers);
   if (sections.count(Section::agenda)) r.agenda = mel::tally_agenda(p);
+  if (sections.count(Section::outcomes)) r.outcomes = mel::harvest(p);
+  if (sections.count(Section::products)) r.products = mel::summarize_products(p);
   if (sections.count(Section::resources)) r.resources = mel::compute_resources(p);
+  if (sections.count(Section::membership)) r.membership = mel::membership(p, as_of);
   return r;
 }
 
@@ -350,9 +355,14 @@ json to_json(const MetricsResult& r, const model::Project& p) {
     j["network"] = std::move(waves);
   }
   if (r.improvement) j["improvement"] = improvement_json(*r.improvement);
+  if (r.milestones) j["milestones"] = mel::to_json(*r.milestones);
+  if (r.contribution) j["contribution"] = mel::to_json(*r.contribution);
   if (r.feedback) j["feedback"] = mel::to_json(*r.feedback);
   if (r.agenda) j["agenda"] = mel::to_json(*r.agenda);
+  if (r.outcomes) j["outcomes"] = mel::to_json(*r.outcomes);
+  if (r.products) j["products"] = mel::to_json(*r.products);
   if (r.resources) j["resources"] = mel::to_json(*r.resources);
+  if (r.membership) j["membership"] = mel::to_json(*r.membership);
   return j;
 }
 
@@ -497,10 +507,60 @@ std::string to_csv(const MetricsResult& r, Section section) {
       }
       break;
     case Section::milestones:
+      out += csv_row({"milestone", "outcome", "indicator", "measure", "unit", "target", "actual", "by", "met", "status", "days_overdue"});
+      if (r.milestones) {
+        for (const auto& m : r.milestones->milestones) {
+          out += csv_row({cell_text(m.id), cell_text(m.outcome), cell_text(m.indicator), cell_text(m.measure), cell_text(m.unit),
+                          cell(m.target), cell(m.actual), m.by ? format_date(*m.by) : "", m.met ? format_date(*m.met) : "", m.status,
+                          m.days_overdue ? std::to_string(*m.days_overdue) : ""});
+        }
+      }
+      break;
     case Section::contribution:
+      out += csv_row({"claim", "outcome", "link", "from", "to", "evidence", "evidence_by_kind", "alternatives_open",
+                      "alternatives_partly", "alternatives_ruled_out", "supported", "weakest"});
+      if (r.contribution) {
+        for (const auto& c : *r.contribution) {
+          for (const auto& l : c.links) {
+            std::vector<std::string> kinds;
+            for (const auto& [kind, n] : l.evidence_by_kind) kinds.push_back(fmt::format("{} {}", kind, n));
+            auto alternatives = [&](const char* status) {
+              auto it = l.alternatives_by_status.find(status);
+              return std::to_string(it == l.alternatives_by_status.end() ? 0 : it->second);
+            };
+            out += csv_row({cell_text(c.id), cell_text(c.outcome), std::to_string(l.position), cell_text(l.from), cell_text(l.to),
+                            std::to_string(l.evidence), join(kinds), alternatives("open"), alternatives("partly"),
+                            alternatives("ruled-out"), l.supported ? "true" : "false",
+                            c.weakest && *c.weakest == l.position ? "true" : "false"});
+          }
+        }
+      }
+      break;
     case Section::outcomes:
+      out += csv_row({"outcome", "actor", "type", "effect", "intended", "when", "toc_outcomes", "substantiations", "substantiation"});
+      if (r.outcomes) {
+        for (const auto& o : r.outcomes->list) {
+          out += csv_row({cell_text(o.id), cell_text(o.actor), o.type, o.effect, o.intended ? "true" : "false",
+                          o.when ? format_date(*o.when) : "", join(o.toc_outcomes), std::to_string(o.substantiations), o.substantiation});
+        }
+      }
+      break;
     case Section::products:
+      out += csv_row({"product", "title", "type", "status", "date", "authors", "events", "cited_by", "url"});
+      if (r.products) {
+        for (const auto& k : r.products->products) {
+          out += csv_row({cell_text(k.id), cell_text(k.title), k.type, k.status, k.date ? format_date(*k.date) : "", join(k.authors),
+                          join(k.events), join(k.cited_by), cell_text(k.url)});
+        }
+      }
+      break;
     case Section::membership:
+      out += csv_row({"month", "active", "new", "lapsed"});
+      if (r.membership) {
+        for (const auto& m : r.membership->months) {
+          out += csv_row({format_period(m.month), std::to_string(m.active), std::to_string(m.joined), std::to_string(m.lapsed)});
+        }
+      }
       break;
   }
   return out;

@@ -7,6 +7,7 @@
 #include "metrics/measures.h"
 #include "metrics/network.h"
 #include "mel/agenda.h"
+#include "mel/evaluation.h"
 #include "mel/feedback.h"
 #include "mel/resources.h"
 #include "model/project.h"
@@ -53,9 +54,14 @@ struct MetricsResult {
   std::optional<ProgressResult> progress;
   std::vector<NetworkWaveResult> network;  // by date
   std::optional<ImprovementResult> improvement;
+  std::optional<mel::MilestonesResult> milestones;
+  std::optional<std::vector<mel::ClaimAssessment>> contribution;
   std::optional<mel::FeedbackResult> feedback;
   std::optional<mel::AgendaResult> agenda;
+  std::optional<mel::HarvestResult> outcomes;
+  std::optional<mel::ProductsResult> products;
   std::optional<mel::ResourcesResult> resources;
+  std::optional<mel::MembershipResult> membership;
 };
 
 std::vector<NetworkWaveResult> network_waves(const model::Project& project, const Scope& scope);
