@@ -4,10 +4,12 @@
 #include "mel/agenda.h"
 #include "mel/evaluation.h"
 #include "mel/feedback.h"
+#include "mel/json_numbers.h"
 #include "mel/resources.h"
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <stdexcept>
 
 using namespace collab;
@@ -968,4 +970,17 @@ TEST_CASE("evaluation: membership over time", "[mel]") {
   CHECK(all["as_of"] == "2026-06-15");
   CHECK(all["milestones"].is_null());
   CHECK(all["membership"]["stage"] == "growing");
+}
+
+TEST_CASE("resources: equal shares give a normalized HHI of exactly 0", "[mel]") {
+  // Three funders of 1 each: shares 1/3; HHI = 3 x 1/9 = 1/3 = 1/N; effective number 3;
+  // normalized HHI = (1/3 - 1/3) / (1 - 1/3) = 0 (floored at 0 if rounding takes HHI just below 1/3).
+  const model::Funding a = funding("A", 2026, 1), b = funding("B", 2026, 1), c = funding("C", 2026, 1);
+  const auto r = concentration({&a, &b, &c}, 0.5);
+  CHECK(*r.hhi == Approx(1.0 / 3));
+  CHECK(*r.effective_number == Approx(3.0));
+  CHECK(*r.normalized_hhi >= 0.0);
+  CHECK(*r.normalized_hhi == Approx(0.0).margin(1e-12));
+  CHECK_FALSE(r.dominant);
+  CHECK_FALSE(std::signbit(detail::round6(-1e-12)));  // written 0, not -0
 }
