@@ -101,9 +101,10 @@ std::vector<ClaimAssessment> assess_claims(const model::Project& project) {
       const double n = static_cast<double>(a.links.size());
       a.evidence_coverage = a.links_with_evidence / n;
       a.supported_share = a.supported_links / n;
-      // Weaker first: fewer pieces of evidence, more open alternatives, more partly ones, earlier position.
+      // Weaker first: not supported, fewer pieces of evidence, more open alternatives, more partly ones,
+      // earlier position.
       auto key = [](const LinkAssessment& l) {
-        return std::make_tuple(l.evidence, -count_of(l.alternatives_by_status, "open"),
+        return std::make_tuple(l.supported ? 1 : 0, l.evidence, -count_of(l.alternatives_by_status, "open"),
                                -count_of(l.alternatives_by_status, "partly"), l.position);
       };
       const LinkAssessment* weakest = &a.links.front();
@@ -115,7 +116,7 @@ std::vector<ClaimAssessment> assess_claims(const model::Project& project) {
         a.weakest_by = "only link";
       } else {
         // The deepest criterion that was needed to set it apart from every other link.
-        int depth = 0;  // 0 evidence, 1 open, 2 partly, 3 position
+        int depth = 0;  // 0 support, 1 evidence, 2 open, 3 partly, 4 position
         const auto w = key(*weakest);
         for (const auto& l : a.links) {
           if (&l == weakest) continue;
@@ -127,12 +128,14 @@ std::vector<ClaimAssessment> assess_claims(const model::Project& project) {
             d = 1;
           } else if (std::get<2>(k) != std::get<2>(w)) {
             d = 2;
-          } else {
+          } else if (std::get<3>(k) != std::get<3>(w)) {
             d = 3;
+          } else {
+            d = 4;
           }
           depth = std::max(depth, d);
         }
-        static const char* const kBy[] = {"evidence", "open", "partly", "position"};
+        static const char* const kBy[] = {"support", "evidence", "open", "partly", "position"};
         a.weakest_by = kBy[depth];
       }
     }

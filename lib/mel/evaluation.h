@@ -14,10 +14,10 @@
 // not judge a claim: it counts what the claim rests on, so that people can. Per link: pieces of evidence
 // (by kind) and alternative explanations (by status). A link is SUPPORTED when it has at least one piece of
 // evidence and no alternative with status "open". Evidence coverage = links with evidence / links;
-// supported share = supported links / links; both null for a claim without links. The WEAKEST link: the
-// fewest pieces of evidence; ties: more "open" alternatives, then more "partly" ones, then the earlier
-// link of the claim. `weakest_by` names what decided it: "only link", "evidence", "open", "partly" or
-// "position".
+// supported share = supported links / links; both null for a claim without links. The WEAKEST link: a link
+// that is not supported before any that is; then the fewest pieces of evidence; then more "open"
+// alternatives, more "partly" ones, the earlier link of the claim. `weakest_by` names what decided it:
+// "only link", "support", "evidence", "open", "partly" or "position".
 //
 // Knowledge products: each with the outcomes that cite it (their `products`); counts by type and status.
 //
@@ -81,7 +81,7 @@ struct ClaimAssessment {
   int links_with_evidence = 0, supported_links = 0;
   std::optional<double> evidence_coverage, supported_share;
   std::optional<int> weakest;  // position of the weakest link; none without links
-  std::string weakest_by;      // only link, evidence, open, partly, position
+  std::string weakest_by;      // only link, support, evidence, open, partly, position
 };
 
 std::vector<ClaimAssessment> assess_claims(const model::Project& project);

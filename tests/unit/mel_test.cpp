@@ -796,14 +796,16 @@ TEST_CASE("evaluation: contribution claims, supported links and the weakest link
   model::TheoryOfChange toc;
   toc.claims = {claim("c1", {link(2, {}), link(1, {"open", "ruled-out"}), link(0, {"partly"}), link(0, {})}),
                 claim("c2", {link(1, {"open"}), link(1, {})}), claim("c3", {link(0, {})}), claim("c4", {}),
-                claim("c5", {link(1, {}), link(1, {}), link(3, {})}), claim("c6", {link(2, {}), link(1, {})})};
+                claim("c5", {link(1, {}), link(1, {}), link(3, {})}), claim("c6", {link(2, {}), link(1, {})}),
+                claim("c7", {link(1, {}), link(2, {"open"})})};
   p.theory_of_change = toc;
   const auto v = assess_claims(p);
   // Contribution analysis (Mayne 2012): collab counts what the claim rests on.
   // c1: link 1: 2 pieces, no alternative: supported. Link 2: 1 piece but an open alternative: not supported.
   // Link 3: 0 pieces: not supported. Link 4: 0 pieces: not supported.
   // Coverage = 2 links with evidence / 4 = 0.5; supported share = 1 / 4 = 0.25.
-  // Weakest: fewest pieces = links 3 and 4 (0); open alternatives 0 and 0; partly 1 and 0: link 3, by "partly".
+  // Weakest: not supported = links 2, 3, 4; of these the fewest pieces = links 3 and 4 (0); open
+  // alternatives 0 and 0; partly 1 and 0: link 3, by "partly".
   const auto& c1 = claim_of(v, "c1");
   REQUIRE(c1.links.size() == 4);
   CHECK(c1.links[0].supported);
@@ -821,11 +823,11 @@ TEST_CASE("evaluation: contribution claims, supported links and the weakest link
   CHECK(*c1.supported_share == Approx(0.25));
   CHECK(*c1.weakest == 3);
   CHECK(c1.weakest_by == "partly");
-  // c2: both links 1 piece; link 1 has an open alternative: weakest link 1 by "open". Coverage 2 / 2 = 1;
-  // supported 1 / 2 = 0.5 (link 1 is not supported: its alternative is open).
+  // c2: both links 1 piece; link 1 has an open alternative, so it is not supported: weakest link 1 by
+  // "support". Coverage 2 / 2 = 1; supported 1 / 2 = 0.5.
   const auto& c2 = claim_of(v, "c2");
   CHECK(*c2.weakest == 1);
-  CHECK(c2.weakest_by == "open");
+  CHECK(c2.weakest_by == "support");
   CHECK(*c2.evidence_coverage == Approx(1.0));
   CHECK(*c2.supported_share == Approx(0.5));
   // c3: one link, no evidence: coverage 0 / 1 = 0, supported 0 / 1 = 0; weakest link 1, the only link.
@@ -845,6 +847,10 @@ TEST_CASE("evaluation: contribution claims, supported links and the weakest link
   // c6: 2 pieces against 1: link 2, by "evidence".
   CHECK(*claim_of(v, "c6").weakest == 2);
   CHECK(claim_of(v, "c6").weakest_by == "evidence");
+  // c7: link 1 has 1 piece and is supported; link 2 has 2 but an open alternative: an unexplained-away
+  // alternative weighs more than a thinner file of evidence, so link 2, by "support".
+  CHECK(*claim_of(v, "c7").weakest == 2);
+  CHECK(claim_of(v, "c7").weakest_by == "support");
   const auto j = to_json(v);
   CHECK(j[0]["weakest_link"] == 3);
   CHECK(j[0]["supported_share"].get<double>() == 0.25);
