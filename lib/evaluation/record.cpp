@@ -140,7 +140,7 @@ Result<FileChange> record_vote(const Project& p, const VoteSpec& spec) {
   if (!is_slug(spec.voter)) return usage(fmt::format("--voter '{}' is not an ID (a member's or a faculty member's)", spec.voter));
   bool faculty = p.collaborative && p.collaborative->find_faculty(spec.voter);
   if (!p.find_member(spec.voter) && !faculty) {
-    return usage(fmt::format("no member or faculty member '{}' (teams/, collab.yaml's faculty) to vote", spec.voter));
+    return usage(fmt::format("--voter '{}' is neither a member (teams/) nor a faculty member (collab.yaml)", spec.voter));
   }
   if (!spec.group.empty()) {
     if (Status s = option_text(spec.group, "--group"); !s) return s.error();
@@ -239,7 +239,7 @@ Result<FileChange> record_vote(const Project& p, const VoteSpec& spec) {
     const Ballot& old = agenda.votes[existing];
     return Error{ErrorKind::cannot_create,
                  fmt::format("'{}' has voted already ({}, vote {}{}); nothing was written: --replace replaces the ballot",
-                             spec.voter, file, existing + 1, old.date ? " of " + format_date(*old.date) : "")};
+                             spec.voter, file, existing + 1, old.date ? ", dated " + format_date(*old.date) : "")};
   }
   auto text = read_project_file(p, path);
   if (!text) return text.error();
@@ -248,20 +248,16 @@ Result<FileChange> record_vote(const Project& p, const VoteSpec& spec) {
   FileChange c;
   c.path = path;
   if (existing < agenda.votes.size()) {
-    // The ballot's fields are set one by one, so that its place and the comments around it stay.
+    // The whole ballot is replaced but for its voter line, so that its place and the comments above it stay;
+    // its fields are written again in the schema's order.
     const std::string base = fmt::format("/votes/{}", existing);
-    auto has = [&](const char* k) { return editor->json().at("votes").at(existing).contains(k); };
     Status s = Ok{};
-    auto then = [&](const std::function<Status()>& edit) {
-      if (s) s = edit();
-    };
-    if (!spec.group.empty()) then([&] { return editor->set_scalar(base + "/group", yaml_string(trim(spec.group))); });
-    else if (has("group")) then([&] { return editor->remove(base + "/group"); });
-    if (date) then([&] { return editor->set_scalar(base + "/date", format_date(*date)); });
-    else if (has("date")) then([&] { return editor->remove(base + "/date"); });
-    const char* other = key == "dots" ? "ranking" : "dots";
-    if (has(other)) then([&] { return editor->remove(base + "/" + other); });
-    then([&] { return editor->set_block(base + "/" + key, block); });
+    for (const char* k : {"group", "date", "dots", "ranking"}) {
+      if (s && editor->json().at("votes").at(existing).contains(k)) s = editor->remove(base + "/" + k);
+    }
+    if (s && !spec.group.empty()) s = editor->set_scalar(base + "/group", yaml_string(trim(spec.group)));
+    if (s && date) s = editor->set_scalar(base + "/date", format_date(*date));
+    if (s) s = editor->set_block(base + "/" + key, block);
     if (!s) return s.error();
     c.summary = fmt::format("ballot of '{}' replaced in {}: {}", spec.voter, file, what);
   } else {

@@ -292,6 +292,10 @@ Result<ResponsesImport> import_responses(const Project& p, const CsvTable& table
       return pos(a.first) < pos(b.first);
     });
 
+    if (rec.cells.size() > table.header.size()) {
+      refuse(c_id, fmt::format("the row has {} cells, the header {} columns: a cell holding a comma needs quotes",
+                               rec.cells.size(), table.header.size()));
+    }
     if (problem.empty()) {
       if (auto [it, fresh] = seen.emplace(r.id, r.row); !fresh) {
         refuse(c_id, fmt::format("response '{}' is in row {} already", r.id, it->second));
@@ -299,6 +303,11 @@ Result<ResponsesImport> import_responses(const Project& p, const CsvTable& table
     }
     if (problem.empty()) {
       if (auto it = file_ids.find(r.id); it != file_ids.end()) {
+        // A CSV without a submitted column, or without member and email columns, says nothing of them: the
+        // file's values stay.
+        const nlohmann::json& old = file_json["responses"][it->second];
+        if (c_submitted < 0 && old.contains("submitted") && old["submitted"].is_string()) r.submitted = old["submitted"];
+        if (c_member < 0 && c_email < 0 && old.contains("member") && old["member"].is_string()) r.member = old["member"];
         std::string diff = difference(file_json["responses"][it->second], r);
         if (diff.empty()) {
           ++out.unchanged;
