@@ -430,7 +430,7 @@ Result<FileChange> substantiate(const Project& p, const OutcomeStatement& o, con
   c.path = path;
   c.content = editor->text();
   c.summary = fmt::format("outcome '{}': {} by {}{}{} ({})", o.id, spec.verdict, trim(spec.by),
-                          spec.independent ? "" : " (not independent)", date ? " on " + format_date(*date) : "", file);
+                          spec.independent ? "" : ", not independent", date ? " on " + format_date(*date) : "", file);
   return c;
 }
 

@@ -113,13 +113,18 @@ Result<Built> build(const std::string& original, const std::string& shown, const
       if (!value->empty()) s = editor->set_scalar(base + "/" + key, *value);
       else if (has(key)) s = editor->remove(base + "/" + key);
     }
-    if (s) {
-      if (r->answers.empty()) {
-        s = editor->remove(base + "/answers");
-        if (s) s = editor->set_scalar(base + "/answers", "{}");
-      } else {
-        s = editor->set_block(base + "/answers", answers_block(*r));
+    // Answer by answer, so that the comments beside them stay.
+    const nlohmann::json old = editor->json().at("responses").at(static_cast<size_t>(r->existing));
+    if (s && old.contains("answers") && old["answers"].is_object()) {
+      for (const auto& [item, _] : old["answers"].items()) {
+        bool kept = std::any_of(r->answers.begin(), r->answers.end(), [&](const auto& a) { return a.first == item; });
+        if (s && !kept) s = editor->remove(pointer_append(base + "/answers", item));
       }
+      for (const auto& [item, value] : r->answers) {
+        if (s) s = editor->set_scalar(pointer_append(base + "/answers", item), answer_yaml(value));
+      }
+    } else if (s) {
+      s = r->answers.empty() ? editor->set_scalar(base + "/answers", "{}") : editor->set_block(base + "/answers", answers_block(*r));
     }
     if (!s) return s.error();
     out.index_of_row[r->row] = r->existing;
