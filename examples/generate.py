@@ -2801,6 +2801,7 @@ def build_r4d():
     F.add("network/month-12.yaml", "network",
           ["Organizational network analysis, month 12 (April 2027): the same survey."], w2)
     r4d_improvement(F, teams)
+    r4d_mel(F, teams)
     return F
 
 # ===========================================================================
@@ -3846,6 +3847,726 @@ def r4d_improvement(F, teams):
     plans["ghana"]["stop"] = D("2027-04-16")
     spec = dict(R4D_IMPROVEMENT, teams=plans, first=D("2026-05-04"), as_of=D("2027-07-16"))
     improvement(F, random.Random(20260504), teams, spec)
+
+
+# ===========================================================================
+# Monitoring, evaluation and learning (R4D example only): the theory of
+# change with its milestones and contribution claims, the feedback surveys
+# and their responses, the learning agenda and its dot vote, harvested
+# outcomes, knowledge products, and funding with members' in-kind
+# contributions. Everything is read off the files already built (attendance,
+# data, network waves, collab.yaml), and the few random choices come from a
+# generator of their own, so no other file changes.
+# ===========================================================================
+
+R4D_PRODUCTS = [
+    dict(id="budget-execution-toolkit",
+         title="Why PHC budgets go unspent: a diagnostic toolkit for country teams",
+         description="Step-by-step worksheets to trace a PHC budget line from appropriation to "
+                     "facility spending and find where releases stall; tested by all seven teams.",
+         type="toolkit", status="published",
+         authors=["mhalvorsen", "mercy-wafula", "emeka-abubakar", "samuel-otieno"],
+         events=["webinar-budget-execution", "virtual-exchange"], date="2026-08-28"),
+    dict(id="nairobi-convening-video",
+         title="Paying facilities directly: voices from the Nairobi convening",
+         description="An eight-minute video of the county field visit and the teams' discussion of "
+                     "direct facility financing.",
+         type="video", status="published", authors=["aokoro", "mercy-wafula"],
+         events=["convening"], date="2026-12-10"),
+    dict(id="kenya-facility-financing-case",
+         title="Ring-fencing facility funds in Kenya's counties: a country case study",
+         description="How the Kenya team moved from a Treasury circular to facility financing "
+                     "regulations in three counties, and what the Philippines pairing added.",
+         type="case-study", status="published",
+         authors=["caroline-mwangi", "samuel-otieno", "mhalvorsen"],
+         events=["convening", "pairing-kenya-philippines"], date="2027-05-20"),
+    dict(id="synthesis-brief",
+         title="Getting PHC budgets to the front line: what seven countries learned",
+         description="The network's synthesis brief, drafted at the write-shop; in review by the "
+                     "country teams.",
+         type="brief", status="draft", authors=["aokoro", "pdesai", "mhalvorsen", "lmoreno"],
+         events=["synthesis-workshop", "convening"], date="2027-07-30"),
+    dict(id="capitation-guide",
+         title="Paying primary care by capitation: a practical guide for purchasers",
+         description="Planned from the capitation webinar and the Kenya-Philippines pairing; "
+                     "writing starts once the synthesis brief is out.",
+         type="guide", status="planned",
+         authors=["pdesai", "angelica-navarro", "siti-pratama", "deepa-nair"],
+         events=["webinar-capitation", "pairing-kenya-philippines"], date="2027-10-29"),
+]
+
+R4D_FEEDBACK_EVENTS = ["launch", "webinar-budget-execution", "convening", "webinar-capitation",
+                       "pairing-kenya-philippines", "pairing-nigeria-india", "synthesis-workshop"]
+
+# How each event went (mean of the 1-5 items) and what people wrote about it.
+R4D_FEEDBACK_TONE = {
+    "launch": (3.9, ["More time for each team's introduction, please.",
+                     "The vote on topics worked well; hard to follow in the breakout rooms.",
+                     "Share the slides before the session so our finance colleagues can prepare.",
+                     "Good to see who else is working on facility financing."]),
+    "webinar-budget-execution": (3.7, [
+        "Too much theory; a worked country example would help.",
+        "The release bottleneck worksheet is exactly what we needed.",
+        "Sound problems on the Lagos line for the first ten minutes.",
+        "Could the next webinar be at a time that suits Lima better?"]),
+    "convening": (4.5, ["The county field visit made direct facility financing real for us.",
+                        "More time with the other finance ministries.",
+                        "The problem-solving clinic on our release calendar was the best hour "
+                        "of the year.",
+                        "Interpretation into Spanish for the plenaries, please.",
+                        "Informal dinner helped us build trust with the Philippines team."]),
+    "webinar-capitation": (3.9, ["The Indonesia adjustment formula deserves its own session.",
+                                 "Slides were dense; please send the recording.",
+                                 "Useful for our purchasing agency, less so for the budget "
+                                 "office."]),
+    "pairing-kenya-philippines": (4.4, [
+        "We will copy the facility bank account checklist.",
+        "Ninety minutes was too short; we booked a follow-up call ourselves.",
+        "Hearing how counties report on facility funds answered our main question."]),
+    "pairing-nigeria-india": (4.2, ["The cash plan template from India is simple enough to use "
+                                    "in our states.",
+                                    "Good exchange; the time zone is hard for our state staff."]),
+    "synthesis-workshop": (4.0, ["Writing together kept the brief practical.",
+                                 "Give country teams more time to review their case study.",
+                                 "Three hours online is long; two shorter sessions next time."]),
+}
+
+R4D_FOLLOW_UP_NOTES = [
+    "We now hold a monthly release meeting with the finance ministry, as Kenya does.",
+    "Briefed the permanent secretary; the facility financing pilot is in the next budget.",
+    "Adapted the facility reporting template for our districts.",
+    "Nothing yet: the budget calendar left no room for changes this quarter.",
+    "Called the Philippines purchaser twice about capitation adjustments.",
+    "Our state adopted the release calendar idea; the first one goes out in April.",
+    "Shared the toolkit with two regional health bureaus.",
+    "A reshuffle stopped the work we planned after Nairobi.",
+]
+
+
+def r4d_present(F, eid):
+    return list(F.files[f"attendance/{eid}.yaml"][2]["present"])
+
+
+def r4d_event_end(F, eid):
+    e = F.files[f"events/{eid}.yaml"][2]
+    return D((e.get("end") or e["start"])[:10])
+
+
+def r4d_responses(rng, F, member, eid, items, pool, rate, mean, first_day, days, start_no,
+                  partial_p=0.08, note_p=0.45):
+    """The responses to one survey about one event: a share `rate` of those present answer,
+    the keener members (crew, deep-divers) more often; a few skip some closed items."""
+    present = r4d_present(F, eid)
+    present = [m for m in present if member[m].left is None or member[m].left > first_day]
+    k = max(1, round(rate * len(present)))
+    weight = {"crew": 3.0, "deep-diver": 2.0, "passenger": 1.0}
+    chosen, pool_ = [], list(present)
+    while len(chosen) < k:  # weighted sample without replacement
+        m = rng.choices(pool_, weights=[weight[member[x].engagement] for x in pool_])[0]
+        chosen.append(m)
+        pool_.remove(m)
+    order = {m: i for i, m in enumerate(present)}
+    chosen.sort(key=lambda m: order[m])
+    notes = list(pool)
+    rng.shuffle(notes)
+    out = []
+    for n, m in enumerate(chosen):
+        offset = {"crew": 0.3, "deep-diver": 0.0, "passenger": -0.4}[member[m].engagement]
+        answers = {}
+        closed = [it for it in items if it["type"] != "open"]
+        skip = set()
+        if rng.random() < partial_p:
+            skip = set(rng.sample([it["id"] for it in closed], rng.choice([1, 2])))
+        for it in items:
+            if it["id"] in skip:
+                continue
+            if it["type"] == "scale":
+                answers[it["id"]] = int(clamp(round(rng.gauss(mean + offset, 0.7)), 1, 5))
+            elif it["type"] == "nps":
+                answers[it["id"]] = int(clamp(round(rng.gauss(2 * (mean + offset), 1.4)), 0, 10))
+            elif notes and rng.random() < note_p:
+                answers[it["id"]] = notes.pop()
+        out.append({"id": f"r-{start_no + n:04d}", "event": eid, "member": m,
+                    "submitted": iso(first_day + dt.timedelta(days=rng.randint(0, days))),
+                    "answers": answers})
+    return out
+
+
+def r4d_mel(F, teams):
+    rng = random.Random(20261110)
+    member = {m.id: m for t in teams for m in t.members}
+    collab = F.files["collab.yaml"][2]
+    faculty = {f["id"] for f in collab["faculty"]}
+    events = {rel[len("events/"):-len(".yaml")] for rel in F.files if rel.startswith("events/")}
+    measures = {rel[len("measures/"):-len(".yaml")] for rel in F.files
+                if rel.startswith("measures/")}
+    waves = {b["id"]: b for rel, (_, _, b) in F.files.items() if rel.startswith("network/")}
+
+    # -- knowledge products --------------------------------------------------------------
+    for p in R4D_PRODUCTS:
+        assert all(a in member or a in faculty for a in p["authors"]), p["id"]
+        assert all(e in events for e in p["events"]), p["id"]
+        body = {k: p[k] for k in ("id", "title", "description", "type", "status", "authors",
+                                  "events", "date")}
+        body["url"] = f"https://phc-cln.example.org/products/{p['id']}"
+        F.add(f"products/{p['id']}.yaml", "product",
+              [f"Knowledge product ({p['type']}, {p['status']}): {p['title']}."], body)
+    published = [p for p in R4D_PRODUCTS if p["status"] == "published"]
+
+    # -- milestone figures, read off the other files ----------------------------------------
+    # Finance ministry members at the virtual exchanges of May-October 2026.
+    ex_days = sorted(rel for rel in F.files if rel.startswith("attendance/virtual-exchange-2026-")
+                     and rel < "attendance/virtual-exchange-2026-11")
+    seen = {}
+    for rel in ex_days:
+        for m in F.files[rel][2]["present"]:
+            seen[m] = seen.get(m, 0) + 1
+    mof_teams = [t.id for t in teams if any("budget-officer" in m.roles and
+                                            2 * seen.get(m.id, 0) >= len(ex_days)
+                                            for m in t.members)]
+    # Reforms adopted (policy-reforms, summed over teams), and the month the second came in.
+    data = {rel[len("data/"):-len(".yaml")]: b for rel, (_, _, b) in F.files.items()
+            if rel.startswith("data/")}
+    adopted = sorted(p["period"] for b in data.values() for p in b["periods"]
+                     if p["values"]["policy-reforms"].get("note", "").startswith("Reform adopted"))
+    second = D(adopted[1] + "-01")
+    second_end = add_months(second, 1) - dt.timedelta(days=1)
+    # Teams executing at least 85% of the scheduled PHC budget in June 2027.
+
+    def share(b, period):
+        v = next(p for p in b["periods"] if p["period"] == period)["values"]["phc-budget-execution"]
+        return v["numerator"].value / v["denominator"].value if "numerator" in v else None
+
+    at_goal = [tid for tid, b in sorted(data.items()) if (share(b, "2027-06") or 0) >= 0.85]
+    assert len(at_goal) < len(teams)
+
+    # -- theory of change --------------------------------------------------------------------
+    activities = [
+        ("peer-exchange", "Peer exchange",
+         "Monthly virtual exchanges on the learning agenda's current topic and the in-person "
+         "convening in Nairobi.", []),
+        ("country-pairings", "Country pairings",
+         "Two teams facing the same problem work through it together, on demand.", []),
+        ("technical-facilitation", "Technical facilitation",
+         "Technical framing of each topic with evidence and country experience, webinars and "
+         "on-demand support from the facilitators.", []),
+        ("co-creation", "Co-creation of knowledge products",
+         "Facilitators and members write up what the network learned as global public goods.", []),
+    ]
+    outputs = [
+        ("diagnostics", "Teams have diagnosed where their PHC budgets stall",
+         "Each team traced its PHC budget from appropriation to facility spending.",
+         ["technical-facilitation", "peer-exchange"]),
+        ("peer-ties", "Members of different countries and agencies work together",
+         "Health, finance and purchasing officials from different countries know whom to call.",
+         ["peer-exchange", "country-pairings"]),
+        ("adapted-tools", "Tools adapted to each country",
+         "Release calendars, facility account checklists and reporting templates, adapted from "
+         "peers.", ["country-pairings", "technical-facilitation"]),
+        ("knowledge-products", "Knowledge products published",
+         "Toolkits, case studies, briefs and guides others can use.", ["co-creation"]),
+    ]
+    outcomes = [
+        ("budget-practice", "Teams change how PHC budgets are released and executed",
+         "Cash plans, release calendars and ring-fenced lines get more of the PHC budget spent.",
+         ["diagnostics", "adapted-tools"], "member"),
+        ("direct-financing", "Facilities receive funds directly",
+         "Facilities in each country's target set get transfers into their own accounts.",
+         ["budget-practice", "adapted-tools"], "member"),
+        ("reforms-adopted", "Countries adopt PHC financing reforms informed by the network",
+         "Signed regulations, guidelines, budget structures or payment methods.",
+         ["budget-practice", "peer-ties"], "member"),
+        ("network-cohesion", "A denser, trusted network that members help steer",
+         "More and stronger ties across countries and agencies; crew members take on network "
+         "roles.", ["peer-ties"], "network"),
+        ("network-sustained", "Members keep the network going after donor funding",
+         "Countries commit staff time, hosting or funds to a second phase.",
+         ["network-cohesion"], "network"),
+        ("field-uptake", "Countries and partners outside the network use its products",
+         "The network's knowledge products are used beyond its seven countries.",
+         ["knowledge-products", "reforms-adopted"], "field"),
+    ]
+
+    def node(i, n, d, frm, level=None):
+        b = {"id": i, "name": n, "description": d}
+        if frm:
+            b["from"] = list(frm)
+        if level:
+            b["level"] = level
+        return b
+
+    nodes = {}
+    for i, _, _, frm, *_ in activities + outputs + outcomes:
+        nodes[i] = frm
+    for frm in nodes.values():
+        assert all(f in nodes for f in frm)
+    milestones = [
+        {"id": "diagnostics-done", "outcome": "budget-practice",
+         "indicator": "Country teams that completed a budget execution diagnostic with the toolkit",
+         "target": 7, "unit": "teams", "by": "2026-09-30", "actual": 7, "met": "2026-09-15"},
+        {"id": "first-reforms", "outcome": "reforms-adopted",
+         "indicator": "PHC financing reforms adopted across member countries (the teams' "
+                      "policy-reforms counts, summed)",
+         "target": 2, "unit": "reforms", "measure": "policy-reforms", "by": "2026-12-31",
+         "actual": len(adopted), "met": iso(second_end)},
+        {"id": "finance-at-exchanges", "outcome": "budget-practice",
+         "indicator": "Country teams whose finance ministry member attended at least half of the "
+                      f"virtual exchanges of May-October 2026 ({len(ex_days)} exchanges)",
+         "target": len(teams), "unit": "teams", "by": "2026-10-31", "actual": len(mof_teams)},
+        {"id": "execution-at-goal", "outcome": "budget-practice",
+         "indicator": "Country teams executing at least 85% of the PHC budget scheduled for the "
+                      "month (latest: June 2027)",
+         "target": len(teams), "unit": "teams", "measure": "phc-budget-execution",
+         "by": "2027-07-30", "actual": len(at_goal)},
+        {"id": "products-published", "outcome": "field-uptake",
+         "indicator": "Knowledge products published as global public goods",
+         "target": 5, "unit": "products", "by": "2027-07-30", "actual": len(published)},
+        {"id": "second-phase-commitments", "outcome": "network-sustained",
+         "indicator": "Member countries committing staff time, hosting or funds to a second phase",
+         "target": 5, "unit": "countries", "by": "2027-07-30", "actual": 3},
+    ]
+    assert len(mof_teams) < len(teams) and len(adopted) >= 2 and second_end < D("2026-11-23")
+    for ms in milestones:
+        assert ms["outcome"] in nodes and ms.get("measure", next(iter(measures))) in measures
+
+    def ev(kind, i):
+        return {"kind": kind, "id": i}
+
+    claims = [
+        {"id": "reforms-claim",
+         "claim": "Through technical facilitation, shared diagnostics and changed budget practice, "
+                  "the network contributed to the PHC financing reforms its member countries "
+                  "adopted in 2026-27.",
+         "outcome": "reforms-adopted",
+         "links": [
+             {"from": "technical-facilitation", "to": "diagnostics",
+              "evidence": [ev("product", "budget-execution-toolkit"),
+                           ev("survey", "event-feedback")],
+              "alternatives": [{"explanation": "Teams would have run the same diagnostics in "
+                                               "their public expenditure reviews anyway.",
+                                "status": "ruled-out"}]},
+             {"from": "diagnostics", "to": "budget-practice",
+              "evidence": [ev("measure", "phc-budget-execution"),
+                           ev("outcome", "nigeria-release-calendar")],
+              "alternatives": [{"explanation": "Better revenue collection in 2026 eased cash "
+                                               "rationing in several countries.",
+                                "status": "partly"}]},
+             {"from": "budget-practice", "to": "reforms-adopted",
+              "evidence": [ev("measure", "policy-reforms"), ev("outcome", "kenya-ring-fencing"),
+                           ev("outcome", "philippines-capitation-guideline")],
+              "alternatives": [{"explanation": "Some reforms were in the pipeline before the "
+                                               "network: the Philippines guideline was drafted in "
+                                               "2025.",
+                                "status": "partly"}]},
+         ]},
+        {"id": "cohesion-claim",
+         "claim": "The exchanges, the convening and the pairings built a denser, more trusted "
+                  "network across countries and agencies.",
+         "outcome": "network-cohesion",
+         "links": [
+             {"from": "peer-exchange", "to": "peer-ties",
+              "evidence": [ev("survey", "follow-up")],
+              "alternatives": [{"explanation": "Members already knew each other from other "
+                                               "regional networks: the baseline survey at the "
+                                               "launch found only "
+                                               f"{len(waves['baseline']['ties'])} ties across "
+                                               "teams.",
+                                "status": "ruled-out"}]},
+             {"from": "country-pairings", "to": "peer-ties",
+              "alternatives": [{"explanation": "The paired teams were already in touch and asked "
+                                               "for the pairing because of it; the ties might have "
+                                               "formed anyway.",
+                                "status": "open"}]},
+             {"from": "peer-ties", "to": "network-cohesion",
+              "evidence": [ev("network", "baseline"), ev("network", "month-12"),
+                           ev("outcome", "kenya-philippines-peer-calls")],
+              "alternatives": [{"explanation": "The month-12 survey had fewer respondents who "
+                                               "were passengers, inflating density.",
+                                "status": "ruled-out"}]},
+         ]},
+    ]
+    for c in claims:
+        for link in c["links"]:
+            assert link["from"] in nodes[link["to"]], link
+    F.add("theory-of-change.yaml", "theory-of-change",
+          ["The network's theory of change: activities lead to outputs, outputs to outcomes "
+           "for the members, the network itself and the field. Milestones give early signs of "
+           "progress; two contribution claims (Mayne) say along which links the network made a "
+           "difference. Revisited with the members at the Nairobi convening; next review at the "
+           "closing session."],
+          {"review_by": "2027-07-21", "reviewed": "2026-11-12",
+           "activities": [node(*a) for a in activities],
+           "outputs": [node(*o) for o in outputs],
+           "outcomes": [node(*o) for o in outcomes],
+           "milestones": milestones, "claims": claims})
+    claim_refs = [e for c in claims for link in c["links"] for e in link.get("evidence", [])]
+
+    # -- surveys and responses ---------------------------------------------------------------
+    feedback_items = [
+        {"id": "relevant", "text": "The session was relevant to my team's work.", "type": "scale",
+         "min": 1, "max": 5, "level": 1},
+        {"id": "well-run", "text": "The session was well facilitated and a good use of my time.",
+         "type": "scale", "min": 1, "max": 5, "level": 1},
+        {"id": "learned", "text": "I learned something I can apply in my country.",
+         "type": "scale", "min": 1, "max": 5, "level": 2},
+        {"id": "confident", "text": "I can explain the topic to colleagues at home.",
+         "type": "scale", "min": 1, "max": 5, "level": 2},
+        {"id": "recommend", "text": "How likely are you to recommend the network's sessions to a "
+                                    "colleague?", "type": "nps", "level": 1},
+        {"id": "improve", "text": "What one thing would make the next session more useful?",
+         "type": "open"},
+    ]
+    follow_items = [
+        {"id": "applied", "text": "Since the event I have applied something I learned in my work.",
+         "type": "scale", "min": 1, "max": 5, "level": 3},
+        {"id": "briefed", "text": "I have briefed colleagues or senior leaders at home on what I "
+                                  "learned.", "type": "scale", "min": 1, "max": 5, "level": 3},
+        {"id": "reached-out", "text": "I have contacted a member of another country team for "
+                                      "advice.", "type": "scale", "min": 1, "max": 5, "level": 3},
+        {"id": "contributed", "text": "What I learned has contributed to a change in how PHC funds "
+                                      "are budgeted, released or spent.",
+         "type": "scale", "min": 1, "max": 5, "level": 4},
+        {"id": "example", "text": "Describe one change you made, or what stopped you.",
+         "type": "open"},
+    ]
+    follow_events = ["webinar-budget-execution", "convening"]
+    F.add("surveys/event-feedback.yaml", "survey",
+          ["Participant feedback, sent the day after each learning event (Kirkpatrick levels 1",
+           "and 2). The monthly exchanges get a two-question poll in the call instead."],
+          {"id": "event-feedback", "name": "Post-event feedback",
+           "description": "Five closed questions and one open question; takes three minutes.",
+           "events": R4D_FEEDBACK_EVENTS, "items": feedback_items})
+    F.add("surveys/follow-up.yaml", "survey",
+          ["Follow-up survey 90 days after an event: what members applied and what changed",
+           "(Kirkpatrick levels 3 and 4). After the June webinar it was never sent (the follow-up",
+           "fell in the September budget rush); after the Nairobi convening it went out on time."],
+          {"id": "follow-up", "name": "90-day follow-up",
+           "description": "Asks those who attended what they did with it three months on.",
+           "events": follow_events, "follow_up_days": 90, "window_days": 14,
+           "items": follow_items})
+    rows, no = [], 1
+    for eid in R4D_FEEDBACK_EVENTS:
+        mean, pool = R4D_FEEDBACK_TONE[eid]
+        got = r4d_responses(rng, F, member, eid, feedback_items, pool, rng.uniform(0.45, 0.75),
+                            mean, r4d_event_end(F, eid) + dt.timedelta(days=1), 8, no)
+        rows += got
+        no += len(got)
+    F.add("responses/event-feedback.yaml", "responses",
+          ["Responses to the post-event feedback survey, exported from the form tool. Only members",
+           "who attended answer; a few left some questions blank."],
+          {"survey": "event-feedback", "responses": rows})
+    due = r4d_event_end(F, "convening") + dt.timedelta(days=90)
+    follow = r4d_responses(rng, F, member, "convening", follow_items, R4D_FOLLOW_UP_NOTES, 0.6,
+                           3.6, due + dt.timedelta(days=1), 10, 1, partial_p=0.15, note_p=0.6)
+    F.add("responses/follow-up.yaml", "responses",
+          [f"Responses to the 90-day follow-up of the Nairobi convening (due {iso(due)}). None for",
+           "the June webinar: that follow-up was never sent."],
+          {"survey": "follow-up", "responses": follow})
+    survey_responses = {"event-feedback": rows, "follow-up": follow}
+
+    # -- learning agenda ------------------------------------------------------------------------
+    topics = [
+        ("budget-execution-diagnostics", "Diagnosing why PHC budgets are not executed",
+         "mercy-wafula", None, "agreed", ["webinar-budget-execution", "virtual-exchange",
+                                          "convening"]),
+        ("direct-facility-financing", "Direct facility financing: accounts, transfers and "
+                                      "reporting", "caroline-mwangi", None, "agreed",
+         ["convening", "pairing-kenya-philippines"]),
+        ("capitation-design", "Designing and adjusting capitation for primary care",
+         "purchasing agencies", "purchasing agency", "agreed",
+         ["webinar-capitation", "pairing-kenya-philippines"]),
+        ("cash-release-predictability", "Predictable cash releases: cash plans and release "
+                                        "calendars", "esther-omondi", "ministry of finance",
+         "agreed", ["pairing-nigeria-india", "virtual-exchange"]),
+        ("program-based-budgeting", "Program-based budgeting for PHC", "lucia-quispe", None,
+         "proposed", []),
+        ("subnational-accountability", "Holding subnational governments to account for PHC "
+                                       "spending", "subnational governments",
+         "subnational government", "proposed", []),
+        ("earmarked-health-taxes", "Earmarked health taxes for PHC", "yusuf-bello",
+         "ministry of finance", "dropped", []),
+    ]
+    descriptions = {
+        "budget-execution-diagnostics": "Where releases stall between appropriation and the "
+                                        "facility, and how to measure it.",
+        "program-based-budgeting": "Kept on the list: lost the fourth place to cash releases on "
+                                   "the number of voters; to be taken up in cycle 2 if time "
+                                   "allows.",
+        "earmarked-health-taxes": "Dropped: revenue raising is outside the network's focus on "
+                                  "spending.",
+    }
+    # One ballot per voter at the launch (a few sent theirs by email after it). Dots per topic:
+    # 12, 10, 9, then cash releases and program-based budgeting tie on 7; cash releases is
+    # agreed because 7 voters back it against 4 (breadth breaks the tie).
+    G_MOF, G_PURCH, G_SUB = "ministry of finance", "purchasing agency", "subnational government"
+    T = {"diag": "budget-execution-diagnostics", "dff": "direct-facility-financing",
+         "cap": "capitation-design", "cash": "cash-release-predictability",
+         "pbb": "program-based-budgeting", "sub": "subnational-accountability",
+         "tax": "earmarked-health-taxes"}
+    ballots = [
+        ("mercy-wafula", None, 0, {"diag": 1, "dff": 2}),
+        ("esther-omondi", G_MOF, 0, {"cash": 1, "diag": 1, "sub": 1}),
+        ("caroline-mwangi", G_SUB, 0, {"dff": 2, "sub": 1}),
+        ("emeka-abubakar", None, 0, {"diag": 2, "cash": 1}),
+        ("oluwaseun-afolabi", None, 0, {"diag": 1, "pbb": 1, "cash": 1}),
+        ("angelica-navarro", None, 0, {"cap": 2, "dff": 1}),
+        ("ernesto-manalo", G_MOF, 0, {"pbb": 2, "cash": 1}),
+        ("jose-miguel-villanueva", None, 1, {"cap": 1, "dff": 1, "diag": 1}),
+        ("arjun-kulkarni", None, 0, {"diag": 2, "cash": 1}),
+        ("deepa-nair", G_PURCH, 0, {"cap": 2, "dff": 1}),
+        ("lucia-quispe", None, 0, {"pbb": 2, "diag": 1}),
+        ("carmen-torres", G_MOF, 2, {"pbb": 2, "cash": 1}),
+        ("agus-saputra", None, 0, {"cap": 1, "dff": 1, "diag": 1}),
+        ("siti-pratama", G_PURCH, 0, {"cap": 2, "tax": 1}),
+        ("kojo-owusu", None, 1, {"diag": 2, "dff": 1}),
+        ("abena-mensah", G_PURCH, 0, {"cap": 2, "cash": 1}),
+    ]
+    launch = r4d_event_end(F, "launch")
+    launch_present = set(r4d_present(F, "launch"))
+    votes, total, breadth = [], {}, {}
+    for voter, group, late_days, dots in ballots:
+        assert voter in launch_present and sum(dots.values()) <= 3 and max(dots.values()) <= 2
+        v = {"voter": voter}
+        if group:
+            v["group"] = group
+        v["date"] = iso(launch + dt.timedelta(days=late_days))
+        v["dots"] = {T[k]: n for k, n in dots.items()}
+        votes.append(v)
+        for k, n in dots.items():
+            total[T[k]] = total.get(T[k], 0) + n
+            breadth[T[k]] = breadth.get(T[k], 0) + 1
+    assert total[T["cash"]] == total[T["pbb"]] and breadth[T["cash"]] > breadth[T["pbb"]]
+    ranked = sorted(total, key=lambda k: (-total[k], -breadth[k]))
+    agreed = [t[0] for t in topics if t[4] == "agreed"]
+    assert sorted(ranked[:4]) == sorted(agreed), ranked
+    tbody = []
+    for tid, title, by, group, status, evs in topics:
+        assert by in member or " " in by
+        assert all(e in events for e in evs)
+        b = {"id": tid, "title": title}
+        if tid in descriptions:
+            b["description"] = descriptions[tid]
+        b["proposed_by"] = by
+        if group:
+            b["group"] = group
+        b["status"] = status
+        if evs:
+            b["events"] = evs
+        tbody.append(b)
+    F.add("learning-agenda.yaml", "learning-agenda",
+          ["The joint learning agenda, set at the virtual launch: members and stakeholder "
+           "groups proposed topics, then each voter placed 3 dots, at most 2 on one topic. The "
+           "four topics with the most dots were agreed (a tie on dots goes to the topic more "
+           "voters backed) and list the events that serve them."],
+          {"method": "dots", "dots": 3, "max_per_topic": 2, "topics": tbody, "votes": votes})
+
+    # -- outcome harvesting ---------------------------------------------------------------------
+    indep = "independent"
+    outcome_list = [
+        dict(id="kenya-ring-fencing", actor="Kenya National Treasury",
+             change="Issued a circular ring-fencing PHC facility funds in the 2026/27 budgets of "
+                    "the two pilot counties, so the funds can no longer be moved to hospitals "
+                    "mid-year.",
+             when="2026-09-18", where="Nairobi and the two pilot counties",
+             significance="The first time facility funds are protected in a county budget; it "
+                          "opens the way to paying facilities directly.",
+             contribution="The team's budget execution diagnostic, done with the network's "
+                          "toolkit, showed that 30% of facility funds were reallocated each year; "
+                          "the finance ministry member presented it to the Treasury after the "
+                          "June webinar.",
+             type="policy", effect="positive",
+             events=["webinar-budget-execution", "virtual-exchange"],
+             products=["budget-execution-toolkit"],
+             members=["mercy-wafula", "esther-omondi", "caroline-mwangi"],
+             sources=["Treasury circular of 18 September 2026",
+                      "Interview with the Kenya team lead, 2 October 2026"],
+             toc_outcomes=["reforms-adopted", "budget-practice"], harvested="2026-10-05",
+             substantiations=[
+                 {"by": "Wanjiru Kamau, county health finance adviser", "independent": True,
+                  "date": "2026-11-02", "verdict": "confirmed",
+                  "note": "The circular cites the diagnostic's findings."},
+                 {"by": "Mats Halvorsen, the team's facilitator", "independent": False,
+                  "date": "2026-10-20", "verdict": "confirmed"}]),
+        dict(id="philippines-capitation-guideline", actor="Philippine Department of Health",
+             change="Issued a guideline on direct capitation transfers to primary care provider "
+                    "networks, with a facility reporting annex.",
+             when="2026-10-21", where="Manila",
+             significance="Provider networks can receive and spend capitation without going "
+                          "through the provincial treasury.",
+             contribution="The reporting annex was drafted with the Kenya team's facility "
+                          "templates, shared in the virtual exchanges.",
+             type="policy", effect="positive", events=["virtual-exchange"],
+             members=["angelica-navarro", "paolo-dela-cruz", "jose-miguel-villanueva"],
+             sources=["Department of Health administrative order, October 2026"],
+             toc_outcomes=["reforms-adopted"], harvested="2026-11-16",
+             substantiations=[
+                 {"by": "Ramon Castillo, health financing researcher", "date": "2026-12-07",
+                  "verdict": "partly",
+                  "note": "The guideline was drafted in 2025; the network shaped the reporting "
+                          "annex, not the decision to issue it."}]),
+        dict(id="nigeria-release-calendar", actor="Nigeria's Federal Ministry of Finance, budget "
+                                                  "office",
+             change="Publishes a quarterly release calendar for PHC funds to the states, agreed "
+                    "with the Ministry of Health before the quarter starts.",
+             when="2027-04-12", where="Abuja",
+             significance="States know when PHC funds arrive and can plan facility spending; "
+                          "releases had been erratic since 2024.",
+             contribution="The pairing with India showed how a cash plan tied to a calendar keeps "
+                          "untied funds flowing; the team adapted India's template.",
+             type="practice", effect="positive", events=["pairing-nigeria-india"],
+             members=["emeka-abubakar", "yusuf-bello"],
+             sources=["Q2 2027 release calendar", "Interview with the Nigeria data manager"],
+             toc_outcomes=["budget-practice"], harvested="2027-05-10",
+             substantiations=[
+                 {"by": "Ifeoma Nwosu, public finance consultant", "date": "2027-06-01",
+                  "verdict": "confirmed"}]),
+        dict(id="kenya-philippines-peer-calls", actor="Purchasing agency staff in Kenya and the "
+                                                      "Philippines",
+             change="Hold a monthly call of their own, without facilitators, on capitation "
+                    "payment and facility reporting.",
+             when="2027-03-08", where="Online",
+             significance="A tie the network made now runs without it, a sign the network can "
+                          "outlast its funding.",
+             contribution="The two met at the Nairobi convening and worked together in the "
+                          "February pairing.",
+             type="relationship", effect="positive",
+             events=["convening", "pairing-kenya-philippines"],
+             members=["grace-odhiambo", "paolo-dela-cruz", "caroline-mwangi"],
+             sources=["Follow-up survey comment", "Call notes shared with the network manager"],
+             toc_outcomes=["network-cohesion"], harvested="2027-03-22"),
+        dict(id="india-year-end-spending", actor="Health and wellness centres in the pilot state",
+             change="Spent most of their untied funds in March, some on low-priority purchases, "
+                    "to reach the 80% spending target the state adopted.",
+             when="2027-03-31", where="Pilot state, India",
+             significance="A spending target can buy the wrong things; the target may need a "
+                          "quality condition.",
+             contribution="The state took the 80% target from the network's execution "
+                          "diagnostics.",
+             type="behaviour", effect="negative", intended=False,
+             events=["pairing-nigeria-india"], members=["ananya-rao", "arjun-kulkarni"],
+             sources=["District finance officer's note, April 2027"],
+             toc_outcomes=["budget-practice"], harvested="2027-05-12",
+             substantiations=[
+                 {"by": "State audit office", "date": "2027-06-20", "verdict": "not-confirmed",
+                  "note": "March spending was no higher than in earlier years."}]),
+        dict(id="ghana-claims-reconciliation", actor="Ghana's health insurance authority and two "
+                                                     "district health directorates",
+             change="Meet monthly to reconcile primary care claims before payment.",
+             when="2027-01-25", where="Accra and two districts",
+             significance="Fewer rejected claims and a working relationship the team had not "
+                          "planned for.",
+             contribution="The idea came up during the Nairobi field visit, where county and "
+                          "insurer staff reconcile claims together.",
+             type="relationship", effect="positive", intended=False, events=["convening"],
+             members=["abena-mensah", "kofi-ofori"],
+             sources=["Ghana team's monthly report, January 2027"], harvested="2027-02-26"),
+        dict(id="ethiopia-toolkit-use", actor="Ethiopia Ministry of Health, Health Financing Unit",
+             change="Used the budget execution toolkit to diagnose PHC budget execution in two "
+                    "regions.",
+             when="2027-05-04", where="Addis Ababa",
+             significance="The waitlisted country used a product of the network without joining "
+                          "it: field-level uptake.",
+             contribution="The toolkit is public; the network manager sent it with the waitlist "
+                          "letter.",
+             type="action", effect="positive", products=["budget-execution-toolkit"],
+             sources=["Email from the Ethiopia EOI contact, 4 May 2027"],
+             toc_outcomes=["field-uptake"], harvested="2027-05-18"),
+    ]
+    keys = ["id", "actor", "change", "when", "where", "significance", "contribution", "type",
+            "effect", "intended", "events", "products", "members", "sources", "toc_outcomes",
+            "harvested", "substantiations"]
+    product_ids = {p["id"] for p in R4D_PRODUCTS}
+    for o in outcome_list:
+        assert all(e in events for e in o.get("events", []))
+        assert all(p in product_ids for p in o.get("products", []))
+        assert all(m in member for m in o.get("members", []))
+        assert all(x in nodes for x in o.get("toc_outcomes", []))
+        F.add(f"outcomes/{o['id']}.yaml", "outcome",
+              [f"Outcome statement (outcome harvesting): {o['actor']}, {o['when']}."],
+              {k: o[k] for k in keys if k in o})
+    outcome_ids = {o["id"] for o in outcome_list}
+    known = {"outcome": outcome_ids, "product": product_ids, "measure": measures,
+             "network": set(waves), "survey": set(survey_responses)}
+    for e in claim_refs:
+        assert e["id"] in known[e["kind"]], e
+
+    # -- resources ------------------------------------------------------------------------------
+    sponsors = [s["name"] for s in collab["sponsors"]]
+    meridian, horizon, nordhavn, secretariat = sponsors
+    funding = [
+        (meridian, 2026, 300000, "Core grant, first year."),
+        (meridian, 2026, 100000, "Grant for the Nairobi convening."),
+        (horizon, 2026, 250000, None),
+        (nordhavn, 2026, 250000, "First tranche."),
+        (secretariat, 2026, 100000, "Core funds from the secretariat's member dues."),
+        (meridian, 2027, 260000, "Core grant, second year."),
+        (horizon, 2027, 100000, "Reduced after the foundation's strategy review."),
+        (nordhavn, 2027, 120000, "Second tranche, after the mid-term review."),
+        (secretariat, 2027, 20000, None),
+    ]
+    fund = []
+    for f, y, a, note in funding:
+        b = {"funder": f, "year": y, "amount": a}
+        if note:
+            b["note"] = note
+        fund.append(b)
+    by_year = {}
+    for f, y, a, _ in funding:
+        by_year.setdefault(y, {}).setdefault(f, 0)
+        by_year[y][f] += a
+    assert by_year[2027][meridian] * 2 > sum(by_year[2027].values())
+    assert by_year[2026][meridian] * 2 < sum(by_year[2026].values())
+    assert (by_year[2026][meridian] + by_year[2027][meridian]) * 2 < \
+        sum(sum(v.values()) for v in by_year.values())
+    # (member, event, category, hours, amount, date, note)
+    in_kind = [
+        ("mercy-wafula", "convening", "hosting", None, 18000, "2026-11-10",
+         "Venue, interpretation and transport for the county field visit, paid by the Ministry of "
+         "Health."),
+        ("caroline-mwangi", "convening", "expertise", 20, None, "2026-11-10",
+         "Designed and led the county field visit."),
+        ("agus-saputra", "convening", "travel", None, 9600, "2026-11-10",
+         "Return flights Jakarta-Nairobi for four team members, paid by the ministry."),
+        ("angelica-navarro", "convening", "travel", None, 7200, "2026-11-10",
+         "Return flights Manila-Nairobi for three team members."),
+        ("emeka-abubakar", "convening", "travel", None, 4800, "2026-11-10",
+         "Return flights Abuja-Nairobi for three team members."),
+        ("kofi-ofori", "virtual-exchange", "time", 40, None, "2027-06-15",
+         "Co-facilitated the virtual exchanges from December 2026 to June 2027 as a crew member."),
+        ("siti-pratama", "webinar-capitation", "expertise", 16, None, "2027-01-20",
+         "Prepared and presented Indonesia's capitation adjustment formula."),
+        ("angelica-navarro", "pairing-kenya-philippines", "time", 30, None, "2027-02-10",
+         "Prepared the pairing and wrote up its notes."),
+        ("arjun-kulkarni", "pairing-nigeria-india", "expertise", 12, None, "2027-03-10",
+         "Walked the Nigeria team through India's cash plan template."),
+        ("mercy-wafula", "synthesis-workshop", "time", 24, None, "2027-06-16",
+         "Drafted the Kenya case study with the facilitator."),
+    ]
+    kind = []
+    for m, e, cat, hours, amount, day, note in in_kind:
+        att = [rel for rel in F.files if rel == f"attendance/{e}.yaml"
+               or rel.startswith(f"attendance/{e}-2")]
+        assert any(m in F.files[rel][2]["present"] for rel in att), (m, e)
+        b = {"member": m, "event": e, "category": cat}
+        if hours is not None:
+            b["hours"] = hours
+        if amount is not None:
+            b["amount"] = amount
+        b["date"] = day
+        b["note"] = note
+        kind.append(b)
+    share = {y: round(100 * v[meridian] / sum(v.values())) for y, v in by_year.items()}
+    share_all = round(100 * sum(v[meridian] for v in by_year.values())
+                      / sum(sum(v.values()) for v in by_year.values()))
+    F.add("resources.yaml", "resources",
+          ["Funding by funder and year, and members' in-kind contributions (the JLN's practice "
+           "of counting hosting, member time and travel). Hours are valued at the rates below, "
+           "in USD.",
+           f"The Meridian foundation gives {share_all}% of the funding over both years and "
+           f"{share[2026]}% in 2026, but {share[2027]}% in 2027, when Horizon cut its grant: more "
+           "than the dominance threshold of 50% that year."],
+          {"currency": "USD", "rates": {"time": 40, "expertise": 120}, "dominance": 0.5,
+           "funding": fund, "in_kind": kind})
 
 
 def main():

@@ -5,8 +5,10 @@
 #include "schedule/slots.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -47,6 +49,13 @@ class Checker {
     check_ideas_unique();
     for (const auto& t : p_.teams) check_team_improvement(t);
     for (const auto& c : p_.cycles) check_cycle(c);
+    check_theory_of_change();
+    for (const auto& s : p_.surveys) check_survey(s);
+    for (const auto& r : p_.responses) check_responses(r);
+    check_learning_agenda();
+    for (const auto& o : p_.outcomes) check_outcome(o);
+    for (const auto& k : p_.products) check_product(k);
+    check_resources();
   }
 
  private:
@@ -187,9 +196,17 @@ class Checker {
     unique_ids(p_.network, [](const NetworkWave& x) { return x.id; }, "network wave");
     unique_ids(p_.mappings, [](const MappingFile& x) { return x.id; }, "mapping");
     unique_ids(p_.attendance, [](const Attendance& x) { return x.id; }, "attendance");
+    unique_ids(p_.surveys, [](const Survey& x) { return x.id; }, "survey");
+    unique_ids(p_.outcomes, [](const OutcomeStatement& x) { return x.id; }, "outcome");
+    unique_ids(p_.products, [](const KnowledgeProduct& x) { return x.id; }, "product");
     std::map<std::string, Location> seen;
     for (const auto& d : p_.data) {
       if (!seen.emplace("data/" + d.team, d.src.at()).second) error(d.src.at("team"), fmt::format("team '{}' has two data files", d.team));
+    }
+    for (const auto& r : p_.responses) {
+      if (!seen.emplace("responses/" + r.survey, r.src.at()).second) {
+        error(r.src.at("survey"), fmt::format("survey '{}' has two response files", r.survey));
+      }
     }
     for (const auto& a : p_.assessments) {
       if (!seen.emplace("assessments/" + a.team, a.src.at()).second) {
@@ -757,6 +774,307 @@ class Checker {
       member_ref(t.from, t.src, "from");
       member_ref(t.to, t.src, "to");
       if (t.from == t.to) warning(t.src.at("to"), fmt::format("'{}' names a tie to themself", t.from));
+    }
+  }
+
+  // ---- Monitoring, evaluation and learning ----
+
+  void event_ref(const std::string& id, const Source& src, const std::string& field) {
+    if (!id.empty() && !known(FileKind::event, id, p_.find_event(id))) error(src.at(field), fmt::format("no event '{}' in events/", id));
+  }
+
+  void event_refs(const std::vector<std::string>& ids, const Source& src, const std::string& field) {
+    for (size_t i = 0; i < ids.size(); ++i) event_ref(ids[i], src, fmt::format("{}/{}", field, i));
+  }
+
+  // A member of a team or a faculty member of collab.yaml (authors, voters).
+  void person_ref(const std::string& id, const Source& src, const std::string& field, const char* what) {
+    if (members_.count(id) || p_.is_unusable(FileKind::team, "member:" + id) || p_.members_incomplete) return;
+    if (p_.collaborative && p_.collaborative->find_faculty(id)) return;
+    error(src.at(field), fmt::format("{} '{}' is neither a member of a team nor in collab.yaml's faculty", what, id));
+  }
+
+  bool toc_unusable() const { return p_.is_unusable(FileKind::theory_of_change, "theory-of-change"); }
+
+  // An outcome of theory-of-change.yaml (milestones, claims, outcome statements).
+  void toc_outcome_ref(const std::string& id, const Source& src, const std::string& field) {
+    if (toc_unusable()) return;
+    const TocNode* n = p_.theory_of_change ? p_.theory_of_change->find(id) : nullptr;
+    if (!p_.theory_of_change) {
+      error(src.at(field), fmt::format("no outcome '{}': there is no theory-of-change.yaml", id));
+    } else if (!n) {
+      error(src.at(field), fmt::format("no outcome '{}' in theory-of-change.yaml", id));
+    } else if (n->level.empty()) {
+      error(src.at(field), fmt::format("'{}' is an activity or output of theory-of-change.yaml, not an outcome", id));
+    }
+  }
+
+  // theory-of-change.yaml: IDs unique across levels; activities lead to outputs, outputs to outcomes, outcomes
+  // to further outcomes, without a loop; milestones and claims name its outcomes and links.
+  void check_theory_of_change() {
+    if (!p_.theory_of_change) return;
+    const auto& t = *p_.theory_of_change;
+    std::map<std::string, Location> seen;
+    std::map<std::string, int> level_of;  // 0 activity, 1 output, 2 outcome
+    int level = 0;
+    for (const auto* nodes : {&t.activities, &t.outputs, &t.outcomes}) {
+      for (const auto& n : *nodes) {
+        Location here = n.src.at("id");
+        auto [it, inserted] = seen.emplace(n.id, here);
+        if (!inserted) {
+          error(here, fmt::format("theory-of-change ID '{}' is used twice (also at {}:{})", n.id, it->second.file, it->second.line));
+        } else {
+          level_of[n.id] = level;
+        }
+      }
+      ++level;
+    }
+    static const char* const kLevel[] = {"an activity", "an output", "an outcome"};
+    level = 0;
+    for (const auto* nodes : {&t.activities, &t.outputs, &t.outcomes}) {
+      for (const auto& n : *nodes) {
+        for (size_t i = 0; i < n.from.size(); ++i) {
+          std::string field = fmt::format("from/{}", i);
+          auto it = level_of.find(n.from[i]);
+          if (it == level_of.end()) {
+            error(n.src.at(field), fmt::format("no activity, output or outcome '{}' in theory-of-change.yaml", n.from[i]));
+          } else if (level == 0) {
+            error(n.src.at(field), "activities start the theory of change: nothing leads to them");
+          } else if (level == 1 && it->second != 0) {
+            error(n.src.at(field), fmt::format("output '{}' comes from activities, and '{}' is {}", n.id, n.from[i], kLevel[it->second]));
+          } else if (level == 2 && it->second == 0) {
+            error(n.src.at(field), fmt::format("outcome '{}' comes from outputs or other outcomes, and '{}' is an activity", n.id, n.from[i]));
+          }
+        }
+      }
+      ++level;
+    }
+    check_outcome_loops(t);
+    unique_ids(t.milestones, [](const Milestone& x) { return x.id; }, "milestone");
+    for (const auto& m : t.milestones) {
+      toc_outcome_ref(m.outcome, m.src, "outcome");
+      measure_ref(m.measure, m.src, "measure");
+    }
+    unique_ids(t.claims, [](const ContributionClaim& x) { return x.id; }, "claim");
+    for (const auto& c : t.claims) check_claim(t, c);
+  }
+
+  // An outcome that leads, through other outcomes, back to itself.
+  void check_outcome_loops(const TheoryOfChange& t) {
+    std::map<std::string, const TocNode*> outcomes;
+    for (const auto& n : t.outcomes) outcomes.emplace(n.id, &n);
+    std::map<std::string, int> state;  // 1 on the path, 2 done
+    std::function<bool(const TocNode&)> visit = [&](const TocNode& n) {
+      state[n.id] = 1;
+      for (const auto& f : n.from) {
+        auto it = outcomes.find(f);
+        if (it == outcomes.end()) continue;
+        int s = state[f];
+        if (s == 1 || (s == 0 && visit(*it->second))) return true;
+      }
+      state[n.id] = 2;
+      return false;
+    };
+    for (const auto& n : t.outcomes) {
+      if (state[n.id] == 0 && visit(n)) {
+        error(n.src.at("from"), fmt::format("outcome '{}' leads back to itself through its from", n.id));
+        return;
+      }
+    }
+  }
+
+  void check_claim(const TheoryOfChange& t, const ContributionClaim& c) {
+    toc_outcome_ref(c.outcome, c.src, "outcome");
+    bool reaches = false;
+    for (size_t i = 0; i < c.links.size(); ++i) {
+      const ClaimLink& l = c.links[i];
+      const TocNode* from = t.find(l.from);
+      const TocNode* to = t.find(l.to);
+      if (!from) error(l.src.at("from"), fmt::format("no activity, output or outcome '{}' in theory-of-change.yaml", l.from));
+      if (!to) error(l.src.at("to"), fmt::format("no activity, output or outcome '{}' in theory-of-change.yaml", l.to));
+      if (from && to && std::find(to->from.begin(), to->from.end(), l.from) == to->from.end()) {
+        error(l.src.at("to"), fmt::format("the theory of change has no link from '{}' to '{}': a claim can only rely on its links", l.from, l.to));
+      }
+      if (l.to == c.outcome) reaches = true;
+      for (size_t k = 0; k < l.evidence.size(); ++k) evidence_ref(l.evidence[k], l.src, fmt::format("evidence/{}/id", k));
+    }
+    if (!reaches && !c.links.empty()) {
+      warning(c.src.at("links"), fmt::format("claim '{}' has no link that leads to its outcome '{}'", c.id, c.outcome));
+    }
+  }
+
+  void evidence_ref(const EvidenceRef& e, const Source& src, const std::string& field) {
+    bool found = true;
+    const char* where = "";
+    if (e.kind == "outcome") {
+      found = known(FileKind::outcome, e.id, p_.find_outcome(e.id)), where = "outcomes/";
+    } else if (e.kind == "survey") {
+      found = known(FileKind::survey, e.id, p_.find_survey(e.id)), where = "surveys/";
+    } else if (e.kind == "measure") {
+      found = known(FileKind::measure, e.id, p_.find_measure(e.id)), where = "measures/";
+    } else if (e.kind == "product") {
+      found = known(FileKind::product, e.id, p_.find_product(e.id)), where = "products/";
+    } else if (e.kind == "network") {
+      found = p_.is_unusable(FileKind::network, e.id) ||
+              std::any_of(p_.network.begin(), p_.network.end(), [&](const NetworkWave& w) { return w.id == e.id; });
+      where = "network/";
+    }
+    if (!found) error(src.at(field), fmt::format("no {} '{}' in {}", e.kind, e.id, where));
+  }
+
+  void check_survey(const Survey& s) {
+    unique_ids(s.items, [](const SurveyItem& x) { return x.id; }, "item");
+    for (const auto& i : s.items) {
+      if (i.type == "scale" && i.max <= i.min) error(i.src.at("max"), fmt::format("item '{}': max {} is not above min {}", i.id, i.max, i.min));
+      if (i.type != "scale") {  // nps items are 0-10 and open items have no scale
+        const auto& j = i.src.doc->json.at(nlohmann::json::json_pointer(i.src.pointer));
+        for (const char* key : {"min", "max"}) {
+          if (j.contains(key)) error(i.src.key_at(key), fmt::format("item '{}' is {}: {} is for scale items", i.id, i.type, key));
+        }
+      }
+    }
+    event_refs(s.events, s.src, "events");
+    if (s.follow_up_days && s.events.empty()) {
+      error(s.src.at("follow_up_days"), "a follow-up survey names its events, so that collab knows when each follow-up is due");
+    }
+  }
+
+  // Who attended each event (any occurrence): a response from anyone else is suspicious.
+  std::set<std::string> attendees(const std::string& event) const {
+    std::set<std::string> out;
+    for (const auto& a : p_.attendance) {
+      if (a.event == event) out.insert(a.present.begin(), a.present.end());
+    }
+    return out;
+  }
+
+  void check_responses(const SurveyResponses& r) {
+    const Survey* s = p_.find_survey(r.survey);
+    if (!s) {
+      if (!p_.is_unusable(FileKind::survey, r.survey)) error(r.src.at("survey"), fmt::format("no survey '{}' in surveys/", r.survey));
+      return;
+    }
+    unique_ids(r.responses, [](const SurveyResponse& x) { return x.id; }, "response");
+    std::map<std::string, std::set<std::string>> attended;
+    std::map<std::pair<std::string, std::string>, Location> answered;  // (event, member) -> first response
+    for (const auto& x : r.responses) {
+      if (!known(FileKind::event, x.event, p_.find_event(x.event))) {
+        error(x.src.at("event"), fmt::format("no event '{}' in events/", x.event));
+      } else if (!s->events.empty() && std::find(s->events.begin(), s->events.end(), x.event) == s->events.end()) {
+        error(x.src.at("event"), fmt::format("survey '{}' does not ask about event '{}' (its events: {})", s->id, x.event,
+                                             fmt::join(s->events, ", ")));
+      }
+      if (!x.member.empty()) {
+        member_ref(x.member, x.src, "member");
+        auto it = attended.find(x.event);
+        if (it == attended.end()) it = attended.emplace(x.event, attendees(x.event)).first;
+        if (members_.count(x.member) && !it->second.empty() && !it->second.count(x.member)) {
+          warning(x.src.at("member"), fmt::format("member '{}' is not recorded present at event '{}'", x.member, x.event));
+        }
+        auto [seen, inserted] = answered.emplace(std::make_pair(x.event, x.member), x.src.at("member"));
+        if (!inserted) {
+          warning(x.src.at("member"), fmt::format("member '{}' answered survey '{}' about event '{}' twice (also at {}:{})", x.member,
+                                                  s->id, x.event, seen->second.file, seen->second.line));
+        }
+      }
+      for (const auto& [item_id, answer] : x.answers) check_answer(*s, x, item_id, answer);
+    }
+  }
+
+  void check_answer(const Survey& s, const SurveyResponse& x, const std::string& item_id, const nlohmann::json& answer) {
+    Location at = x.src.at("answers/" + item_id);
+    const SurveyItem* item = s.find_item(item_id);
+    if (!item) {
+      error(x.src.key_at("answers/" + item_id), fmt::format("no item '{}' in survey '{}'", item_id, s.id));
+      return;
+    }
+    if (item->type == "open") return;
+    bool whole = answer.is_number_integer() || answer.is_number_unsigned() ||
+                 (answer.is_number_float() && answer.get<double>() == static_cast<double>(static_cast<long long>(answer.get<double>())));
+    if (!answer.is_number() || !whole) {
+      error(at, fmt::format("item '{}' takes a whole number from {} to {}", item_id, item->min, item->max));
+      return;
+    }
+    double v = answer.get<double>();
+    if (v < item->min || v > item->max) {
+      error(at, fmt::format("answer {} to item '{}' is off its scale ({} to {})", format_number(v), item_id, item->min, item->max));
+    }
+  }
+
+  static std::string format_number(double v) { return fmt::format("{}", v); }
+
+  void check_learning_agenda() {
+    if (!p_.learning_agenda) return;
+    const auto& a = *p_.learning_agenda;
+    unique_ids(a.topics, [](const AgendaTopic& x) { return x.id; }, "topic");
+    for (const auto& t : a.topics) event_refs(t.events, t.src, "events");
+    if (a.max_per_topic && *a.max_per_topic > a.dots) {
+      error(a.src.at("max_per_topic"), fmt::format("max_per_topic {} is more than the {} dots a voter has", *a.max_per_topic, a.dots));
+    }
+    std::map<std::string, Location> voters;
+    for (const auto& b : a.votes) {
+      person_ref(b.voter, b.src, "voter", "voter");
+      auto [it, inserted] = voters.emplace(b.voter, b.src.at("voter"));
+      if (!inserted) error(b.src.at("voter"), fmt::format("'{}' voted twice (also at {}:{})", b.voter, it->second.file, it->second.line));
+      bool dots = !b.dots.empty() || b.src.doc->json.at(nlohmann::json::json_pointer(b.src.pointer)).contains("dots");
+      if (a.method == "dots" && !b.ranking.empty()) {
+        error(b.src.key_at("ranking"), "the agenda is set by dot voting: give the ballot's dots, not a ranking");
+      } else if (a.method == "borda" && dots) {
+        error(b.src.key_at("dots"), "the agenda is set by ranked ballots (Borda count): give the ballot's ranking, not dots");
+      } else if (a.method == "dots" && b.dots.empty()) {
+        error(b.src.at(), fmt::format("the ballot of '{}' gives no dots", b.voter));
+      } else if (a.method == "borda" && b.ranking.empty()) {
+        error(b.src.at(), fmt::format("the ballot of '{}' ranks no topic", b.voter));
+      }
+      int total = 0;
+      for (const auto& [topic, n] : b.dots) {
+        std::string field = "dots/" + topic;
+        total += n;
+        if (!a.find_topic(topic)) {
+          error(b.src.key_at(field), fmt::format("no topic '{}' in learning-agenda.yaml", topic));
+        } else if (a.max_per_topic && n > *a.max_per_topic) {
+          error(b.src.at(field), fmt::format("'{}' gives {} dots to '{}': at most {} on one topic", b.voter, n, topic, *a.max_per_topic));
+        }
+      }
+      if (total > a.dots) error(b.src.key_at("dots"), fmt::format("'{}' gives {} dots: each voter has {}", b.voter, total, a.dots));
+      for (size_t i = 0; i < b.ranking.size(); ++i) {  // a topic ranked twice is refused by the schema
+        if (!a.find_topic(b.ranking[i])) {
+          error(b.src.at(fmt::format("ranking/{}", i)), fmt::format("no topic '{}' in learning-agenda.yaml", b.ranking[i]));
+        }
+      }
+    }
+  }
+
+  void check_outcome(const OutcomeStatement& o) {
+    event_refs(o.events, o.src, "events");
+    for (size_t i = 0; i < o.products.size(); ++i) {
+      if (!known(FileKind::product, o.products[i], p_.find_product(o.products[i]))) {
+        error(o.src.at(fmt::format("products/{}", i)), fmt::format("no product '{}' in products/", o.products[i]));
+      }
+    }
+    for (size_t i = 0; i < o.members.size(); ++i) member_ref(o.members[i], o.src, fmt::format("members/{}", i));
+    for (size_t i = 0; i < o.toc_outcomes.size(); ++i) toc_outcome_ref(o.toc_outcomes[i], o.src, fmt::format("toc_outcomes/{}", i));
+    in_order(o.when, o.harvested, o.src, "harvested", "when", "harvested");
+    for (const auto& s : o.substantiations) in_order(o.when, s.date, s.src, "date", "the outcome's when", "substantiation date");
+  }
+
+  void check_product(const KnowledgeProduct& k) {
+    for (size_t i = 0; i < k.authors.size(); ++i) person_ref(k.authors[i], k.src, fmt::format("authors/{}", i), "author");
+    event_refs(k.events, k.src, "events");
+    if (k.status == "published" && !k.date) warning(k.src.at("status"), fmt::format("product '{}' is published: give its date", k.id));
+  }
+
+  void check_resources() {
+    if (!p_.resources) return;
+    const auto& r = *p_.resources;
+    for (const auto& x : r.in_kind) {
+      member_ref(x.member, x.src, "member");
+      event_ref(x.event, x.src, "event");
+      if (!x.hours && !x.amount) {
+        error(x.src.at(), fmt::format("in-kind {} of '{}': give its hours or an amount", x.category, x.member));
+      } else if (x.hours && !x.amount && !r.rates.count(x.category)) {
+        error(x.src.at("hours"), fmt::format("in-kind {} of '{}' is given in hours, and rates has no '{}' rate to value them", x.category, x.member, x.category));
+      }
     }
   }
 

@@ -10,6 +10,7 @@
 #include <valijson/validator.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <regex>
 #include <set>
@@ -285,6 +286,16 @@ class MessageWriter {
     } else if (starts_with(d, "Expected number less than or equal") || starts_with(d, "Expected number greater than") ||
                starts_with(d, "Expected number less than") || starts_with(d, "Value should be a multiple")) {
       message = range_message(schemas, *instance);
+    } else if (d.find("violate uniqueness constraint") != std::string::npos) {
+      // "Elements at indexes #0 and #1 violate uniqueness constraint.": point at the second.
+      size_t hash = d.rfind('#');
+      size_t index = hash == std::string::npos ? 0 : std::strtoul(d.c_str() + hash + 1, nullptr, 10);
+      if (instance->is_array() && index < instance->size()) {
+        where = doc_.at(pointer_append(v.pointer, index));
+        message = fmt::format("lists {} twice", describe_value((*instance)[index]));
+      } else {
+        message = "lists an item twice";
+      }
     } else if (starts_with(d, "Failed to validate against property names")) {
       return write_key_names(v, schemas, *instance, diags);  // valijson says which object, not which key
     } else {
