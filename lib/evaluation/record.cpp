@@ -81,6 +81,21 @@ Result<double> amount_of(const std::string& text, const char* option) {
 
 }  // namespace
 
+Status append_mapping_item(YamlEditor& editor, const std::string& pointer, const std::string& item) {
+  Status s = editor.append_item(pointer, item);
+  if (s) return s;
+  const nlohmann::json::json_pointer ptr(pointer);
+  if (!editor.json().contains(ptr) || !editor.json().at(ptr).is_array() || !editor.json().at(ptr).empty()) return s;
+  std::string block;
+  for (size_t start = 0; start < item.size();) {
+    size_t end = item.find('\n', start);
+    block += (start == 0 ? "- " : "  ") + item.substr(start, end - start) + "\n";
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return editor.set_block(pointer, block);
+}
+
 Result<std::string> read_project_file(const Project& p, const std::string& relative_path) {
   auto text = read_file_limited((p.root / relative_path).string(), kMaxYamlFileBytes);
   if (!text) {
@@ -267,7 +282,7 @@ Result<FileChange> record_vote(const Project& p, const VoteSpec& spec) {
       indented += "  " + block.substr(start, end - start) + "\n";
       start = end + 1;
     }
-    if (Status s = editor->append_item("/votes", header + key + ":\n" + indented); !s) return s.error();
+    if (Status s = append_mapping_item(*editor, "/votes", header + key + ":\n" + indented); !s) return s.error();
     c.summary = fmt::format("ballot of '{}' added to {}: {}", spec.voter, file, what);
   }
   c.content = editor->text();
@@ -425,7 +440,7 @@ Result<FileChange> substantiate(const Project& p, const OutcomeStatement& o, con
   if (date) item += "date: " + format_date(*date) + "\n";
   item += "verdict: " + spec.verdict + "\n";
   if (!spec.note.empty()) item += "note: " + yaml_string(trim(spec.note)) + "\n";
-  if (Status s = editor->append_item("/substantiations", item); !s) return s.error();
+  if (Status s = append_mapping_item(*editor, "/substantiations", item); !s) return s.error();
   FileChange c;
   c.path = path;
   c.content = editor->text();
@@ -489,7 +504,7 @@ Result<FileChange> record_contribution(const Project& p, const std::string& text
   item += "category: " + spec.category + "\n" + value_line;
   if (date) item += "date: " + format_date(*date) + "\n";
   if (!spec.note.empty()) item += "note: " + yaml_string(trim(spec.note)) + "\n";
-  if (Status s = editor->append_item("/in_kind", item); !s) return s.error();
+  if (Status s = append_mapping_item(*editor, "/in_kind", item); !s) return s.error();
   FileChange c;
   c.path = path;
   c.content = editor->text();

@@ -8,6 +8,7 @@
 
 #include "core/error.h"
 #include "io/diagnostic.h"
+#include "io/yaml_edit.h"
 #include "model/project.h"
 
 #include <string>
@@ -86,6 +87,10 @@ struct ContributionSpec {
 Result<FileChange> record_contribution(const model::Project& project, const std::string& text,
                                        const ContributionSpec& spec);
 Result<FileChange> record_contribution(const model::Project& project, const ContributionSpec& spec);
+
+// Appends a mapping item (YAML text at indent 0) to the list at `pointer`, as YamlEditor::append_item does; a list
+// written empty in flow style (`in_kind: []`) becomes a block list holding the item.
+Status append_mapping_item(YamlEditor& editor, const std::string& pointer, const std::string& item);
 
 // The text of a file of the collaborative (relative path), read whole; ErrorKind::io when it cannot be.
 Result<std::string> read_project_file(const model::Project& project, const std::string& relative_path);

@@ -100,7 +100,7 @@ Result<Built> build(const std::string& original, const std::string& shown, const
   Built out;
   for (const Row* r : rows) {
     if (r->existing < 0) {
-      if (Status s = editor->append_item("/responses", item_text(*r)); !s) return s.error();
+      if (Status s = append_mapping_item(*editor, "/responses", item_text(*r)); !s) return s.error();
       out.index_of_row[r->row] = static_cast<int>(editor->json()["responses"].size()) - 1;
       ++out.added;
       continue;
