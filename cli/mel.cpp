@@ -142,7 +142,7 @@ const CLI::Validator kNotEmpty(
 
 // One of a list, in collab's words ("'x' is not one of a, b, c") rather than CLI11's.
 CLI::Validator one_of(std::vector<std::string> allowed) {
-  std::string names = fmt::format("{}", fmt::join(allowed, "|"));
+  std::string names = fmt::format("{{{}}}", fmt::join(allowed, ","));  // as CLI::IsMember shows them (completion reads them)
   return CLI::Validator(
       [allowed](std::string& value) {
         if (std::find(allowed.begin(), allowed.end(), value) != allowed.end()) return std::string();
