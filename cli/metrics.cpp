@@ -6,6 +6,7 @@
 #include "io/lock.h"
 #include "metrics/data_import.h"
 #include "metrics/metrics.h"
+#include "metrics_evaluation.h"
 #include "io/csv_read.h"
 
 
@@ -27,7 +28,7 @@ struct MetricsOptions {
   std::vector<std::string> teams, measures, sections;
   std::string from, to, as_of;
   int quiet_weeks = 8;
-  bool check = false;
+  bool check = false, open_answers = false;
 };
 
 struct ImportOptions {
@@ -305,33 +306,50 @@ int run_metrics(const Context& ctx, const MetricsOptions& o) {
 
   std::set<Section> sections;
   for (const auto& s : o.sections) sections.insert(*parse_section(s));
-  if (o.check) sections = {Section::completeness};
-  if (sections.empty()) {
-    for (const auto& name : section_names()) sections.insert(*parse_section(name));
-  }
+  if (o.check) sections = {Section::completeness, Section::milestones, Section::feedback};
+  if (sections.empty()) sections = default_sections(p);
   if (o.format == "csv" && sections.size() != 1) {
     if (!o.sections.empty()) return fail({ErrorKind::usage, "--format csv prints one section: give one --section"});
     sections = {Section::measures};
   }
 
-  MetricsResult r = compute_metrics(p, scope, as_of, sections, o.quiet_weeks);
+  MetricsResult r = compute_metrics(p, scope, as_of, sections, o.quiet_weeks, o.open_answers);
 
   if (o.check) {
-    std::vector<const CompletenessCell*> overdue;
+    // Everything overdue on the as-of date, in one list: team data, milestones, the theory of change's
+    // review, follow-up surveys.
+    struct Overdue {
+      std::string text;
+      nlohmann::json json;
+    };
+    std::vector<Overdue> overdue;
     for (const auto& c : r.completeness->cells) {
-      if (c.status == "missing") overdue.push_back(&c);
+      if (c.status != "missing") continue;
+      overdue.push_back({fmt::format("overdue: data of team {} for {} in {}, due {}", c.team, c.measure, format_period(c.period), format_date(c.due)),
+                         {{"kind", "data"}, {"team", c.team}, {"measure", c.measure}, {"period", format_period(c.period)}, {"due", format_date(c.due)}}});
+    }
+    for (const auto& m : r.milestones->milestones) {
+      if (m.status != "overdue" || !m.by) continue;
+      overdue.push_back({fmt::format("overdue: milestone {} of outcome {}, due {}", m.id, m.outcome, format_date(*m.by)),
+                         {{"kind", "milestone"}, {"milestone", m.id}, {"outcome", m.outcome}, {"due", format_date(*m.by)}}});
+    }
+    if (r.milestones->review_overdue && r.milestones->review_by) {
+      overdue.push_back({fmt::format("overdue: review of the theory of change, due {}", format_date(*r.milestones->review_by)),
+                         {{"kind", "review"}, {"due", format_date(*r.milestones->review_by)}}});
+    }
+    for (const auto& s : r.feedback->surveys) {
+      for (const auto& f : s.follow_ups) {
+        if (f.status != "overdue" || !f.due) continue;
+        overdue.push_back({fmt::format("overdue: follow-up survey {} about event {}, due {}", s.survey, f.event, format_date(*f.due)),
+                           {{"kind", "follow-up"}, {"survey", s.survey}, {"event", f.event}, {"due", format_date(*f.due)}}});
+      }
     }
     if (o.format == "json") {
       nlohmann::json j = {{"as_of", format_date(as_of)}, {"overdue", nlohmann::json::array()}};
-      for (const auto* c : overdue) {
-        j["overdue"].push_back({{"kind", "data"}, {"team", c->team}, {"measure", c->measure}, {"period", format_period(c->period)},
-                                {"due", format_date(c->due)}});
-      }
+      for (const auto& x : overdue) j["overdue"].push_back(x.json);
       fmt::print("{}\n", j.dump(2));
     } else {
-      for (const auto* c : overdue) {
-        fmt::print("overdue: data of team {} for {} in {}, due {}\n", c->team, c->measure, format_period(c->period), format_date(c->due));
-      }
+      for (const auto& x : overdue) fmt::print("{}\n", x.text);
       if (!ctx.quiet) {
         fmt::print(stderr, "{}\n", overdue.empty() ? fmt::format("Nothing overdue as of {}.", format_date(as_of))
                                                    : fmt::format("{} overdue as of {}.", overdue.size(), format_date(as_of)));
@@ -357,6 +375,14 @@ int run_metrics(const Context& ctx, const MetricsOptions& o) {
     if (r.progress) { gap(); print_progress(*r.progress); }
     if (sections.count(Section::network)) { gap(); print_network(r.network); }
     if (r.improvement) { gap(); print_improvement(*r.improvement, p); }
+    if (r.membership) { gap(); print_membership(*r.membership); }
+    if (r.milestones) { gap(); print_milestones(*r.milestones); }
+    if (r.contribution) { gap(); print_contribution(*r.contribution); }
+    if (r.feedback) { gap(); print_feedback(*r.feedback); }
+    if (r.agenda) { gap(); print_agenda(*r.agenda); }
+    if (r.outcomes) { gap(); print_outcomes(*r.outcomes); }
+    if (r.products) { gap(); print_products(*r.products); }
+    if (r.resources) { gap(); print_resources(*r.resources); }
   }
   return kOk;
 }
@@ -418,16 +444,19 @@ void register_metrics(CLI::App& app, Context& ctx) {
   add_format_option(*cmd, opts->format, {"text", "json", "csv"});
   cmd->add_option("--team", opts->teams, "Only this team (repeatable)")->type_name("ID");
   cmd->add_option("--measure", opts->measures, "Only this measure (repeatable)")->type_name("ID");
-  cmd->add_option("--section", opts->sections, "Only these sections (repeatable): measures, completeness, participation, progress, network, improvement")
+  cmd->add_option("--section", opts->sections, "Only these sections (repeatable): measures, completeness, participation, progress, network, improvement, "
+                  "milestones, contribution, feedback, agenda, outcomes, products, resources, membership")
       ->check(CLI::IsMember(section_names()))
       ->type_name("NAME");
   cmd->add_option("--from", opts->from, "First period to include")->type_name("YYYY-MM");
   cmd->add_option("--to", opts->to, "Last period to include")->type_name("YYYY-MM");
-  cmd->add_option("--as-of", opts->as_of, "The date completeness is judged on (default: today, UTC)")->type_name("DATE");
+  cmd->add_option("--as-of", opts->as_of, "The date completeness, milestones and follow-ups are judged on (default: today, UTC)")
+      ->type_name("DATE");
   cmd->add_option("--quiet-weeks", opts->quiet_weeks, "Improvement: a team with no PDSA activity for this many weeks is quiet (default 8)")
       ->check(CLI::Range(1, 520))
       ->type_name("N");
-  cmd->add_flag("--check", opts->check, "List overdue team data and exit 1 when there is any");
+  cmd->add_flag("--open-answers", opts->open_answers, "Feedback: print the text of open answers (only their number otherwise)");
+  cmd->add_flag("--check", opts->check, "List what is overdue (team data, milestones, the theory of change's review, follow-up surveys) and exit 1 when anything is");
   cmd->require_subcommand(0, 1);
   cmd->callback([&ctx, opts, cmd] {
     if (!cmd->get_subcommands().empty()) return;

@@ -13,8 +13,9 @@
 
 namespace collab::mel::detail {
 
-// 6 decimals: enough for any share, and stable across compilers in golden files.
-inline double round6(double v) { return std::round(v * 1e6) / 1e6; }
+// 6 decimals: enough for any share, and stable across compilers in golden files. "+ 0.0" turns a rounded
+// -0.0 (a tiny negative rounding error) into 0.
+inline double round6(double v) { return std::round(v * 1e6) / 1e6 + 0.0; }
 inline nlohmann::json num(double v) { return std::isfinite(v) ? nlohmann::json(round6(v)) : nlohmann::json(nullptr); }
 inline nlohmann::json num(const std::optional<double>& v) { return v ? num(*v) : nlohmann::json(nullptr); }
 inline nlohmann::json opt_int(const std::optional<int>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); }

@@ -40,7 +40,8 @@ Concentration concentration(const std::vector<const model::Funding*>& lines, dou
   c.effective_number = 1 / hhi;  // hhi >= 1/N > 0 when the total is positive
   if (c.funders > 1) {
     const double inv = 1.0 / c.funders;
-    c.normalized_hhi = (hhi - inv) / (1 - inv);
+    // HHI >= 1/N in exact arithmetic; floor at 0 what rounding may take below it (three equal shares).
+    c.normalized_hhi = std::max(0.0, (hhi - inv) / (1 - inv));
   }
   c.largest = c.shares.front().funder;
   c.largest_share = c.shares.front().share;

@@ -12,8 +12,23 @@ namespace collab::metrics {
 using nlohmann::json;
 
 const std::vector<std::string>& section_names() {
-  static const std::vector<std::string> names = {"measures", "completeness", "participation", "progress", "network", "improvement"};
+  static const std::vector<std::string> names = {"measures", "completeness", "participation", "progress", "network", "improvement",
+                                                 "milestones", "contribution", "feedback", "agenda", "outcomes", "products",
+                                                 "resources", "membership"};
   return names;
+}
+
+std::set<Section> default_sections(const model::Project& p) {
+  std::set<Section> out = {Section::measures, Section::completeness, Section::participation, Section::progress,
+                           Section::network, Section::improvement, Section::membership};
+  if (p.theory_of_change) out.insert(Section::milestones);
+  if (p.theory_of_change && !p.theory_of_change->claims.empty()) out.insert(Section::contribution);
+  if (!p.surveys.empty()) out.insert(Section::feedback);
+  if (p.learning_agenda) out.insert(Section::agenda);
+  if (!p.outcomes.empty()) out.insert(Section::outcomes);
+  if (!p.products.empty()) out.insert(Section::products);
+  if (p.resources) out.insert(Section::resources);
+  return out;
 }
 
 std::optional<Section> parse_section(const std::string& name) {
@@ -25,7 +40,7 @@ std::optional<Section> parse_section(const std::string& name) {
 }
 
 MetricsResult compute_metrics(const model::Project& p, const Scope& scope, const Date& as_of, const std::set<Section>& sections,
-                              int quiet_weeks) {
+                              int quiet_weeks, bool open_answers) {
   MetricsResult r;
   r.collaborative = p.collaborative ? p.collaborative->id : std::string();
   r.as_of = as_of;
@@ -44,6 +59,14 @@ MetricsResult compute_metrics(const model::Project& p, const Scope& scope, const
     }
     if (sections.count(Section::improvement)) r.improvement = std::move(im);
   }
+  if (sections.count(Section::milestones)) r.milestones = mel::milestone_status(p, as_of);
+  if (sections.count(Section::contribution)) r.contribution = mel::assess_claims(p);
+  if (sections.count(Section::feedback)) r.feedback = mel::compute_feedback(p, as_of, open_answers);
+  if (sections.count(Section::agenda)) r.agenda = mel::tally_agenda(p);
+  if (sections.count(Section::outcomes)) r.outcomes = mel::harvest(p);
+  if (sections.count(Section::products)) r.products = mel::summarize_products(p);
+  if (sections.count(Section::resources)) r.resources = mel::compute_resources(p);
+  if (sections.count(Section::membership)) r.membership = mel::membership(p, as_of);
   return r;
 }
 
@@ -332,6 +355,14 @@ json to_json(const MetricsResult& r, const model::Project& p) {
     j["network"] = std::move(waves);
   }
   if (r.improvement) j["improvement"] = improvement_json(*r.improvement);
+  if (r.milestones) j["milestones"] = mel::to_json(*r.milestones);
+  if (r.contribution) j["contribution"] = mel::to_json(*r.contribution);
+  if (r.feedback) j["feedback"] = mel::to_json(*r.feedback);
+  if (r.agenda) j["agenda"] = mel::to_json(*r.agenda);
+  if (r.outcomes) j["outcomes"] = mel::to_json(*r.outcomes);
+  if (r.products) j["products"] = mel::to_json(*r.products);
+  if (r.resources) j["resources"] = mel::to_json(*r.resources);
+  if (r.membership) j["membership"] = mel::to_json(*r.membership);
   return j;
 }
 
@@ -418,6 +449,116 @@ std::string to_csv(const MetricsResult& r, Section section) {
                           cell_text(c.ramp), std::to_string(c.step), format_date(*c.cycle->start),
                           c.cycle->end ? format_date(*c.cycle->end) : "", c.decision,
                           c.decision.empty() ? "" : format_date(*c.cycle->decided)});
+        }
+      }
+      break;
+    case Section::feedback:
+      out += csv_row({"survey", "event", "item", "type", "level", "n", "off_scale", "mean", "top2_box", "nps", "promoters",
+                      "passives", "detractors", "eligible", "complete", "partial", "break_off", "rr1", "rr2"});
+      if (r.feedback) {
+        for (const auto& s : r.feedback->surveys) {
+          auto rows = [&](const std::string& event, const mel::FeedbackGroup& g) {
+            const auto& c = g.counts;
+            for (const auto& it : g.items) {
+              bool closed = it.type != "open";
+              out += csv_row({cell_text(s.survey), cell_text(event), cell_text(it.item), it.type,
+                              it.level ? std::to_string(*it.level) : "", std::to_string(it.n),
+                              closed ? std::to_string(it.off_scale) : "", cell(it.mean), cell(it.top2_box), cell(it.nps),
+                              it.type == "nps" ? std::to_string(it.promoters) : "", it.type == "nps" ? std::to_string(it.passives) : "",
+                              it.type == "nps" ? std::to_string(it.detractors) : "", std::to_string(c.eligible),
+                              std::to_string(c.complete), std::to_string(c.partial), std::to_string(c.break_off), cell(c.rr1),
+                              cell(c.rr2)});
+            }
+          };
+          for (const auto& e : s.events) rows(e.event, e.feedback);
+          rows("(all)", s.overall);
+        }
+      }
+      break;
+    case Section::agenda:
+      out += csv_row({"rank", "topic", "title", "status", "score", "voters", "groups", "tie_broken_by", "events"});
+      if (r.agenda) {
+        for (const auto& t : r.agenda->topics) {
+          out += csv_row({std::to_string(t.rank), cell_text(t.topic), cell_text(t.title), t.status, std::to_string(t.score),
+                          std::to_string(t.voters), std::to_string(t.groups), t.tie_broken_by, join(t.events)});
+        }
+        for (const auto& id : r.agenda->dropped) {
+          out += csv_row({"", cell_text(id), "", "dropped", "", "", "", "", ""});
+        }
+      }
+      break;
+    case Section::resources:
+      out += csv_row({"kind", "year", "funder", "member", "team", "event", "category", "date", "hours", "rate", "amount", "value",
+                      "share", "hhi", "effective_number", "normalized_hhi", "dominant"});
+      if (r.resources) {
+        auto funding = [&](const std::string& year, const mel::Concentration& c) {
+          for (const auto& f : c.shares) {
+            out += csv_row({"funding", year, cell_text(f.funder), "", "", "", "", "", "", "", cell(f.amount), "", cell(f.share),
+                            cell(c.hhi), cell(c.effective_number), cell(c.normalized_hhi), c.dominant ? "true" : "false"});
+          }
+        };
+        for (const auto& [year, c] : r.resources->funding.by_year) funding(std::to_string(year), c);
+        funding("all", r.resources->funding.overall);
+        for (const auto& e : r.resources->in_kind.entries) {
+          out += csv_row({"in-kind", e.date ? std::to_string(static_cast<int>(e.date->year())) : "", "", cell_text(e.member),
+                          cell_text(e.team), cell_text(e.event), e.category, e.date ? format_date(*e.date) : "", cell(e.hours),
+                          cell(e.rate), cell(e.amount), cell(e.value), "", "", "", "", ""});
+        }
+      }
+      break;
+    case Section::milestones:
+      out += csv_row({"milestone", "outcome", "indicator", "measure", "unit", "target", "actual", "by", "met", "status", "days_overdue"});
+      if (r.milestones) {
+        for (const auto& m : r.milestones->milestones) {
+          out += csv_row({cell_text(m.id), cell_text(m.outcome), cell_text(m.indicator), cell_text(m.measure), cell_text(m.unit),
+                          cell(m.target), cell(m.actual), m.by ? format_date(*m.by) : "", m.met ? format_date(*m.met) : "", m.status,
+                          m.days_overdue ? std::to_string(*m.days_overdue) : ""});
+        }
+      }
+      break;
+    case Section::contribution:
+      out += csv_row({"claim", "outcome", "link", "from", "to", "evidence", "evidence_by_kind", "alternatives_open",
+                      "alternatives_partly", "alternatives_ruled_out", "supported", "weakest"});
+      if (r.contribution) {
+        for (const auto& c : *r.contribution) {
+          for (const auto& l : c.links) {
+            std::vector<std::string> kinds;
+            for (const auto& [kind, n] : l.evidence_by_kind) kinds.push_back(fmt::format("{} {}", kind, n));
+            auto alternatives = [&](const char* status) {
+              auto it = l.alternatives_by_status.find(status);
+              return std::to_string(it == l.alternatives_by_status.end() ? 0 : it->second);
+            };
+            out += csv_row({cell_text(c.id), cell_text(c.outcome), std::to_string(l.position), cell_text(l.from), cell_text(l.to),
+                            std::to_string(l.evidence), join(kinds), alternatives("open"), alternatives("partly"),
+                            alternatives("ruled-out"), l.supported ? "true" : "false",
+                            c.weakest && *c.weakest == l.position ? "true" : "false"});
+          }
+        }
+      }
+      break;
+    case Section::outcomes:
+      out += csv_row({"outcome", "actor", "type", "effect", "intended", "when", "toc_outcomes", "substantiations", "substantiation"});
+      if (r.outcomes) {
+        for (const auto& o : r.outcomes->list) {
+          out += csv_row({cell_text(o.id), cell_text(o.actor), o.type, o.effect, o.intended ? "true" : "false",
+                          o.when ? format_date(*o.when) : "", join(o.toc_outcomes), std::to_string(o.substantiations), o.substantiation});
+        }
+      }
+      break;
+    case Section::products:
+      out += csv_row({"product", "title", "type", "status", "date", "authors", "events", "cited_by", "url"});
+      if (r.products) {
+        for (const auto& k : r.products->products) {
+          out += csv_row({cell_text(k.id), cell_text(k.title), k.type, k.status, k.date ? format_date(*k.date) : "", join(k.authors),
+                          join(k.events), join(k.cited_by), cell_text(k.url)});
+        }
+      }
+      break;
+    case Section::membership:
+      out += csv_row({"month", "active", "new", "lapsed"});
+      if (r.membership) {
+        for (const auto& m : r.membership->months) {
+          out += csv_row({format_period(m.month), std::to_string(m.active), std::to_string(m.joined), std::to_string(m.lapsed)});
         }
       }
       break;

@@ -6,6 +6,10 @@
 #include "metrics/improvement.h"
 #include "metrics/measures.h"
 #include "metrics/network.h"
+#include "mel/agenda.h"
+#include "mel/evaluation.h"
+#include "mel/feedback.h"
+#include "mel/resources.h"
 #include "model/project.h"
 
 #include <nlohmann/json.hpp>
@@ -18,9 +22,16 @@
 
 namespace collab::metrics {
 
-enum class Section { measures, completeness, participation, progress, network, improvement };
+// The first six are the core data set and improvement work; the rest are monitoring, evaluation and learning
+// (lib/mel), collaborative-wide: --team, --measure, --from and --to do not narrow them.
+enum class Section { measures, completeness, participation, progress, network, improvement,
+                     milestones, contribution, feedback, agenda, outcomes, products, resources, membership };
 const std::vector<std::string>& section_names();  // in Section order
 std::optional<Section> parse_section(const std::string& name);
+// What `collab metrics` shows when no --section is given: the first six, membership, and each evaluation
+// section whose file is there (theory-of-change.yaml, surveys/, learning-agenda.yaml, outcomes/, products/,
+// resources.yaml).
+std::set<Section> default_sections(const model::Project& project);
 
 // One network survey wave: the nodes are the members of the teams active on its date (every member in
 // scope); ties of every relation count, a pair named under two relations once (strength and trust averaged).
@@ -43,13 +54,22 @@ struct MetricsResult {
   std::optional<ProgressResult> progress;
   std::vector<NetworkWaveResult> network;  // by date
   std::optional<ImprovementResult> improvement;
+  std::optional<mel::MilestonesResult> milestones;
+  std::optional<std::vector<mel::ClaimAssessment>> contribution;
+  std::optional<mel::FeedbackResult> feedback;
+  std::optional<mel::AgendaResult> agenda;
+  std::optional<mel::HarvestResult> outcomes;
+  std::optional<mel::ProductsResult> products;
+  std::optional<mel::ResourcesResult> resources;
+  std::optional<mel::MembershipResult> membership;
 };
 
 std::vector<NetworkWaveResult> network_waves(const model::Project& project, const Scope& scope);
 
 // quiet_weeks: a team with no PDSA activity for this many weeks is "quiet" (improvement section).
+// open_answers: the feedback section keeps the text of open answers (otherwise only their number).
 MetricsResult compute_metrics(const model::Project& project, const Scope& scope, const Date& as_of, const std::set<Section>& sections,
-                              int quiet_weeks = 8);
+                              int quiet_weeks = 8, bool open_answers = false);
 
 // Numbers are rounded to 6 decimals; a value that does not exist is null (docs/metrics.md, "JSON").
 nlohmann::json to_json(const MetricsResult& r, const model::Project& project);

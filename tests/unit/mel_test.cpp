@@ -2,12 +2,14 @@
 // model structs. Every expected figure is worked out by hand in the comment beside it, with the source of
 // its formula; the definitions themselves are those of the lib/mel headers.
 #include "mel/agenda.h"
-// #include "mel/evaluation.h"
+#include "mel/evaluation.h"
 #include "mel/feedback.h"
+#include "mel/json_numbers.h"
 #include "mel/resources.h"
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <stdexcept>
 
 using namespace collab;
@@ -665,4 +667,320 @@ TEST_CASE("resources: in-kind values by category, member and event", "[mel]") {
   CHECK(j["in_kind"]["entries"][2]["value"].is_null());
   CHECK(j["in_kind"]["by_event"][0]["event"].is_null());  // "" sorts first, written null
   CHECK(j["in_kind"]["total"]["value"] == 820.0);
+}
+
+// ---- Evaluation ----
+
+namespace {
+
+model::Substantiation sub(const char* verdict, bool independent) {
+  model::Substantiation s;
+  s.by = "someone";
+  s.verdict = verdict;
+  s.independent = independent;
+  return s;
+}
+
+model::OutcomeStatement outcome(const char* id, const char* type, const char* effect, bool intended,
+                                std::vector<std::string> toc, std::vector<model::Substantiation> subs,
+                                std::vector<std::string> products = {}) {
+  model::OutcomeStatement o;
+  o.id = id;
+  o.actor = std::string("actor of ") + id;
+  o.type = type;
+  o.effect = effect;
+  o.intended = intended;
+  o.when = day("2026-05-01");
+  o.toc_outcomes = std::move(toc);
+  o.substantiations = std::move(subs);
+  o.products = std::move(products);
+  return o;
+}
+
+model::TocNode node(const char* id, const char* level = "") {
+  model::TocNode n;
+  n.id = id;
+  n.name = id;
+  n.level = level;
+  return n;
+}
+
+model::ClaimLink link(int evidence, std::vector<const char*> alternatives) {
+  model::ClaimLink l;
+  l.from = "x";
+  l.to = "y";
+  for (int i = 0; i < evidence; ++i) l.evidence.push_back({i % 2 == 0 ? "outcome" : "survey", "e" + std::to_string(i)});
+  for (const char* status : alternatives) l.alternatives.push_back({"another cause", status});
+  return l;
+}
+
+model::ContributionClaim claim(const char* id, std::vector<model::ClaimLink> links) {
+  model::ContributionClaim c;
+  c.id = id;
+  c.claim = "the collaborative contributed";
+  c.outcome = "practice-change";
+  c.links = std::move(links);
+  return c;
+}
+
+const ClaimAssessment& claim_of(const std::vector<ClaimAssessment>& v, const std::string& id) {
+  for (const auto& c : v) {
+    if (c.id == id) return c;
+  }
+  throw std::runtime_error("no claim " + id);
+}
+
+model::Milestone milestone(const char* id, const char* by, const char* met = nullptr) {
+  model::Milestone m;
+  m.id = id;
+  m.outcome = "practice-change";
+  m.indicator = "teams using the practice";
+  if (by) m.by = day(by);
+  if (met) m.met = day(met);
+  return m;
+}
+
+}  // namespace
+
+TEST_CASE("evaluation: outcome harvesting counts and substantiation", "[mel]") {
+  model::Project p;
+  model::TheoryOfChange toc;
+  toc.outcomes = {node("practice-change", "member"), node("network-ties", "network"), node("policy", "field")};
+  p.theory_of_change = toc;
+  p.outcomes = {
+      outcome("o1", "practice", "positive", true, {"practice-change"}, {sub("confirmed", true)}),  // substantiated
+      outcome("o2", "policy", "positive", false, {"policy", "practice-change"},
+              {sub("confirmed", false), sub("partly", true)}),                                      // substantiated (partly)
+      outcome("o3", "relationship", "negative", true, {}, {sub("not-confirmed", true), sub("confirmed", false)}),  // contested
+      outcome("o4", "behaviour", "positive", true, {"network-ties"}, {sub("confirmed", false)}),  // unsubstantiated
+      outcome("o5", "practice", "positive", true, {}, {})};                                     // none
+  const auto r = harvest(p);
+  // Outcome harvesting (Wilson-Grau & Britt 2012): a subset is substantiated by independent people.
+  // By type: behaviour 1 (o4), relationship 1 (o3), action 0, policy 1 (o2), practice 2 (o1, o5).
+  CHECK(r.outcomes == 5);
+  CHECK(r.by_type.at("behaviour") == 1);
+  CHECK(r.by_type.at("relationship") == 1);
+  CHECK(r.by_type.at("action") == 0);
+  CHECK(r.by_type.at("policy") == 1);
+  CHECK(r.by_type.at("practice") == 2);
+  // Effect: positive 4, negative 1 (o3). Intended 4, unintended 1 (o2).
+  CHECK(r.by_effect.at("positive") == 4);
+  CHECK(r.by_effect.at("negative") == 1);
+  CHECK(r.intended == 4);
+  CHECK(r.unintended == 1);
+  // ToC outcomes: practice-change 2 (o1, o2), network-ties 1 (o4), policy 1 (o2).
+  CHECK(r.by_toc_outcome.at("practice-change") == 2);
+  CHECK(r.by_toc_outcome.at("network-ties") == 1);
+  CHECK(r.by_toc_outcome.at("policy") == 1);
+  // Any substantiation: o1..o4 = 4. Substantiated (an independent confirmed or partly): o1, o2 = 2.
+  // Contested (an independent not-confirmed and no independent confirmed/partly; o3's confirmed is not
+  // independent) = 1. o4's only substantiation is not independent: unsubstantiated. Share = 2 / 5 = 0.4.
+  CHECK(r.with_substantiation == 4);
+  CHECK(r.substantiated == 2);
+  CHECK(r.contested == 1);
+  CHECK(*r.substantiated_share == Approx(0.4));
+  CHECK(r.list[0].substantiation == "substantiated");
+  CHECK(r.list[1].substantiation == "substantiated");
+  CHECK(r.list[2].substantiation == "contested");
+  CHECK(r.list[3].substantiation == "unsubstantiated");
+  CHECK(r.list[4].substantiation == "none");
+  CHECK(to_json(r)["substantiated_share"].get<double>() == 0.4);
+  CHECK(to_json(r)["list"][0]["when"] == "2026-05-01");
+  // No outcomes: share null, no division by zero.
+  CHECK_FALSE(harvest(model::Project{}).substantiated_share);
+  CHECK(to_json(harvest(model::Project{}))["substantiated_share"].is_null());
+}
+
+TEST_CASE("evaluation: contribution claims, supported links and the weakest link", "[mel]") {
+  model::Project p;
+  model::TheoryOfChange toc;
+  toc.claims = {claim("c1", {link(2, {}), link(1, {"open", "ruled-out"}), link(0, {"partly"}), link(0, {})}),
+                claim("c2", {link(1, {"open"}), link(1, {})}), claim("c3", {link(0, {})}), claim("c4", {}),
+                claim("c5", {link(1, {}), link(1, {}), link(3, {})}), claim("c6", {link(2, {}), link(1, {})})};
+  p.theory_of_change = toc;
+  const auto v = assess_claims(p);
+  // Contribution analysis (Mayne 2012): collab counts what the claim rests on.
+  // c1: link 1: 2 pieces, no alternative: supported. Link 2: 1 piece but an open alternative: not supported.
+  // Link 3: 0 pieces: not supported. Link 4: 0 pieces: not supported.
+  // Coverage = 2 links with evidence / 4 = 0.5; supported share = 1 / 4 = 0.25.
+  // Weakest: fewest pieces = links 3 and 4 (0); open alternatives 0 and 0; partly 1 and 0: link 3, by "partly".
+  const auto& c1 = claim_of(v, "c1");
+  REQUIRE(c1.links.size() == 4);
+  CHECK(c1.links[0].supported);
+  CHECK(c1.links[0].evidence == 2);
+  CHECK(c1.links[0].evidence_by_kind.at("outcome") == 1);
+  CHECK(c1.links[0].evidence_by_kind.at("survey") == 1);
+  CHECK_FALSE(c1.links[1].supported);
+  CHECK(c1.links[1].alternatives_by_status.at("open") == 1);
+  CHECK(c1.links[1].alternatives_by_status.at("ruled-out") == 1);
+  CHECK_FALSE(c1.links[2].supported);
+  CHECK_FALSE(c1.links[3].supported);
+  CHECK(c1.links_with_evidence == 2);
+  CHECK(c1.supported_links == 1);
+  CHECK(*c1.evidence_coverage == Approx(0.5));
+  CHECK(*c1.supported_share == Approx(0.25));
+  CHECK(*c1.weakest == 3);
+  CHECK(c1.weakest_by == "partly");
+  // c2: both links 1 piece; link 1 has an open alternative: weakest link 1 by "open". Coverage 2 / 2 = 1;
+  // supported 1 / 2 = 0.5 (link 1 is not supported: its alternative is open).
+  const auto& c2 = claim_of(v, "c2");
+  CHECK(*c2.weakest == 1);
+  CHECK(c2.weakest_by == "open");
+  CHECK(*c2.evidence_coverage == Approx(1.0));
+  CHECK(*c2.supported_share == Approx(0.5));
+  // c3: one link, no evidence: coverage 0 / 1 = 0, supported 0 / 1 = 0; weakest link 1, the only link.
+  const auto& c3 = claim_of(v, "c3");
+  CHECK(*c3.evidence_coverage == Approx(0.0));
+  CHECK(*c3.supported_share == Approx(0.0));
+  CHECK(*c3.weakest == 1);
+  CHECK(c3.weakest_by == "only link");
+  // c4: no links: coverage, supported share and weakest link do not exist (null).
+  const auto& c4 = claim_of(v, "c4");
+  CHECK_FALSE(c4.evidence_coverage);
+  CHECK_FALSE(c4.supported_share);
+  CHECK_FALSE(c4.weakest);
+  // c5: links 1 and 2 equal (1 piece, no alternatives): the earlier, link 1, by "position".
+  CHECK(*claim_of(v, "c5").weakest == 1);
+  CHECK(claim_of(v, "c5").weakest_by == "position");
+  // c6: 2 pieces against 1: link 2, by "evidence".
+  CHECK(*claim_of(v, "c6").weakest == 2);
+  CHECK(claim_of(v, "c6").weakest_by == "evidence");
+  const auto j = to_json(v);
+  CHECK(j[0]["weakest_link"] == 3);
+  CHECK(j[0]["supported_share"].get<double>() == 0.25);
+  CHECK(j[3]["evidence_coverage"].is_null());
+  CHECK(j[3]["weakest_by"].is_null());
+  CHECK(assess_claims(model::Project{}).empty());
+}
+
+TEST_CASE("evaluation: knowledge products and the outcomes that cite them", "[mel]") {
+  model::Project p;
+  auto product = [](const char* id, const char* type, const char* status) {
+    model::KnowledgeProduct k;
+    k.id = id;
+    k.title = id;
+    k.type = type;
+    k.status = status;
+    return k;
+  };
+  p.products = {product("toolkit", "toolkit", "published"), product("brief", "brief", "draft"),
+                product("case", "case-study", "published")};
+  p.outcomes = {outcome("o1", "practice", "positive", true, {}, {}, {"toolkit"}),
+                outcome("o2", "policy", "positive", true, {}, {}, {"toolkit", "brief"})};
+  const auto r = summarize_products(p);
+  // cited_by: toolkit <- o1, o2; brief <- o2; case <- none. By type 1 each; by status published 2, draft 1.
+  CHECK(r.products[0].cited_by == std::vector<std::string>{"o1", "o2"});
+  CHECK(r.products[1].cited_by == std::vector<std::string>{"o2"});
+  CHECK(r.products[2].cited_by.empty());
+  CHECK(r.by_type.at("toolkit") == 1);
+  CHECK(r.by_type.at("case-study") == 1);
+  CHECK(r.by_status.at("published") == 2);
+  CHECK(r.by_status.at("draft") == 1);
+  CHECK(to_json(r)["products"][0]["url"].is_null());
+}
+
+TEST_CASE("evaluation: milestones and the theory of change's review on as_of", "[mel]") {
+  model::Project p;
+  model::TheoryOfChange toc;
+  toc.milestones = {milestone("ms1", "2026-05-01", "2026-04-20"), milestone("ms2", "2026-06-01"),
+                    milestone("ms3", "2026-06-15"), milestone("ms4", nullptr), milestone("ms5", "2026-03-01", "2026-03-10")};
+  toc.review_by = day("2026-06-01");
+  toc.reviewed = day("2026-01-15");
+  p.theory_of_change = toc;
+  const auto r = milestone_status(p, day("2026-06-15"));
+  // As of 2026-06-15: ms1 met; ms2 not met, 06-15 > by 06-01: overdue by 14 days; ms3 by 06-15 >= as_of: open;
+  // ms4 no date: open; ms5 met (late, still met). Met 2, overdue 1, open 2.
+  CHECK(r.milestones[0].status == "met");
+  CHECK(r.milestones[1].status == "overdue");
+  CHECK(*r.milestones[1].days_overdue == 14);
+  CHECK(r.milestones[2].status == "open");
+  CHECK_FALSE(r.milestones[2].days_overdue);
+  CHECK(r.milestones[3].status == "open");
+  CHECK(r.milestones[4].status == "met");
+  CHECK(r.met == 2);
+  CHECK(r.overdue == 1);
+  CHECK(r.open == 2);
+  // Review: as_of 06-15 > review_by 06-01 and last reviewed 01-15, before it: overdue.
+  CHECK(r.review_overdue);
+  p.theory_of_change->reviewed = day("2026-06-03");  // reviewed after review_by: that review was done
+  CHECK_FALSE(milestone_status(p, day("2026-06-15")).review_overdue);
+  CHECK_FALSE(milestone_status(p, day("2026-06-01")).review_overdue);  // not after review_by
+  const auto j = to_json(r);
+  CHECK(j["milestones"][1]["days_overdue"] == 14);
+  CHECK(j["review"]["overdue"] == true);
+  CHECK(to_json(milestone_status(model::Project{}, day("2026-06-15"))).is_null());
+}
+
+TEST_CASE("evaluation: membership over time", "[mel]") {
+  model::Project p;
+  model::Collaborative c;
+  c.start = day("2026-01-05");
+  c.end = day("2026-04-30");
+  c.design.stage = "growing";
+  p.collaborative = c;
+  auto mem = [](const char* id, const char* joined, const char* left) {
+    model::Member m;
+    m.id = id;
+    if (joined) m.joined = day(joined);
+    if (left) m.left = day(left);
+    return m;
+  };
+  model::Team t1;
+  t1.id = "t1";
+  t1.status = "active";
+  t1.joined = day("2026-01-05");
+  t1.members = {mem("a", nullptr, nullptr), mem("b", "2026-02-10", "2026-03-31"), mem("c", "2026-03-01", "2026-03-20")};
+  model::Team t2;
+  t2.id = "t2";
+  t2.status = "withdrawn";
+  t2.withdrawal = model::Withdrawal{day("2026-02-28"), "capacity"};
+  t2.members = {mem("d", nullptr, nullptr), mem("e", "2025-12-01", "2026-01-31")};
+  model::Team t3;
+  t3.id = "t3";
+  t3.status = "active";
+  t3.joined = day("2026-04-10");
+  t3.members = {mem("f", nullptr, nullptr)};
+  p.teams = {t1, t2, t3};
+  const auto r = membership(p, day("2026-06-15"));
+  // Months: 2026-01 to min(2026-06 (as_of), 2026-04 (end)) = 2026-04.
+  // Starts/ends: a Jan 5 (team t1's joined), -; b Feb 10 - Mar 31; c Mar 1 - Mar 20; d Jan 5 (collaborative
+  // start: no joined anywhere) - Feb 28 (t2's withdrawal); e Dec 1 2025 - Jan 31; f Apr 10 (t3's joined), -.
+  // Jan (end Jan 31): active a, d = 2 (e ends Jan 31, not after it); new a, d = 2 (e started before Jan);
+  //   lapsed e = 1.
+  // Feb (end Feb 28): active a, b = 2 (d ends Feb 28); new b = 1; lapsed d = 1.
+  // Mar (end Mar 31): active a = 1 (b ends Mar 31; c ends Mar 20); new c = 1; lapsed b, c = 2.
+  // Apr (end Apr 30): active a, f = 2; new f = 1; lapsed 0.
+  CHECK(r.stage == "growing");
+  REQUIRE(r.months.size() == 4);
+  auto row = [&](size_t i) { return std::vector<int>{r.months[i].active, r.months[i].joined, r.months[i].lapsed}; };
+  CHECK(format_period(r.months[0].month) == "2026-01");
+  CHECK(row(0) == std::vector<int>{2, 2, 1});
+  CHECK(row(1) == std::vector<int>{2, 1, 1});
+  CHECK(row(2) == std::vector<int>{1, 1, 2});
+  CHECK(row(3) == std::vector<int>{2, 1, 0});
+  CHECK(format_period(r.months[3].month) == "2026-04");
+  // as_of in February: January and February only. Before the start: no months.
+  CHECK(membership(p, day("2026-02-15")).months.size() == 2);
+  CHECK(membership(p, day("2025-12-15")).months.empty());
+  const auto j = to_json(r);
+  CHECK(j["months"][2]["lapsed"] == 2);
+  CHECK(j["months"][2]["new"] == 1);
+  // Everything together, as of 2026-06-15.
+  const auto all = to_json(compute_evaluation(p, day("2026-06-15")));
+  CHECK(all["as_of"] == "2026-06-15");
+  CHECK(all["milestones"].is_null());
+  CHECK(all["membership"]["stage"] == "growing");
+}
+
+TEST_CASE("resources: equal shares give a normalized HHI of exactly 0", "[mel]") {
+  // Three funders of 1 each: shares 1/3; HHI = 3 x 1/9 = 1/3 = 1/N; effective number 3;
+  // normalized HHI = (1/3 - 1/3) / (1 - 1/3) = 0 (floored at 0 if rounding takes HHI just below 1/3).
+  const model::Funding a = funding("A", 2026, 1), b = funding("B", 2026, 1), c = funding("C", 2026, 1);
+  const auto r = concentration({&a, &b, &c}, 0.5);
+  CHECK(*r.hhi == Approx(1.0 / 3));
+  CHECK(*r.effective_number == Approx(3.0));
+  CHECK(*r.normalized_hhi >= 0.0);
+  CHECK(*r.normalized_hhi == Approx(0.0).margin(1e-12));
+  CHECK_FALSE(r.dominant);
+  CHECK_FALSE(std::signbit(detail::round6(-1e-12)));  // written 0, not -0
 }
