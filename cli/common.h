@@ -76,6 +76,7 @@ void register_completion(CLI::App& app, Context& ctx);  // app: the root (it wal
 void register_enroll(CLI::App& app, Context& ctx);
 void register_init(CLI::App& app, Context& ctx);
 void register_man(CLI::App& app, Context& ctx);  // app: the root
+void register_mel(CLI::App& app, Context& ctx);
 void register_metrics(CLI::App& app, Context& ctx);
 void register_pdsa(CLI::App& app, Context& ctx);
 void register_report(CLI::App& app, Context& ctx);

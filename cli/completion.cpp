@@ -18,7 +18,7 @@ namespace {
 namespace fs = std::filesystem;
 
 const std::vector<std::string> kShells = {"bash", "zsh", "fish"};
-const std::vector<std::string> kIdKinds = {"teams", "members", "eois", "measures", "events", "cycles", "ideas"};
+const std::vector<std::string> kIdKinds = {"teams", "members", "eois", "measures", "events", "cycles", "ideas", "surveys", "outcomes"};
 
 // Values the scripts complete from the collaborative: `option` "" means the command's positional.
 struct IdRule {
@@ -34,6 +34,10 @@ constexpr IdRule kIdRules[] = {
     {"enroll add-team", "--eoi", "eois"},  {"*", "--measure", "measures"},
     {"schedule slots", "--event", "events"}, {"pdsa decide", "", "cycles"},
     {"pdsa add", "--builds-on", "cycles"},  {"*", "--idea", "ideas"},
+    {"mel import", "--survey", "surveys"},  {"mel import", "--event", "events"},
+    {"mel outcome", "--event", "events"},   {"mel contribute", "--event", "events"},
+    {"mel outcome", "--member", "members"}, {"mel contribute", "--member", "members"},
+    {"mel vote", "--voter", "members"},     {"mel substantiate", "", "outcomes"},
 };
 
 // Choices of options that take free text but have known values (IsMember choices come from the app).

@@ -25,6 +25,7 @@ constexpr CommandEntry kCommands[] = {
     {collab::cli::register_report},
     {collab::cli::register_schedule},
     {collab::cli::register_pdsa},
+    {collab::cli::register_mel},
     {collab::cli::register_validate},
     {collab::cli::register_completion},
     {collab::cli::register_man},

@@ -21,7 +21,7 @@ struct ExitRow {
 };
 constexpr ExitRow kExitCodes[] = {
     {kOk, "success; for validate, no errors (warnings allowed unless --strict)"},
-    {kFindings, "findings: validate found problems; metrics --check found something overdue"},
+    {kFindings, "findings: validate found problems; metrics --check found something overdue; an import refused a row"},
     {kUsage, "usage: unknown command or option, a bad option value, a missing required option"},
     {kBadData, "bad data: a command other than validate could not use the collaborative's files"},
     {kNoCollaborative, "no collaborative: no collab.yaml here or above (or in -C DIR / COLLAB_DIR)"},

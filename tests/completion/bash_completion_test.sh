@@ -6,6 +6,7 @@ set -u
 collab="$1"
 example="$2"
 pdsa_example="$(dirname "$example")/chs-interprofessional"  # the example with PDSA cycles
+mel_example="$(dirname "$example")/r4d-phc-network"  # the example with evaluation files
 passed=0
 failed=0
 
@@ -55,7 +56,7 @@ expect_not() {
   passed=$((passed + 1))
 }
 
-expect "commands" "init validate score-eoi enroll schedule metrics report pdsa completion man" ""
+expect "commands" "init validate score-eoi enroll schedule metrics report pdsa mel completion man" ""
 expect_not "hidden --ids not offered" "--ids" completion --
 expect "enroll subcommands" "import teams add-eoi add-team add-member move-member set-member remove-member withdraw" enroll ""
 expect "option prefix" "--format" validate --for
@@ -84,6 +85,11 @@ expect "cycle IDs for pdsa decide" "role-cards-1 weekly-huddle-3" -C "$pdsa_exam
 expect "cycle IDs for --builds-on" "role-cards-2" -C "$pdsa_example" pdsa add --builds-on ""
 expect "idea IDs for --idea" "role-cards weekly-huddle" -C "$pdsa_example" pdsa add --idea ""
 expect_not "no cycle IDs for pdsa add --team" "role-cards-1" -C "$pdsa_example" pdsa add --team ""
+expect "mel subcommands" "import vote outcome substantiate contribute" mel ""
+expect "survey IDs for mel import --survey" "event-feedback follow-up" -C "$mel_example" mel import --survey ""
+expect "outcome IDs for mel substantiate" "kenya-ring-fencing" -C "$mel_example" mel substantiate ""
+expect "verdicts for mel substantiate" "confirmed partly not-confirmed" mel substantiate --verdict ""
+expect "categories for mel contribute" "hosting time travel expertise" mel contribute --category ""
 
 # Without a collaborative, IDs are simply absent: no error text in the replies.
 nowhere="$(mktemp -d)"

@@ -47,7 +47,8 @@ def example(name):
 
 # Every kind of write collab makes: new files from an import (many files), edits of hand-written YAML
 # (comments kept), a rewritten generated file, a plan that writes and removes event files, a report, a new
-# PDSA cycle and a cycle's decision written into its hand-written file.
+# PDSA cycle and a cycle's decision written into its hand-written file, survey responses imported into a new
+# file and a substantiation written into a hand-written outcome file.
 WRITERS = [
     ("enroll import", example("nctsn-tf-cbt"),
      ["enroll", "import", "imports/application-form-late.csv", "--mapping", "application-form"]),
@@ -63,6 +64,10 @@ WRITERS = [
     ("pdsa decide", base_with("pdsa-decide-keeps-comments"),
      ["pdsa", "decide", "intake-script-3", "--team", "harbor", "--decision", "adopt", "--date", "2026-04-27",
       "--end", "2026-04-24", "--learned", "19 of 20 intakes had a completed screen.", "--prediction", "confirmed"]),
+    ("mel import", base_with("mel-import"), ["mel", "import", "--survey", "session-feedback", "feedback.csv"]),
+    ("mel substantiate", base_with("mel-substantiate-keeps-comments"),
+     ["mel", "substantiate", "harbor-intake-policy", "--by", "County child welfare office", "--verdict", "confirmed",
+      "--date", "2026-04-02"]),
 ]
 
 
