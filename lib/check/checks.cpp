@@ -8,6 +8,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <map>
 #include <set>
@@ -989,9 +990,8 @@ class Checker {
       return;
     }
     if (item->type == "open") return;
-    bool whole = answer.is_number_integer() || answer.is_number_unsigned() ||
-                 (answer.is_number_float() && answer.get<double>() == static_cast<double>(static_cast<long long>(answer.get<double>())));
-    if (!answer.is_number() || !whole) {
+    bool whole = answer.is_number() && std::isfinite(answer.get<double>()) && answer.get<double>() == std::floor(answer.get<double>());
+    if (!whole) {
       error(at, fmt::format("item '{}' takes a whole number from {} to {}", item_id, item->min, item->max));
       return;
     }

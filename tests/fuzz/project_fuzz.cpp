@@ -1,8 +1,8 @@
 // libFuzzer target: arbitrary bytes become one file of a whole collaborative, then everything that reads a
 // collaborative runs on it: load_project (YAML, schema, model), check_project (every cross-reference),
 // and, when that finds no error, compute_metrics (every section) and the HTML and Markdown reports.
-// The first byte picks which file of tests/e2e/base (plus a driver diagram and a PDSA cycle) the rest
-// replaces, so the fuzzer reaches the checks and computations behind each file kind, not only the parser.
+// The first byte picks which file of tests/e2e/base (plus a driver diagram, a PDSA cycle and the evaluation
+// files of tests/e2e/cases/mel-base) the rest replaces, so the fuzzer reaches the checks and computations behind each file kind, not only the parser.
 // The base is copied once into a scratch folder; each input rewrites only its one file there.
 // Built only with -DCOLLAB_FUZZ=ON (see tests/fuzz/run.sh).
 #include "check/checks.h"
@@ -37,6 +37,8 @@ const char* const kTargets[] = {
     "eois/harbor-eoi.yaml", "events/ls1.yaml",      "events/calls.yaml",     "attendance/ls1.yaml",
     "measures/screened.yaml", "data/harbor.yaml",   "assessments/harbor.yaml", "network/baseline.yaml",
     "driver-diagram.yaml",  "pdsa/harbor/c1.yaml",  "decisions.yaml",        "reviews/harbor-eoi/ada.yaml",
+    "theory-of-change.yaml", "surveys/ls-feedback.yaml", "responses/ls-feedback.yaml", "learning-agenda.yaml",
+    "outcomes/intake-screening.yaml", "products/screening-guide.yaml", "resources.yaml",
 };
 
 const char* kDriverDiagram =
@@ -59,6 +61,8 @@ Scratch& scratch() {
     x->root = fs::temp_directory_path() / ("collab-project-fuzz-" + std::to_string(::getpid()));
     fs::remove_all(x->root);
     fs::copy(fs::path(COLLAB_SOURCE_DIR) / "tests/e2e/base", x->root, fs::copy_options::recursive);
+    fs::copy(fs::path(COLLAB_SOURCE_DIR) / "tests/e2e/cases/mel-base/overlay", x->root,
+             fs::copy_options::recursive | fs::copy_options::overwrite_existing);
     fs::create_directories(x->root / "pdsa/harbor");
     std::ofstream(x->root / "driver-diagram.yaml") << kDriverDiagram;
     std::ofstream(x->root / "pdsa/harbor/c1.yaml") << kCycle;
@@ -95,6 +99,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const collab::Date as_of = date::year(2026) / 12 / 1;
     auto r = collab::metrics::compute_metrics(project, {}, as_of, all);
     (void)collab::metrics::to_json(r, project).dump();
+    for (auto section : all) (void)collab::metrics::to_csv(r, section);
     collab::report::ReportOptions o;
     o.as_of = as_of;
     if (auto rep = collab::report::build_report(project, o)) {
