@@ -90,6 +90,15 @@ std::string paint_severity(Severity s, bool color) {
   return s == Severity::error ? "\033[1;31merror\033[0m" : "\033[1;33mwarning\033[0m";
 }
 
+nlohmann::json diagnostics_json(const Diagnostics& diags) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& d : diags.items()) {
+    out.push_back({{"file", d.where.file}, {"line", d.where.line}, {"column", d.where.column},
+                   {"severity", severity_name(d.severity)}, {"message", d.message}});
+  }
+  return out;
+}
+
 void print_diagnostics_text(const Diagnostics& diags, bool color) {
   for (const auto& d : diags.items()) {
     std::string line = format_text(d);

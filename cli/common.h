@@ -10,6 +10,7 @@
 
 #include <CLI/CLI.hpp>
 #include <date/date.h>
+#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <optional>
@@ -71,6 +72,8 @@ std::string paint_severity(Severity s, bool color);
 
 // Output for a diagnostic list in text form (one per line, coloured when wanted).
 void print_diagnostics_text(const Diagnostics& diags, bool color);
+// The same as JSON: [{"file", "line", "column", "severity", "message"}] (docs/cli.md).
+nlohmann::json diagnostics_json(const Diagnostics& diags);
 
 void register_completion(CLI::App& app, Context& ctx);  // app: the root (it walks the whole tree)
 void register_enroll(CLI::App& app, Context& ctx);

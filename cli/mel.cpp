@@ -23,15 +23,6 @@ struct MelCommon {
   bool dry_run = false;
 };
 
-nlohmann::json diagnostics_json(const Diagnostics& diags) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& d : diags.items()) {
-    out.push_back({{"file", d.where.file}, {"line", d.where.line}, {"column", d.where.column},
-                   {"severity", severity_name(d.severity)}, {"message", d.message}});
-  }
-  return out;
-}
-
 nlohmann::json change_json(const model::Project& project, const evaluation::FileChange& c) {
   return {{"file", model::display_path(project.display_root, c.path)},
           {"created", c.created},

@@ -23,15 +23,6 @@ struct PdsaCommon {
   bool dry_run = false;
 };
 
-nlohmann::json diagnostics_json(const Diagnostics& diags) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& d : diags.items()) {
-    out.push_back({{"file", d.where.file}, {"line", d.where.line}, {"column", d.where.column},
-                   {"severity", severity_name(d.severity)}, {"message", d.message}});
-  }
-  return out;
-}
-
 // Computes the change on the valid collaborative, checks it as validate would, then prints or writes it.
 int run_change(const Context& ctx, const PdsaCommon& common,
                const std::function<Result<improvement::CycleChange>(const model::Project&)>& compute) {

@@ -34,11 +34,6 @@ Diagnostics only_paths(const Diagnostics& all, const std::vector<std::string>& p
   return kept;
 }
 
-nlohmann::json to_json(const Diagnostic& d) {
-  return {{"file", d.where.file}, {"line", d.where.line}, {"column", d.where.column},
-          {"severity", severity_name(d.severity)}, {"message", d.message}};
-}
-
 int run_validate(const Context& ctx, const ValidateOptions& opt) {
   auto root = locate_root(ctx);
   if (!root) return fail(root.error());
@@ -53,8 +48,7 @@ int run_validate(const Context& ctx, const ValidateOptions& opt) {
   const bool failed = errors > 0 || (opt.strict && warnings > 0);
   if (opt.format == "json") {
     nlohmann::json out = {{"root", shown}, {"files", project.files_read}, {"errors", errors},
-                          {"warnings", warnings}, {"valid", !failed}, {"diagnostics", nlohmann::json::array()}};
-    for (const auto& d : diags.items()) out["diagnostics"].push_back(to_json(d));
+                          {"warnings", warnings}, {"valid", !failed}, {"diagnostics", diagnostics_json(diags)}};
     fmt::print("{}\n", out.dump(2));
   } else if (opt.format == "github") {
     for (const auto& d : diags.items()) fmt::print("{}\n", format_github(d));

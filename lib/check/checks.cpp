@@ -12,6 +12,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace collab::check {
 namespace {
@@ -1087,5 +1088,37 @@ class Checker {
 }  // namespace
 
 void check_project(const Project& project, Diagnostics& diags) { Checker(project, diags).run(); }
+
+ChangeVerdict check_change(const Project& p, const Overlay& overlay) {
+  Diagnostics before, after;
+  Project old = load_project(p.root, p.display_root, before);
+  check_project(old, before);
+  Project now = load_project(p.root, p.display_root, after, overlay);
+  check_project(now, after);
+  std::multiset<std::tuple<std::string, int, std::string>> seen;
+  for (const auto& d : before.items()) seen.emplace(d.where.file, static_cast<int>(d.severity), d.message);
+  ChangeVerdict v;
+  after.sort();
+  for (const auto& d : after.items()) {
+    auto it = seen.find({d.where.file, static_cast<int>(d.severity), d.message});
+    if (it != seen.end()) {
+      seen.erase(it);
+      continue;
+    }
+    (d.severity == Severity::error ? v.errors : v.warnings).add(d);
+  }
+  return v;
+}
+
+Result<Diagnostics> verify_change(const Project& p, const Overlay& overlay, const std::string& shown) {
+  ChangeVerdict v = check_change(p, overlay);
+  if (v.errors.has_errors()) {
+    std::vector<std::string> lines;
+    for (const auto& d : v.errors.items()) lines.push_back("  " + format_text(d));
+    return Error{ErrorKind::usage,
+                 fmt::format("{} would not pass collab validate; nothing was written:\n{}", shown, fmt::join(lines, "\n"))};
+  }
+  return v.warnings;
+}
 
 }  // namespace collab::check

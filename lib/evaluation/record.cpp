@@ -108,39 +108,14 @@ Result<std::string> read_project_file(const Project& p, const std::string& relat
 }
 
 Verdict check_changes(const Project& p, const std::vector<FileChange>& changes) {
-  // Before and after, read the same way; what only the after has is the changes' doing. Line numbers move
-  // when a file is edited, so diagnostics are compared by file, severity and message.
-  Diagnostics before, after;
-  Project old = load_project(p.root, p.display_root, before);
-  check::check_project(old, before);
   Overlay overlay;
   for (const auto& c : changes) overlay[c.path] = c.content;
-  Project now = load_project(p.root, p.display_root, after, overlay);
-  check::check_project(now, after);
-  std::multiset<std::tuple<std::string, int, std::string>> seen;
-  for (const auto& d : before.items()) seen.emplace(d.where.file, static_cast<int>(d.severity), d.message);
-  Verdict v;
-  after.sort();
-  for (const auto& d : after.items()) {
-    auto it = seen.find({d.where.file, static_cast<int>(d.severity), d.message});
-    if (it != seen.end()) {
-      seen.erase(it);
-      continue;
-    }
-    (d.severity == Severity::error ? v.errors : v.warnings).add(d);
-  }
-  return v;
+  check::ChangeVerdict v = check::check_change(p, overlay);
+  return {std::move(v.errors), std::move(v.warnings)};
 }
 
 Result<Diagnostics> verify_change(const Project& p, const FileChange& change) {
-  Verdict v = check_changes(p, {change});
-  if (v.errors.has_errors()) {
-    std::vector<std::string> lines;
-    for (const auto& d : v.errors.items()) lines.push_back("  " + format_text(d));
-    return usage(fmt::format("{} would not pass collab validate; nothing was written:\n{}", shown(p, change.path),
-                             fmt::join(lines, "\n")));
-  }
-  return v.warnings;
+  return check::verify_change(p, {{change.path, change.content}}, shown(p, change.path));
 }
 
 // ---- vote ----

@@ -116,7 +116,8 @@ Result<Built> build(const std::string& original, const std::string& shown, const
     // Answer by answer, so that the comments beside them stay.
     const nlohmann::json old = editor->json().at("responses").at(static_cast<size_t>(r->existing));
     if (s && old.contains("answers") && old["answers"].is_object()) {
-      for (const auto& [item, _] : old["answers"].items()) {
+      for (const auto& entry : old["answers"].items()) {
+        const std::string item = entry.key();
         bool kept = std::any_of(r->answers.begin(), r->answers.end(), [&](const auto& a) { return a.first == item; });
         if (s && !kept) s = editor->remove(pointer_append(base + "/answers", item));
       }

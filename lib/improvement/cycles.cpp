@@ -335,32 +335,7 @@ Result<CycleChange> decide_cycle(const Project& p, const DecideSpec& spec) {
 }
 
 Result<Diagnostics> verify_change(const Project& p, const CycleChange& change) {
-  // Before and after, read the same way; what only the after has is the change's doing. Line numbers move
-  // when a file is edited, so diagnostics are compared by file, severity and message.
-  Diagnostics before, after;
-  Project old = load_project(p.root, p.display_root, before);
-  check::check_project(old, before);
-  Project now = load_project(p.root, p.display_root, after, {{change.path, change.content}});
-  check::check_project(now, after);
-  std::multiset<std::tuple<std::string, int, std::string>> seen;
-  for (const auto& d : before.items()) seen.emplace(d.where.file, static_cast<int>(d.severity), d.message);
-  Diagnostics errors, warnings;
-  after.sort();
-  for (const auto& d : after.items()) {
-    auto it = seen.find({d.where.file, static_cast<int>(d.severity), d.message});
-    if (it != seen.end()) {
-      seen.erase(it);
-      continue;
-    }
-    (d.severity == Severity::error ? errors : warnings).add(d);
-  }
-  if (errors.has_errors()) {
-    std::vector<std::string> lines;
-    for (const auto& d : errors.items()) lines.push_back("  " + format_text(d));
-    return usage(fmt::format("{} would not pass collab validate; nothing was written:\n{}",
-                             display_path(p.display_root, change.path), fmt::join(lines, "\n")));
-  }
-  return warnings;
+  return check::verify_change(p, {{change.path, change.content}}, display_path(p.display_root, change.path));
 }
 
 Result<std::vector<CycleRow>> list_cycles(const Project& p, const ListFilter& filter) {
