@@ -276,10 +276,64 @@ struct DriverDiagram {
   std::string example_idea;  // the idea the comments use as an example
 };
 
+// The evaluation files of a collaborative learning network (monitoring, evaluation and learning):
+// theory-of-change.yaml, learning-agenda.yaml, surveys/<id>.yaml and resources.yaml.
+struct TocNode {
+  std::string id, name, description;
+  std::vector<std::string> from;
+  std::string level;  // outcomes: member, network or field
+};
+
+struct Milestone {
+  std::string id, outcome, indicator;
+  int target = 0;
+  std::string unit, measure;  // both may be empty: a milestone counted by hand
+  Date by{};
+};
+
+struct TheoryOfChange {
+  Date review_by{};
+  std::vector<TocNode> activities, outputs, outcomes;
+  std::vector<Milestone> milestones;
+  std::vector<std::string> example_claim;  // the commented-out example claim, line by line
+};
+
+struct Topic {
+  std::string id, title, description, proposed_by;
+};
+
+struct LearningAgenda {
+  std::string method = "dots";
+  int dots = 3, max_per_topic = 2;
+  std::vector<Topic> topics;
+};
+
+struct SurveyItem {
+  std::string id, text, type;  // scale, nps or open
+  std::optional<int> level;    // Kirkpatrick level
+};
+
+struct Survey {
+  std::string id, name, description, note;
+  std::vector<SurveyItem> items;
+};
+
+struct Resources {
+  std::string currency;
+  std::vector<std::pair<std::string, int>> rates;  // category -> value of an hour
+  std::string dominance;
+  std::vector<std::string> funders;  // placeholders, one funding line each for the start year
+  int year = 0;
+};
+
 struct Scaffold {
   Collaborative collaborative;
   std::optional<Rubric> rubric;
   std::optional<DriverDiagram> diagram;
+  std::optional<TheoryOfChange> theory;
+  std::optional<LearningAgenda> agenda;
+  std::vector<Survey> surveys;
+  std::optional<Resources> resources;
   std::vector<Measure> measures;
   std::vector<Event> events;
   std::string readme_design;             // a paragraph of README.md on the template's design
@@ -534,6 +588,233 @@ std::string emit_driver_diagram(const DriverDiagram& d) {
   return std::move(w).finish();
 }
 
+void emit_nodes(Writer& w, const std::vector<TocNode>& nodes) {
+  for (const auto& n : nodes) {
+    w.field(2, "- id", n.id);
+    w.text(4, "name", n.name);
+    if (!n.description.empty()) w.text(4, "description", n.description);
+    if (!n.from.empty()) w.field(4, "from", flow_list(n.from));
+    if (!n.level.empty()) w.field(4, "level", n.level, "member, network or field");
+  }
+}
+
+std::string emit_theory_of_change(const TheoryOfChange& t) {
+  Writer w("theory-of-change.yaml", "theory-of-change");
+  w.comment(0,
+            "theory-of-change.yaml: how the network expects to make a difference. Activities (what the "
+            "network does) lead to outputs (what they produce), and outputs lead to outcomes (the changes "
+            "the network contributes to) in the members, in the network itself and in the field beyond it. "
+            "Milestones are early signs of progress; claims say, with their evidence, along which links "
+            "the network made a difference.");
+  w.comment(0,
+            "What follows is a starting point: rewrite it with the members once the learning agenda is "
+            "set. `collab validate` checks that every ID it names exists and that the links run from "
+            "activities to outputs to outcomes; `collab metrics` and `collab report` show the milestones "
+            "and the claims. Keys are described in .collab/schemas/theory-of-change.schema.json.");
+  w.blank();
+  w.comment(0,
+            "When the theory of change is next to be revisited with the members: here about six months in, "
+            "during the virtual exchange. `collab metrics --check` reports the review once the date has "
+            "passed. After a review, add `reviewed:` with its date and move review_by on.");
+  w.field(0, "review_by", format_date(t.review_by));
+  w.blank();
+  w.comment(0,
+            "Activities: what the network does. Every activity, output and outcome has an ID (a slug, "
+            "unique across the three lists), a name and an optional description. Activities come first: "
+            "nothing leads to them, so they have no `from`.");
+  w.field(0, "activities", "");
+  emit_nodes(w, t.activities);
+  w.blank();
+  w.comment(0,
+            "Outputs: what the activities directly produce, which the network controls and can count. "
+            "`from` lists the activities that lead to each output.");
+  w.field(0, "outputs", "");
+  emit_nodes(w, t.outputs);
+  w.blank();
+  w.comment(0,
+            "Outcomes: the changes the network contributes to but does not control. `level` says whose "
+            "change it is: member (the members and their organizations), network (the network itself: "
+            "ties, trust, members who help steer it) or field (beyond the network: other countries, "
+            "partners, policy). `from` lists the outputs, or other outcomes, that lead to each outcome.");
+  w.field(0, "outcomes", "");
+  emit_nodes(w, t.outcomes);
+  w.blank();
+  w.comment(0,
+            "Milestones: checkable signs, along the way, that an outcome is coming. `outcome` names an "
+            "outcome above; `indicator` says what is counted, `target` the value to reach (`unit`: in what) "
+            "and `by` the date. `measure` ties a milestone to a measure of measures/ whose data track it; "
+            "a milestone without one is counted by hand. Once known, add `actual` (the latest value) and "
+            "`met` (the date the target was reached): a milestone past its `by` without `met` is "
+            "reported overdue.");
+  w.field(0, "milestones", "");
+  for (const auto& m : t.milestones) {
+    w.field(2, "- id", m.id);
+    w.field(4, "outcome", m.outcome);
+    w.text(4, "indicator", m.indicator);
+    w.field(4, "target", number(m.target));
+    if (!m.unit.empty()) w.text(4, "unit", m.unit);
+    if (!m.measure.empty()) w.field(4, "measure", m.measure, "a measure ID from measures/");
+    w.field(4, "by", format_date(m.by));
+  }
+  w.blank();
+  w.comment(0,
+            "Claims (contribution analysis, Mayne 2012): once evidence comes in, say how the network "
+            "contributed to an outcome. A claim tells the contribution story in one sentence, names its "
+            "outcome and the links of this file it relies on: from -> to, where `to` lists `from` in its "
+            "own `from`. Each link carries its evidence (`kind`: outcome, survey, measure, product or "
+            "network, and the ID of that file) and the other explanations considered, each with a status: "
+            "ruled-out (the evidence excludes it), partly (it explains part of the change) or open (not "
+            "yet examined). collab shows what supports each claim and its weakest link; whether the story "
+            "holds is for people to judge.");
+  w.comment(0, "None yet. An example, whose IDs all exist in this folder:");
+  for (const auto& line : t.example_claim) w.example(0, line);
+  return std::move(w).finish();
+}
+
+std::string emit_learning_agenda(const LearningAgenda& a) {
+  Writer w("learning-agenda.yaml", "learning-agenda");
+  w.comment(0,
+            "learning-agenda.yaml: the topics the network will learn about, set with the members. Members "
+            "and stakeholder groups propose topics, everyone votes, and the facilitators mark the winners "
+            "agreed and list the events that serve them. Keys are described in "
+            ".collab/schemas/learning-agenda.schema.json.");
+  w.blank();
+  w.comment(0,
+            "How the vote works. dots: each voter spreads `dots` dots over the topics they want, at most "
+            "`max_per_topic` on one topic, and a topic's score is the dots it received. borda: each voter "
+            "ranks the topics instead, first choice first; with n topics a ballot gives n - 1 points to "
+            "its first choice, n - 2 to the next, and so on. Dots are quick to run in a session; a ranking "
+            "says more about each voter's order of preference.");
+  w.comment(0,
+            "Ties: topics with the same score are ranked by breadth, the topic backed by more stakeholder "
+            "groups first, then by more voters: broad support wins over a few voters' strong "
+            "preference. `collab metrics --section agenda` shows the tally.");
+  w.field(0, "method", a.method, "dots or borda");
+  w.field(0, "dots", number(a.dots), "dots per voter");
+  w.field(0, "max_per_topic", number(a.max_per_topic), "the most dots one voter may put on one topic");
+  w.blank();
+  w.comment(0,
+            "The topics. These are examples to start the conversation: replace them with the members' own "
+            "proposals before the vote. Each has an ID (a slug), a title, an optional description, who "
+            "proposed it (`proposed_by`: a member, or a stakeholder group, with `group`) and a status: "
+            "proposed (when absent), agreed or dropped. An agreed topic lists the events that serve it, "
+            "e.g. `events: [virtual-exchange]`.");
+  w.field(0, "topics", "");
+  for (const auto& t : a.topics) {
+    w.field(2, "- id", t.id);
+    w.text(4, "title", t.title);
+    if (!t.description.empty()) w.text(4, "description", t.description);
+    if (!t.proposed_by.empty()) w.text(4, "proposed_by", t.proposed_by);
+    w.field(4, "status", "proposed", "proposed, agreed or dropped");
+  }
+  w.blank();
+  w.comment(0,
+            "The ballots, one per voter (a member or faculty ID). Add them with `collab mel vote`, which "
+            "checks each against the rules above: `collab mel vote --voter ID --dot TOPIC=2 --dot TOPIC` "
+            "(dots), or `--rank TOPIC,TOPIC,...` (borda). A ballot's `group` is the voter's stakeholder "
+            "group (the voter's organization when absent).");
+  w.field(0, "votes", "[]");
+  return std::move(w).finish();
+}
+
+std::string emit_survey(const std::string& path, const Survey& s) {
+  Writer w(path, "survey");
+  w.comment(0,
+            "A survey: the questions participants answer, here after an event. Its responses live in "
+            "responses/<survey>.yaml, one per person and event; `collab metrics` and `collab report` show "
+            "the response rates (against the attendance files) and the answers, item by item and by "
+            "Kirkpatrick level.");
+  w.comment(0, s.note);
+  w.blank();
+  w.field(0, "id", s.id);
+  w.text(0, "name", s.name);
+  w.text(0, "description", s.description);
+  w.blank();
+  w.comment(0,
+            "No `events`: the survey may be about any event. To limit it, list the event IDs, e.g. "
+            "`events: [virtual-exchange, learning-forum]`. A follow-up survey (months later: what did you "
+            "apply?) adds `follow_up_days`, and collab reports it as due that many days after each of its "
+            "events.");
+  w.blank();
+  w.comment(0,
+            "The items. type: scale (a whole number from min to max, higher is better), nps (0-10: how "
+            "likely are you to recommend...; gives the Net Promoter Score) or open (free text). level is "
+            "the Kirkpatrick level the item speaks to: 1 reaction (did they value it?), 2 learning (did "
+            "they learn?), 3 behaviour (did they apply it?), 4 results (did things change?). Keep the item "
+            "IDs once responses come in: answers are filed under them.");
+  w.field(0, "items", "");
+  for (const auto& i : s.items) {
+    w.field(2, "- id", i.id);
+    w.text(4, "text", i.text);
+    w.field(4, "type", i.type);
+    if (i.type == "scale") {
+      w.field(4, "min", "1");
+      w.field(4, "max", "5");
+    }
+    if (i.level) w.field(4, "level", number(*i.level));
+  }
+  return std::move(w).finish();
+}
+
+std::string emit_resources(const Resources& r) {
+  Writer w("resources.yaml", "resources");
+  w.comment(0,
+            "resources.yaml: what the network runs on. Funding by funder and year, and the members' "
+            "in-kind contributions (hosting, time, travel, expertise), so that the network can show that "
+            "it does not hang on one funder and what its members put in. Keys are described in "
+            ".collab/schemas/resources.schema.json.");
+  w.blank();
+  w.comment(0, "The currency of every amount: an ISO 4217 code such as USD, EUR or KES.");
+  w.field(0, "currency", r.currency);
+  w.comment(0,
+            "The value of an hour of in-kind contribution, by category (hosting, time, travel, "
+            "expertise): contributions given in hours are valued at these rates. Set them to what your "
+            "funders accept.");
+  w.field(0, "rates", "");
+  for (const auto& [category, rate] : r.rates) w.field(2, category, number(rate));
+  w.comment(0,
+            "Funding concentration: collab sums each funder's share of the funding, squared (the "
+            "Herfindahl-Hirschman index, HHI: 1 when one funder pays everything, 1/N when N funders pay "
+            "equal shares), and a funder whose share is above `dominance` is reported as dominant.");
+  w.field(0, "dominance", r.dominance, "a share, 0 to 1");
+  w.blank();
+  w.comment(0,
+            "Funding: one line per funder, year and grant (`funder`, `year`, `amount`, optional `note`). "
+            "Funders are grouped by their name as written: write one funder's name the same way every "
+            "time.");
+  if (r.year >= 1900 && r.year <= 2200) {
+    w.comment(0,
+              "The lines below are placeholders: put in the funders' names and amounts, and add a line per "
+              "funder for each later year. Two funders, not one: a network that several funders (and its "
+              "members) pay for does not stop when one of them does.");
+    w.field(0, "funding", "");
+    for (const auto& f : r.funders) {
+      w.text(2, "- funder", f);
+      w.field(4, "year", number(r.year));
+      w.field(4, "amount", "0", "edit: the grant for the year");
+    }
+  } else {
+    w.comment(0,
+              "A funding year is between 1900 and 2200, and this collaborative starts later: no placeholder "
+              "lines. Add them like this:");
+    w.example(0, "funding:");
+    for (const auto& f : r.funders) {
+      w.example(0, "  - funder: " + quote(f));
+      w.example(0, "    year: 2200");
+      w.example(0, "    amount: 0");
+    }
+    w.field(0, "funding", "[]");
+  }
+  w.blank();
+  w.comment(0,
+            "In-kind contributions of the members: `member` (a member ID), `category`, `hours` (valued at "
+            "the category's rate) or `amount` (a stated value, which wins over hours), and optional "
+            "`event`, `date` and `note`. Add them with `collab mel contribute`, e.g. `collab mel "
+            "contribute --member ID --category time --hours 6 --event virtual-exchange`.");
+  w.field(0, "in_kind", "[]");
+  return std::move(w).finish();
+}
+
 std::string emit_event(const std::string& path, const Event& e) {
   Writer w(path, "event");
   w.comment(0,
@@ -644,6 +925,18 @@ std::string emit_readme(const Options& o, const Scaffold& s, const std::vector<F
   out += "| `data/<team>.yaml` | one team's monthly values of the measures |\n";
   out += "| `assessments/<team>.yaml` | faculty's monthly progress ratings of one team (0.5-5.0) |\n";
   out += "| `network/<wave>.yaml` | one wave of the network survey: ties between members |\n";
+  if (s.theory)
+    out += "| `theory-of-change.yaml` | activities, outputs and outcomes (member, network, field), "
+           "milestones, contribution claims |\n";
+  if (s.agenda)
+    out += "| `learning-agenda.yaml` | the topics members propose, their votes, the topics agreed |\n";
+  if (!s.surveys.empty()) {
+    out += "| `surveys/<id>.yaml` | feedback surveys: items, their scale and Kirkpatrick level: " +
+           list("surveys/") + " |\n";
+    out += "| `responses/<survey>.yaml` | the responses to one survey, imported with `collab mel import` |\n";
+  }
+  if (s.resources)
+    out += "| `resources.yaml` | funding by funder and year, members' in-kind contributions |\n";
   out += "| `.collab/schemas/` | the JSON Schemas of these files (do not edit) |\n\n";
   out += paragraph("Only these folders are read; other files (notes, exports) are left alone.", "", "");
   out += "\n## Next steps\n\n";
@@ -655,6 +948,22 @@ std::string emit_readme(const Options& o, const Scaffold& s, const std::vector<F
         "Agree the aim and the change package in `driver-diagram.yaml` with the faculty; teams list the ideas "
         "they test in `teams/<id>.yaml` and log each PDSA cycle in `pdsa/<team>/<id>.yaml`.");
   steps.insert(steps.end(), s.readme_next.begin(), s.readme_next.end());
+  if (s.agenda)
+    steps.push_back(
+        "Replace the example topics in `learning-agenda.yaml` with the members' proposals and record each "
+        "ballot with `collab mel vote`; mark the winners `agreed`.");
+  if (s.theory)
+    steps.push_back(
+        "Rewrite `theory-of-change.yaml` with the members: the activities, outputs and outcomes, and the "
+        "milestones that show progress; revisit it by its `review_by` date.");
+  if (!s.surveys.empty())
+    steps.push_back(
+        "Send the feedback survey in `surveys/` after each session and bring the form's CSV export in with "
+        "`collab mel import`.");
+  if (s.resources)
+    steps.push_back(
+        "Put the funders and amounts in `resources.yaml`, and record members' in-kind contributions with "
+        "`collab mel contribute`.");
   for (size_t i = 0; i < steps.size(); ++i) out += paragraph(steps[i], fmt::format("{}. ", i + 1), "   ");
   out += "\n## Commands\n\n";
   out += paragraph(
@@ -665,6 +974,12 @@ std::string emit_readme(const Options& o, const Scaffold& s, const std::vector<F
       "`collab enroll` turns an organization into a team (see `collab enroll --help`); "
       "`collab --help` lists the other commands.",
       "- ", "  ");
+  if (s.theory)
+    out += paragraph(
+        "`collab metrics` and `collab report` show the milestones, the feedback, the agenda's vote and the "
+        "funding; `collab mel` records ballots, survey responses, outcome statements and in-kind "
+        "contributions (see `collab mel --help`).",
+        "- ", "  ");
   out += paragraph(
       "Keep the folder in git (`git init`, `git add .`, `git commit`): with one file per entity, "
       "several people can edit at once and merge cleanly.",
@@ -1395,6 +1710,100 @@ Scaffold cln(const Date& start, const std::string& timezone) {
   sessions.note += " Every two weeks for six months; for monthly sessions set frequency: monthly.";
   s.events = {info, sessions, forum};
 
+  TheoryOfChange toc;
+  toc.review_by = add_months(start, 6);
+  toc.activities = {
+      {"virtual-exchanges", "Virtual exchanges",
+       "Biweekly virtual sessions on the learning agenda's topics: experience sharing, country pairings, "
+       "collaborative problem solving.",
+       {}, ""},
+      {"technical-facilitation", "Technical facilitation",
+       "Facilitators frame each topic with evidence and members' experience, and support teams between "
+       "sessions.",
+       {}, ""},
+      {"knowledge-products", "Co-creation of knowledge products",
+       "Facilitators and members write up what the network learned as toolkits, briefs and case studies.",
+       {}, ""},
+  };
+  toc.outputs = {
+      {"peer-solutions", "Members share and adapt solutions to the shared challenge",
+       "Teams bring their problems and leave with approaches that worked for peers.",
+       {"virtual-exchanges", "technical-facilitation"}, ""},
+      {"peer-ties", "Members of different countries and agencies know whom to call", "",
+       {"virtual-exchanges"}, ""},
+      {"products-published", "Knowledge products published", "", {"knowledge-products"}, ""},
+  };
+  toc.outcomes = {
+      {"apply-at-home", "Members apply what they learned in their own context",
+       "Teams change a practice, a process or a policy at home using what they learned from peers.",
+       {"peer-solutions"}, "member"},
+      {"network-cohesion", "A trusted network the members help steer", "", {"peer-ties"}, "network"},
+      {"field-uptake", "Others beyond the network use its knowledge products",
+       "Countries, agencies and partners outside the network take up what it learned.",
+       {"products-published", "apply-at-home"}, "field"},
+  };
+  toc.milestones = {
+      {"half-applying", "apply-at-home",
+       "Share of active members who applied something they learned during the month", 50, "percent",
+       "learning-applied", add_days(synthesis, -1)},
+      {"first-products", "field-uptake", "Knowledge products published", 2, "", "", c.end},
+  };
+  toc.example_claim = {
+      "claims:",
+      "  - id: exchanges-to-application",
+      "    claim: \"Solutions shared in the exchanges helped members change their practice at home.\"",
+      "    outcome: apply-at-home",
+      "    links:",
+      "      - from: virtual-exchanges",
+      "        to: peer-solutions",
+      "        evidence:",
+      "          - {kind: survey, id: event-feedback}  # what participants said after the sessions",
+      "      - from: peer-solutions",
+      "        to: apply-at-home",
+      "        evidence:",
+      "          - {kind: measure, id: learning-applied}",
+      "        alternatives:",
+      "          - explanation: \"A reform already under way at home would have brought the change anyway.\"",
+      "            status: open  # ruled-out, partly or open",
+  };
+  s.theory = toc;
+
+  s.agenda = LearningAgenda{
+      "dots",
+      3,
+      2,
+      {{"diagnosing-bottlenecks", "Diagnosing where implementation stalls",
+        "Where the shared challenge gets stuck in each member's system, and how to measure it.",
+        "facilitators"},
+       {"adapting-solutions", "Adapting a peer's solution to another context",
+        "What to keep, what to change and whom to involve when a solution travels.", "facilitators"},
+       {"engaging-decision-makers", "Making the case to senior decision-makers",
+        "Briefing ministers, finance and senior leaders so that reforms get decided and funded.",
+        "facilitators"}}};
+
+  s.surveys.push_back(Survey{
+      "event-feedback",
+      "Post-event feedback",
+      "Four questions on a 1-5 scale, one on recommending the sessions and an open one, sent the day "
+      "after each session; about three minutes.",
+      "Send it after each session (a form tool is fine), then bring the answers in with `collab mel import "
+      "EXPORT.csv --survey event-feedback`: one CSV row per response, with an `id` column (the form's "
+      "response ID), an `event` column (the event ID, or `--event ID` for the whole file), optional "
+      "`member` or `email` and `submitted`, and one column per item, named by its ID. Importing the same "
+      "export again changes nothing.",
+      {{"relevant", "The session was relevant to my team's work.", "scale", 1},
+       {"well-run", "The session was well facilitated and a good use of my time.", "scale", 1},
+       {"learned", "I learned something I can apply in my own context.", "scale", 2},
+       {"confident", "I can explain what I learned to colleagues at home.", "scale", 2},
+       {"recommend", "How likely are you to recommend the network's sessions to a colleague?", "nps", 1},
+       {"improve", "What one thing would make the next session more useful?", "open", std::nullopt}}});
+
+  s.resources = Resources{"USD",
+                          {{"time", 40}, {"expertise", 120}},
+                          "0.5",
+                          {"Lead funder (edit: name it)", "Co-funder (edit: name it)"},
+                          static_cast<int>(start.year())};
+
   s.readme_design =
       "The design follows R4D's collaborative learning networks: members opt in through expressions of "
       "interest after an informational call; a six-month virtual exchange of biweekly sessions across time "
@@ -1616,6 +2025,9 @@ Result<std::vector<File>> scaffold(const Options& options) {
   files.push_back({"collab.yaml", emit_collaborative(s.collaborative, o)});
   if (s.rubric) files.push_back({"rubric.yaml", emit_rubric(*s.rubric)});
   if (s.diagram) files.push_back({"driver-diagram.yaml", emit_driver_diagram(*s.diagram)});
+  if (s.theory) files.push_back({"theory-of-change.yaml", emit_theory_of_change(*s.theory)});
+  if (s.agenda) files.push_back({"learning-agenda.yaml", emit_learning_agenda(*s.agenda)});
+  if (s.resources) files.push_back({"resources.yaml", emit_resources(*s.resources)});
   for (const auto& m : s.measures) {
     std::string path = "measures/" + m.id + ".yaml";
     files.push_back({path, emit_measure(path, m)});
@@ -1623,6 +2035,10 @@ Result<std::vector<File>> scaffold(const Options& options) {
   for (const auto& e : s.events) {
     std::string path = "events/" + e.id + ".yaml";
     files.push_back({path, emit_event(path, e)});
+  }
+  for (const auto& x : s.surveys) {
+    std::string path = "surveys/" + x.id + ".yaml";
+    files.push_back({path, emit_survey(path, x)});
   }
   files.push_back({".gitignore", emit_gitignore()});
   files.push_back({".gitattributes", emit_gitattributes()});

@@ -45,7 +45,8 @@ const std::vector<TemplateInfo>& templates();
 std::vector<std::string> template_names();
 
 // The files of a new collaborative, in a fixed order: collab.yaml, rubric.yaml (when the template has
-// one), measures/*.yaml, events/*.yaml, .gitignore, .gitattributes, README.md. Fails with
+// one), driver-diagram.yaml (QI templates), theory-of-change.yaml, learning-agenda.yaml and resources.yaml
+// (cln), measures/*.yaml, events/*.yaml, surveys/*.yaml (cln), .gitignore, .gitattributes, README.md. Fails with
 // ErrorKind::usage for an unknown template (the message lists the valid ones), a start that is not a
 // valid YYYY-MM-DD date (or whose year is outside 1900-9990), an id that is not a slug, an empty name
 // or one with control characters or invalid UTF-8, and a time zone that is not shaped like an IANA name.

@@ -91,6 +91,14 @@ TEST_CASE("every template scaffolds", "[init]") {
       } else if (f.path == "driver-diagram.yaml") {
         CHECK(f.content.rfind("# yaml-language-server: $schema=.collab/schemas/driver-diagram.schema.json\n",
                               0) == 0);
+      } else if (f.path == "theory-of-change.yaml" || f.path == "learning-agenda.yaml" ||
+                 f.path == "resources.yaml") {
+        std::string kind = f.path.substr(0, f.path.size() - 5);
+        CHECK(f.content.rfind("# yaml-language-server: $schema=.collab/schemas/" + kind + ".schema.json\n", 0) ==
+              0);
+      } else if (f.path.rfind("surveys/", 0) == 0) {
+        CHECK(f.content.rfind("# yaml-language-server: $schema=../.collab/schemas/survey.schema.json\n", 0) ==
+              0);
       } else {
         CHECK((f.path == "README.md" || f.path == ".gitignore" || f.path == ".gitattributes"));
       }
@@ -144,6 +152,48 @@ TEST_CASE("the QI templates write a driver diagram that names only their own mea
     CHECK(named >= 4);
     CHECK(contains(find(*result, "README.md")->content, "driver-diagram.yaml"));
   }
+}
+
+TEST_CASE("only the cln template writes the evaluation files", "[init]") {
+  for (const auto& name : collab::init::template_names()) {
+    INFO(name);
+    auto result = scaffold(options(name));
+    REQUIRE(result.ok());
+    bool cln = name == "cln";
+    for (const char* path : {"theory-of-change.yaml", "learning-agenda.yaml", "resources.yaml",
+                             "surveys/event-feedback.yaml"}) {
+      INFO(path);
+      CHECK((find(*result, path) != nullptr) == cln);
+      std::string row = path[0] == 's' ? "surveys/<id>.yaml" : path;  // the README's table of files
+      if (cln) CHECK(contains(find(*result, "README.md")->content, "| `" + row + "` |"));
+    }
+    if (!cln) continue;
+    const auto& toc = find(*result, "theory-of-change.yaml")->content;
+    CHECK(contains(toc, "\nreview_by: 2027-07-04\n"));  // six months after the start
+    for (const char* key : {"\nactivities:\n", "\noutputs:\n", "\noutcomes:\n", "\nmilestones:\n",
+                            "level: member", "level: network", "level: field", "# claims:\n"})
+      CHECK(contains(toc, key));
+    // A milestone's measure is a file of the scaffold; so is the evidence of the commented claim.
+    CHECK(contains(toc, "    measure: learning-applied  #"));
+    CHECK(find(*result, "measures/learning-applied.yaml") != nullptr);
+    CHECK(contains(toc, "{kind: survey, id: event-feedback}"));
+    const auto& agenda = find(*result, "learning-agenda.yaml")->content;
+    for (const char* key : {"\nmethod: dots", "\ndots: 3", "\nmax_per_topic: 2", "\nvotes: []\n"})
+      CHECK(contains(agenda, key));
+    const auto& survey = find(*result, "surveys/event-feedback.yaml")->content;
+    CHECK_FALSE(contains(survey, "\nevents:"));  // any event
+    for (const char* key : {"type: nps", "type: open", "level: 1", "level: 2", "--survey event-feedback"})
+      CHECK(contains(survey, key));
+    const auto& resources = find(*result, "resources.yaml")->content;
+    for (const char* key : {"\ncurrency: USD\n", "\ndominance: 0.5", "    year: 2027\n", "\nin_kind: []\n"})
+      CHECK(contains(resources, key));
+  }
+  // Funding years stop at 2200 (the schema): a later start writes the funding lines as an example only.
+  auto late = scaffold(options("cln", "2301-05-01"));
+  REQUIRE(late.ok());
+  const auto& resources = find(*late, "resources.yaml")->content;
+  CHECK(contains(resources, "\nfunding: []\n"));
+  CHECK_FALSE(contains(resources, "\n    year: 2301"));
 }
 
 TEST_CASE("scaffold is deterministic", "[init]") {
