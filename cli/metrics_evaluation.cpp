@@ -171,8 +171,9 @@ void print_resources(const mel::ResourcesResult& r) {
     fmt::print("  {:<6} {:>12} {:>7} {:>6} {:>9} {:>10}  {}\n", "year", "total", "funders", "HHI", "effective", "normalized",
                "largest funder");
     auto row = [&](const std::string& year, const mel::Concentration& c) {
-      trim_print(fmt::format("  {:<6} {:>12} {:>7} {:>6} {:>9} {:>10}  {} ({}){}", year, amount(c.total), c.funders, number(c.hhi, 3),
-                             number(c.effective_number, 2), number(c.normalized_hhi, 3), c.largest, percent(c.largest_share),
+      trim_print(fmt::format("  {:<6} {:>12} {:>7} {:>6} {:>9} {:>10}  {}{}", year, amount(c.total), c.funders, number(c.hhi, 3),
+                             number(c.effective_number, 2), number(c.normalized_hhi, 3),
+                             c.largest.empty() ? "-" : fmt::format("{} ({})", c.largest, percent(c.largest_share)),
                              c.dominant ? "  dominant" : ""));
     };
     for (const auto& [year, c] : f.by_year) row(std::to_string(year), c);
