@@ -639,10 +639,11 @@ std::vector<MelBlock> mel_blocks(const ReportData& r) {
   if (m.milestones && m.milestones->present) {
     const auto& ml = *m.milestones;
     MelBlock b{3, "Theory of change and milestones", {}, "", {}};
-    std::string review = ml.review_by ? "Review of the theory of change due by " + format_date(*ml.review_by)
-                                      : "No review date set for the theory of change";
+    std::string review = !ml.review_by        ? "No review date is set for the theory of change"
+                         : ml.review_overdue ? "Overdue: the theory of change was due for review by " + format_date(*ml.review_by)
+                                             : "The theory of change is due for review by " + format_date(*ml.review_by);
     if (ml.reviewed) review += "; last reviewed " + format_date(*ml.reviewed);
-    b.paragraphs.push_back({review + (ml.review_overdue ? ": overdue." : "."), ml.review_overdue});
+    b.paragraphs.push_back({review + ".", ml.review_overdue});
     if (ml.milestones.empty()) {
       b.paragraphs.push_back({"No milestone set yet."});
     } else {
