@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 
 namespace collab::report {
@@ -32,6 +33,7 @@ th { background: #f2f2f2; }
 figure { margin: .8rem 0; }
 figure svg { width: 100%; height: auto; display: block; }
 figcaption { font-size: .85rem; color: #444; }
+.warning { border-left: 4px solid #b3261e; background: #fdecea; padding: .3rem .6rem; font-weight: 600; }
 .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: .8rem; }
 @media print {
   nav { display: none; }
@@ -56,7 +58,10 @@ std::string table_html(const Table& t) {
       bool date_like = row[i].size() >= 7 && std::isdigit(static_cast<unsigned char>(row[i][0])) && row[i][4] == '-' &&
                        row[i].find(' ') == std::string::npos;
       std::string open = i == 0 ? "<th scope=\"row\"" : "<td";
-      out += open + (date_like ? " class=\"nowrap\">" : ">") + esc(row[i]) + (i == 0 ? "</th>" : "</td>");
+      bool url = std::find(t.url_columns.begin(), t.url_columns.end(), i) != t.url_columns.end();
+      // Only an http(s) URL becomes a link; its text and its href are escaped like any data string.
+      std::string cell = url && is_web_link(row[i]) ? "<a href=\"" + esc(row[i]) + "\">" + esc(row[i]) + "</a>" : esc(row[i]);
+      out += open + (date_like ? " class=\"nowrap\">" : ">") + cell + (i == 0 ? "</th>" : "</td>");
     }
     out += "</tr>\n";
   }
@@ -90,6 +95,8 @@ std::string render_html(const ReportData& r) {
   if (has_improvement(r)) parts.push_back({"improvement", "Improvement"});
   parts.insert(parts.end(), {{"completeness", "Data completeness"}, {"participation", "Participation"}, {"progress", "Progress"},
                              {"network", "Network"}});
+  const std::vector<MelBlock> mel = mel_blocks(r);
+  if (!mel.empty()) parts.push_back({"mel", "Monitoring, evaluation and learning"});
   out += "<nav aria-label=\"Sections\"><ul>\n";
   for (const auto& part : parts) out += fmt::format("<li><a href=\"#{}\">{}</a></li>\n", part.id, part.heading);
   out += "</ul></nav>\n<main>\n";
@@ -229,6 +236,21 @@ std::string render_html(const ReportData& r) {
   }
   out += table_html(network_table(r));
   close();
+
+  if (!mel.empty()) {
+    open("mel", "Monitoring, evaluation and learning");
+    for (const auto& b : mel) {
+      if (!b.heading.empty()) out += fmt::format("<h{0}>{1}</h{0}>\n", b.level, esc(b.heading));
+      for (const auto& para : b.paragraphs) out += (para.warning ? "<p class=\"warning\">" : "<p>") + esc(para.text) + "</p>\n";
+      if (b.chart == "membership" && r.metrics.membership) {
+        ChartOptions o;
+        o.id_prefix = "membership-";
+        out += figure(membership_svg(*r.metrics.membership, o), "Members active at the end of each month");
+      }
+      for (const auto& t : b.tables) out += table_html(t);
+    }
+    close();
+  }
 
   out += "</main>\n</body>\n</html>\n";
   return out;

@@ -6,11 +6,21 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace collab::report {
 
 namespace {
 
 std::string md(const std::string& s) { return markdown_escape(s); }
+
+// An http(s) URL (is_web_link: no space, control, quote, backslash, backtick or angle bracket) as a CommonMark
+// autolink, <URL>, in which nothing is emphasis or markup; '|' escaped as GFM tables want inside a cell.
+std::string autolink(const std::string& url) {
+  std::string out = "<";
+  for (char c : url) out += c == '|' ? std::string("\\|") : std::string(1, c);
+  return out + ">";
+}
 
 std::string table_md(const Table& t) {
   if (t.rows.empty()) return "Nothing to show.\n\n";
@@ -21,7 +31,10 @@ std::string table_md(const Table& t) {
   out += "\n";
   for (const auto& row : t.rows) {
     out += "|";
-    for (const auto& cell : row) out += " " + md(cell) + " |";
+    for (size_t i = 0; i < row.size(); ++i) {
+      bool url = std::find(t.url_columns.begin(), t.url_columns.end(), i) != t.url_columns.end();
+      out += " " + (url && is_web_link(row[i]) ? autolink(row[i]) : md(row[i])) + " |";
+    }
     out += "\n";
   }
   return out + "\n";
@@ -134,6 +147,22 @@ MarkdownReport render_markdown(const ReportData& r) {
     chart("network." + w.id + ".svg", network_svg(w, r.member_team, o), o.title);
   }
   out += table_md(network_table(r));
+
+  if (const std::vector<MelBlock> mel = mel_blocks(r); !mel.empty()) {
+    out += "## Monitoring, evaluation and learning\n\n";
+    for (const auto& b : mel) {
+      if (!b.heading.empty()) out += std::string(static_cast<size_t>(b.level), '#') + " " + md(b.heading) + "\n\n";
+      for (const auto& para : b.paragraphs) out += (para.warning ? "> **" + md(para.text) + "**" : md(para.text)) + "\n\n";
+      if (b.chart == "membership" && r.metrics.membership) {
+        ChartOptions o;
+        o.title = "Members active at the end of each month";
+        o.id_prefix = "membership-";
+        // An underscore is in no ID (IDs are slugs), so no measure's or team's chart has this name.
+        chart("members_by_month.svg", membership_svg(*r.metrics.membership, o), o.title);
+      }
+      for (const auto& t : b.tables) out += table_md(t);
+    }
+  }
   return rep;
 }
 

@@ -1,7 +1,8 @@
 // The report that sponsors, faculty and teams read: the collaborative as it stands, gathered into one
 // ReportData (overview, cohort, EOI round, calendar, measures, completeness, progress, participation,
-// network) and rendered as self-contained HTML, Markdown with SVG files beside it, or JSON
-// (docs/report.md). The numbers are those of lib/metrics and lib/scoring: nothing is computed twice.
+// network, monitoring, evaluation and learning) and rendered as self-contained HTML, Markdown with SVG files
+// beside it, or JSON (docs/report.md). The numbers are those of lib/metrics and lib/scoring: nothing is
+// computed twice.
 #pragma once
 
 #include "core/dates.h"

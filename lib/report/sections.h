@@ -13,7 +13,14 @@ namespace collab::report {
 struct Table {
   std::vector<std::string> header;
   std::vector<std::vector<std::string>> rows;
+  // Columns whose cells are URLs: a link when the URL is http(s) and one line of printable text (is_web_link),
+  // else plain text; escaped either way.
+  std::vector<size_t> url_columns = {};
 };
+
+// An http:// or https:// URL (scheme in any case) of printable ASCII with no space, quote, backslash or
+// angle bracket: the only URLs the report makes clickable.
+bool is_web_link(const std::string& url);
 
 std::string number(const std::optional<double>& v, int decimals = 1);
 std::string percent(const std::optional<double>& v);
@@ -45,6 +52,46 @@ Table improvement_teams_table(const ReportData& r);
 Table ramps_table(const ReportData& r);
 // On team charts: what the PDSA marks mean; empty when no chart has any.
 std::string pdsa_legend(const ReportData& r);
+
+// Monitoring, evaluation and learning (lib/mel, through metrics' evaluation sections). The figures are
+// collaborative-wide, so only a whole-collaborative report shows them, and only when there is something to
+// show: theory-of-change.yaml, surveys/, learning-agenda.yaml, outcomes/, products/ or resources.yaml.
+bool has_mel(const ReportData& r);
+
+// A paragraph of the section; a warning is set apart (a funder dominates, the review is overdue).
+struct Paragraph {
+  std::string text;
+  bool warning = false;
+};
+
+// One part of the section, in order: a heading (level 3 for a topic, 4 inside one; none when empty), its
+// paragraphs, the chart named by `chart` ("membership": active members by month, drawn by the renderer),
+// then its tables.
+struct MelBlock {
+  int level = 3;
+  std::string heading;
+  std::vector<Paragraph> paragraphs;
+  std::string chart;
+  std::vector<Table> tables;
+};
+std::vector<MelBlock> mel_blocks(const ReportData& r);
+
+// The pieces mel_blocks is made of (empty when their part of metrics is missing).
+std::string amount_text(double v);                // 1,500,000 or 1,234.50
+std::string shorten(const std::string& text, size_t max_bytes);  // at a space, with "..." when cut
+Table membership_table(const ReportData& r);      // month, active, new, lapsed
+Table milestones_table(const ReportData& r);
+Table claim_links_table(const ReportData& r, const mel::ClaimAssessment& c);
+Table survey_events_table(const ReportData& r, const mel::SurveyFeedback& s);  // per event, and all events
+Table survey_items_table(const ReportData& r, const mel::SurveyFeedback& s);
+Table survey_levels_table(const mel::SurveyFeedback& s);
+Table follow_ups_table(const ReportData& r, const mel::SurveyFeedback& s);
+Table agenda_table(const ReportData& r);
+Table outcomes_table(const ReportData& r);
+Table products_table(const ReportData& r);        // its link column is a URL column
+Table funding_years_table(const ReportData& r);   // per year and overall: total, funders, HHI, effective number
+Table funders_table(const ReportData& r);         // per funder: each year's amount, total, share
+Table in_kind_table(const ReportData& r, bool by_member);  // by category, or by member with their team
 
 // The measures in ID order that have a series in the report.
 std::vector<const model::Measure*> charted_measures(const ReportData& r);

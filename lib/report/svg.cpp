@@ -1415,4 +1415,59 @@ std::string ramps_svg(const metrics::ImprovementResult& im, const std::string& t
   return out + "</svg>\n";
 }
 
+// ---- Membership ----
+
+std::string membership_svg(const mel::MembershipResult& m, const ChartOptions& options) {
+  const ChartOptions o = usable(options);
+  const std::string id = element_id(o.id_prefix);
+  const std::string title = o.title.empty() ? "Active members by month" : o.title;
+  if (m.months.empty()) return no_data_svg(o, id, "membership-chart", title);
+
+  const int font = o.small ? 8 : 10;
+  const double left = o.small ? 28 : 44, right = o.small ? 12 : 20;
+  const double top = o.title.empty() ? (o.small ? 10 : 16) : (o.small ? 22 : 34);
+  const double bottom = o.small ? 22 : 30;
+  const double x0 = left, x1 = std::max(left + 10, o.width - right), y0 = top, y1 = std::max(top + 10, o.height - bottom);
+  const size_t n = m.months.size();
+  const double col_w = (x1 - x0) / n, bar_w = std::min(col_w * 0.7, 40.0);
+
+  int max_active = 1;
+  for (const auto& x : m.months) max_active = std::max(max_active, x.active);
+  Ticks ticks = nice_ticks(0, max_active, o.small ? 2 : 4);
+  if (ticks.step < 1) ticks = Ticks{0, static_cast<double>(max_active), 1, 0, max_active + 1, 0};
+  auto y_of = [&](double v) { return y1 - (v - ticks.lo) / (ticks.hi - ticks.lo) * (y1 - y0); };
+
+  const auto& a = m.months.front();
+  const auto& b = m.months.back();
+  std::string desc = fmt::format("Members active at the end of each month, {} {} from {} to {}; {}: {} active; {}: {} active, peak {}",
+                                 n, n == 1 ? "month" : "months", format_period(a.month), format_period(b.month), format_period(a.month),
+                                 a.active, format_period(b.month), b.active, max_active);
+  std::string out = open_svg(o.width, o.height, id, "membership-chart", title, desc + ".");
+  if (!o.title.empty()) out += text_el("title", x0, o.small ? 11 : 18, "start", o.small ? 10 : 13, kText, o.title, " font-weight=\"bold\"");
+
+  for (int i = 0; i < ticks.count; ++i) {
+    const double y = y_of(ticks.at(i));
+    if (i > 0) out += line_el("grid", x0, y, x1, y, kGrid);
+    out += text_el("label tick", x0 - 5, y + font * 0.35, "end", font, kText, num(ticks.at(i), ticks.decimals));
+  }
+  out += line_el("axis", x0, y0, x0, y1, kAxis) + line_el("axis", x0, y1, x1, y1, kAxis);
+  if (!o.small) {
+    out += text_el("label unit", 12, (y0 + y1) / 2, "middle", font, kText, "members",
+                   fmt::format(" transform=\"rotate(-90 12.0 {})\"", c1((y0 + y1) / 2)));
+  }
+  const auto labelled = label_indices(static_cast<int>(n), static_cast<int>((x1 - x0) / (o.small ? 44 : 48)));
+  for (size_t i = 0; i < n; ++i) {
+    const auto& x = m.months[i];
+    const double cx = x0 + col_w * (i + 0.5), ya = y_of(x.active);
+    out += fmt::format("<rect class=\"bar active\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#4a78a8\"><title>{}</title></rect>\n",
+                       c1(cx - bar_w / 2), c1(ya), c1(bar_w), c1(y1 - ya),
+                       xml_escape(fmt::format("{}: {} active, {} new, {} lapsed", format_period(x.month), x.active, x.joined, x.lapsed)));
+    if (std::find(labelled.begin(), labelled.end(), static_cast<int>(i)) != labelled.end()) {
+      out += text_el("label period", cx, y1 + 4 + font, "middle", font, kText, format_period(x.month));
+    }
+  }
+  out += "</svg>\n";
+  return out;
+}
+
 }  // namespace collab::report

@@ -17,7 +17,7 @@
 //   no randomness. The same input gives the same bytes.
 //
 // Classes: the root has collab-chart and series-chart, completeness-chart, progress-chart or
-// network-chart. point (a value), signal (a point with any run or control signal; drawn as a diamond),
+// network-chart, membership-chart. point (a value), signal (a point with any run or control signal; drawn as a diamond),
 // in-baseline (a point of the baseline; drawn hollow), baseline (the shaded band behind the baseline
 // points), series (the line joining the points), centre (centre line or median; also median),
 // limit (UCL/LCL; also ucl, lcl), goal, rebase, axis, grid, tick, label, title, legend, no-data; the
@@ -113,5 +113,9 @@ std::string driver_diagram_svg(const model::DriverDiagram& d, const std::vector<
 // or the as-of date), the decision marked at the bar's end (adopt a filled triangle, adapt a filled square,
 // abandon a cross); the as-of date as a dotted line. "no data" when the team has no ramp.
 std::string ramps_svg(const metrics::ImprovementResult& im, const std::string& team, const ChartOptions& o);
+
+// Membership over time: a bar per month of the members active at its end (tooltip: active, new, lapsed),
+// months labelled as many as fit, always the first and last. "no data" without a month.
+std::string membership_svg(const mel::MembershipResult& m, const ChartOptions& o);
 
 }  // namespace collab::report
