@@ -792,6 +792,7 @@ class Checker {
   // A member of a team or a faculty member of collab.yaml (authors, voters).
   void person_ref(const std::string& id, const Source& src, const std::string& field, const char* what) {
     if (members_.count(id) || p_.is_unusable(FileKind::team, "member:" + id) || p_.members_incomplete) return;
+    if (!p_.collaborative) return;  // collab.yaml did not load: its faculty are unknown, and that was reported
     if (p_.collaborative && p_.collaborative->find_faculty(id)) return;
     error(src.at(field), fmt::format("{} '{}' is neither a member of a team nor in collab.yaml's faculty", what, id));
   }
@@ -861,26 +862,34 @@ class Checker {
     for (const auto& c : t.claims) check_claim(t, c);
   }
 
-  // An outcome that leads, through other outcomes, back to itself.
+  // An outcome that leads, through other outcomes, back to itself. Depth-first with a stack of its own, not
+  // recursion: a chain of 100,000 outcomes must not exhaust the call stack.
   void check_outcome_loops(const TheoryOfChange& t) {
     std::map<std::string, const TocNode*> outcomes;
     for (const auto& n : t.outcomes) outcomes.emplace(n.id, &n);
     std::map<std::string, int> state;  // 1 on the path, 2 done
-    std::function<bool(const TocNode&)> visit = [&](const TocNode& n) {
-      state[n.id] = 1;
-      for (const auto& f : n.from) {
-        auto it = outcomes.find(f);
+    for (const auto& root : t.outcomes) {
+      if (state[root.id] != 0) continue;
+      std::vector<std::pair<const TocNode*, size_t>> path = {{&root, 0}};  // node, next `from` to follow
+      state[root.id] = 1;
+      while (!path.empty()) {
+        auto& [node, next] = path.back();
+        if (next == node->from.size()) {
+          state[node->id] = 2;
+          path.pop_back();
+          continue;
+        }
+        auto it = outcomes.find(node->from[next++]);
         if (it == outcomes.end()) continue;
-        int s = state[f];
-        if (s == 1 || (s == 0 && visit(*it->second))) return true;
-      }
-      state[n.id] = 2;
-      return false;
-    };
-    for (const auto& n : t.outcomes) {
-      if (state[n.id] == 0 && visit(n)) {
-        error(n.src.at("from"), fmt::format("outcome '{}' leads back to itself through its from", n.id));
-        return;
+        int& s = state[it->first];
+        if (s == 1) {
+          error(it->second->src.at("from"), fmt::format("outcome '{}' leads back to itself through its from", it->first));
+          return;
+        }
+        if (s == 0) {
+          s = 1;
+          path.push_back({it->second, 0});
+        }
       }
     }
   }
@@ -927,6 +936,13 @@ class Checker {
   void check_survey(const Survey& s) {
     unique_ids(s.items, [](const SurveyItem& x) { return x.id; }, "item");
     for (const auto& i : s.items) {
+      for (const char* column : {"id", "response", "event", "member", "email", "submitted"}) {
+        if (i.id == column) {
+          error(i.src.at("id"), fmt::format("item ID '{}' is a column of every response (id, response, event, member, email, "
+                                            "submitted): choose another, so that a form export can be imported",
+                                            i.id));
+        }
+      }
       if (i.type == "scale" && i.max <= i.min) error(i.src.at("max"), fmt::format("item '{}': max {} is not above min {}", i.id, i.max, i.min));
       if (i.type != "scale") {  // nps items are 0-10 and open items have no scale
         const auto& j = i.src.doc->json.at(nlohmann::json::json_pointer(i.src.pointer));
@@ -990,7 +1006,10 @@ class Checker {
       error(x.src.key_at("answers/" + item_id), fmt::format("no item '{}' in survey '{}'", item_id, s.id));
       return;
     }
-    if (item->type == "open") return;
+    if (item->type == "open") {
+      if (!answer.is_string()) error(at, fmt::format("item '{}' is open: its answer is a text", item_id));
+      return;
+    }
     bool whole = answer.is_number() && std::isfinite(answer.get<double>()) && answer.get<double>() == std::floor(answer.get<double>());
     if (!whole) {
       error(at, fmt::format("item '{}' takes a whole number from {} to {}", item_id, item->min, item->max));

@@ -157,7 +157,7 @@ Result<FileChange> record_vote(const Project& p, const VoteSpec& spec) {
     return usage(fmt::format("{} '{}': no topic '{}' in {} (topics: {})", option, topic, topic, file, ids_of(agenda.topics)));
   };
 
-  std::string header = "voter: " + spec.voter + "\n";
+  std::string header = "voter: " + yaml_string(spec.voter) + "\n";
   if (!spec.group.empty()) header += "group: " + yaml_string(trim(spec.group)) + "\n";
   if (date) header += "date: " + format_date(*date) + "\n";
   std::string key, block, what;  // the ballot's dots or ranking: its key, and its block at indent 0
@@ -195,7 +195,7 @@ Result<FileChange> record_vote(const Project& p, const VoteSpec& spec) {
     key = "dots";
     std::vector<std::string> parts;
     for (const auto& [topic, n] : dots) {
-      block += topic + ": " + std::to_string(n) + "\n";
+      block += yaml_string(topic) + ": " + std::to_string(n) + "\n";
       parts.push_back(fmt::format("{} {}", topic, n));
     }
     what = fmt::format("dots {}", fmt::join(parts, ", "));
@@ -217,7 +217,7 @@ Result<FileChange> record_vote(const Project& p, const VoteSpec& spec) {
       }
     }
     key = "ranking";
-    for (const auto& topic : ranking) block += "- " + topic + "\n";
+    for (const auto& topic : ranking) block += "- " + yaml_string(topic) + "\n";
     what = fmt::format("ranking {}", fmt::join(ranking, ", "));
   }
 
@@ -348,7 +348,7 @@ Result<FileChange> add_outcome(const Project& p, const OutcomeSpec& spec) {
       "# Outcome statement added by `collab mel outcome`. Record who confirmed it here, or with\n"
       "# `collab mel substantiate {} --by NAME --verdict confirmed|partly|not-confirmed` (docs/cli.md).\n"
       "id: {}\n",
-      spec.id, spec.id);
+      spec.id, yaml_string(spec.id));
   text += "actor: " + yaml_string(trim(spec.actor)) + "\n";
   text += "change: " + yaml_string(trim(spec.change)) + "\n";
   text += "when: " + format_date(*when) + "\n";
@@ -474,8 +474,8 @@ Result<FileChange> record_contribution(const Project& p, const std::string& text
   }
   auto editor = YamlEditor::parse(text, file);
   if (!editor) return editor.error();
-  std::string item = "member: " + spec.member + "\n";
-  if (!spec.event.empty()) item += "event: " + spec.event + "\n";
+  std::string item = "member: " + yaml_string(spec.member) + "\n";
+  if (!spec.event.empty()) item += "event: " + yaml_string(spec.event) + "\n";
   item += "category: " + spec.category + "\n" + value_line;
   if (date) item += "date: " + format_date(*date) + "\n";
   if (!spec.note.empty()) item += "note: " + yaml_string(trim(spec.note)) + "\n";

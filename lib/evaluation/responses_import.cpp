@@ -33,14 +33,14 @@ std::string answer_yaml(const nlohmann::json& v) {
 
 std::string answers_block(const Row& r) {
   std::string out;
-  for (const auto& [item, value] : r.answers) out += item + ": " + answer_yaml(value) + "\n";
+  for (const auto& [item, value] : r.answers) out += yaml_string(item) + ": " + answer_yaml(value) + "\n";
   return out;
 }
 
 // The response as a list item, at indent 0.
 std::string item_text(const Row& r) {
-  std::string out = "id: " + r.id + "\nevent: " + r.event + "\n";
-  if (!r.member.empty()) out += "member: " + r.member + "\n";
+  std::string out = "id: " + yaml_string(r.id) + "\nevent: " + yaml_string(r.event) + "\n";
+  if (!r.member.empty()) out += "member: " + yaml_string(r.member) + "\n";
   if (!r.submitted.empty()) out += "submitted: " + r.submitted + "\n";
   if (r.answers.empty()) return out + "answers: {}\n";
   out += "answers:\n";
@@ -107,10 +107,10 @@ Result<Built> build(const std::string& original, const std::string& shown, const
     }
     const std::string base = fmt::format("/responses/{}", r->existing);
     auto has = [&](const char* key) { return editor->json().at("responses").at(static_cast<size_t>(r->existing)).contains(key); };
-    Status s = editor->set_scalar(base + "/event", r->event);
+    Status s = editor->set_scalar(base + "/event", yaml_string(r->event));
     for (const auto& [key, value] : {std::pair<const char*, const std::string*>{"member", &r->member}, {"submitted", &r->submitted}}) {
       if (!s) break;
-      if (!value->empty()) s = editor->set_scalar(base + "/" + key, *value);
+      if (!value->empty()) s = editor->set_scalar(base + "/" + key, std::string(key) == "member" ? yaml_string(*value) : *value);
       else if (has(key)) s = editor->remove(base + "/" + key);
     }
     // Answer by answer, so that the comments beside them stay.

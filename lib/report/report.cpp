@@ -152,6 +152,14 @@ Result<ReportData> build_report(const model::Project& p, const ReportOptions& o)
   scope.to = o.to;
   std::set<metrics::Section> all;
   for (const auto& name : metrics::section_names()) all.insert(*metrics::parse_section(name));
+  if (o.team) {
+    // The evaluation figures are the whole collaborative's: a team's report leaves them out (docs/report.md).
+    for (auto s : {metrics::Section::membership, metrics::Section::milestones, metrics::Section::contribution,
+                   metrics::Section::feedback, metrics::Section::agenda, metrics::Section::outcomes,
+                   metrics::Section::products, metrics::Section::resources}) {
+      all.erase(s);
+    }
+  }
   r.metrics = metrics::compute_metrics(p, scope, o.as_of, all);
   return r;
 }

@@ -665,7 +665,12 @@ std::vector<MelBlock> mel_blocks(const ReportData& r) {
                    {}});
     for (const auto& c : *m.contribution) {
       MelBlock b{4, "Claim: " + c.id, {}, "", {}};
-      if (!c.claim.empty()) b.paragraphs.push_back({c.claim});
+      if (!c.claim.empty()) {
+        // Led by a word of ours, on one line: a claim's own text must not start a Markdown list or heading.
+        std::string claim = c.claim;
+        std::replace(claim.begin(), claim.end(), '\n', ' ');
+        b.paragraphs.push_back({"Claim: " + claim});
+      }
       b.paragraphs.push_back({fmt::format("Outcome: {}. Evidence on {} of {} links ({}); {} of {} links supported ({}).",
                                           toc_name(r, c.outcome), c.links_with_evidence, c.links.size(), percent(c.evidence_coverage),
                                           c.supported_links, c.links.size(), percent(c.supported_share))});

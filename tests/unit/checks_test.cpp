@@ -179,3 +179,26 @@ TEST_CASE("lookups by ID through the index find what a scan finds", "[check]") {
   CHECK(p.find_team("harbor")->name == "Bay");
   CHECK(p.team_of_member("jo") == &p.teams[1]);
 }
+
+TEST_CASE("a long chain of theory-of-change outcomes is checked without deep recursion", "[check]") {
+  // 100,000 outcomes, each coming from the next: a recursive walk overflowed the stack here. The model is
+  // built by hand, so the test costs the check only, not the parsing of a 6 MB file.
+  const int n = 100000;
+  model::TheoryOfChange toc;
+  toc.activities.push_back({{}, "a", "A", "", "", {}});
+  toc.outputs.push_back({{}, "b", "B", "", "", {"a"}});
+  for (int i = 0; i < n; ++i) {
+    toc.outcomes.push_back({{}, fmt::format("o{}", i), "O", "", "member", {i + 1 < n ? fmt::format("o{}", i + 1) : "b"}});
+  }
+  model::Project p;
+  p.theory_of_change = toc;
+  Diagnostics d;
+  check::check_project(p, d);
+  CHECK(d.empty());
+  // A loop at the far end of the chain is found and reported once.
+  p.theory_of_change->outcomes.back().from = {"o5"};
+  Diagnostics loop;
+  check::check_project(p, loop);
+  REQUIRE(loop.items().size() == 1);
+  CHECK(loop.items()[0].message == "outcome 'o5' leads back to itself through its from");
+}

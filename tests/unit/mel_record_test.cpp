@@ -341,6 +341,21 @@ TEST_CASE("mel import: good rows in, bad rows refused with their column, re-impo
   CHECK_FALSE(again.file);
 }
 
+TEST_CASE("mel import: IDs that YAML would read as numbers are written quoted", "[mel]") {
+  // Form tools number their responses (12345); unquoted, `id: 12345` is a number and the schema refuses it.
+  Fixture f;
+  auto p = f.load();
+  auto r = import(p, "id,event,useful\n12345,ls1,4\n");
+  CHECK(r.refused.empty());
+  CHECK(r.added == 1);
+  REQUIRE(r.file);
+  CHECK(r.file->content.find("  - id: \"12345\"\n    event: ls1\n") != std::string::npos);
+  f.apply(*r.file);
+  auto q = f.load();
+  auto again = import(q, "id,event,useful\n12345,ls1,4\n");
+  CHECK(again.unchanged == 1);
+}
+
 TEST_CASE("mel import: a conflict is refused unless replace, which keeps the file's comments", "[mel]") {
   Fixture f;
   f.write("responses/feedback.yaml",
