@@ -90,6 +90,20 @@ std::string paint_severity(Severity s, bool color) {
   return s == Severity::error ? "\033[1;31merror\033[0m" : "\033[1;33mwarning\033[0m";
 }
 
+const CLI::Validator kNotEmpty(
+    [](std::string& value) {
+      return value.find_first_not_of(" \t\r\n") == std::string::npos ? std::string("empty: give a value, or leave the option out")
+                                                                        : std::string();
+    },
+    "", "not empty");
+
+CLI::App* add_writer(CLI::App* parent, const char* name, const char* description, WriterOptions& common) {
+  CLI::App* cmd = parent->add_subcommand(name, description);
+  add_format_option(*cmd, common.format, {"text", "json"});
+  cmd->add_flag("--dry-run", common.dry_run, "Print what would change, and write nothing");
+  return cmd;
+}
+
 nlohmann::json diagnostics_json(const Diagnostics& diags) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& d : diags.items()) {

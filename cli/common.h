@@ -75,6 +75,15 @@ void print_diagnostics_text(const Diagnostics& diags, bool color);
 // The same as JSON: [{"file", "line", "column", "severity", "message"}] (docs/cli.md).
 nlohmann::json diagnostics_json(const Diagnostics& diags);
 
+// The options every writer subcommand (pdsa, mel) has: --format text|json and --dry-run.
+struct WriterOptions {
+  std::string format;
+  bool dry_run = false;
+};
+CLI::App* add_writer(CLI::App* parent, const char* name, const char* description, WriterOptions& common);
+// An option value that must hold something: "empty: give a value, or leave the option out".
+extern const CLI::Validator kNotEmpty;
+
 void register_completion(CLI::App& app, Context& ctx);  // app: the root (it walks the whole tree)
 void register_enroll(CLI::App& app, Context& ctx);
 void register_init(CLI::App& app, Context& ctx);

@@ -18,10 +18,7 @@
 namespace collab::cli {
 namespace {
 
-struct MelCommon {
-  std::string format;
-  bool dry_run = false;
-};
+using MelCommon = WriterOptions;
 
 nlohmann::json change_json(const model::Project& project, const evaluation::FileChange& c) {
   return {{"file", model::display_path(project.display_root, c.path)},
@@ -124,13 +121,6 @@ int run_import(const Context& ctx, const MelCommon& common, const ImportOptions&
 }
 
 // A value given must hold something: `--note ""` is refused rather than taken for "not given".
-const CLI::Validator kNotEmpty(
-    [](std::string& value) {
-      return value.find_first_not_of(" \t\r\n") == std::string::npos ? std::string("empty: give a value, or leave the option out")
-                                                                        : std::string();
-    },
-    "", "not empty");
-
 // One of a list, in collab's words ("'x' is not one of a, b, c") rather than CLI11's.
 CLI::Validator one_of(std::vector<std::string> allowed) {
   std::string names = fmt::format("{{{}}}", fmt::join(allowed, ","));  // as CLI::IsMember shows them (completion reads them)
@@ -142,13 +132,6 @@ CLI::Validator one_of(std::vector<std::string> allowed) {
       names, "one of");
 }
 
-CLI::App* writer(CLI::App* parent, const char* name, const char* description, MelCommon& common) {
-  CLI::App* cmd = parent->add_subcommand(name, description);
-  add_format_option(*cmd, common.format, {"text", "json"});
-  cmd->add_flag("--dry-run", common.dry_run, "Print what would change, and write nothing");
-  return cmd;
-}
-
 }  // namespace
 
 void register_mel(CLI::App& app, Context& ctx) {
@@ -158,7 +141,7 @@ void register_mel(CLI::App& app, Context& ctx) {
   {
     auto common = std::make_shared<MelCommon>();
     auto opt = std::make_shared<ImportOptions>();
-    CLI::App* cmd = writer(mel, "import", "Import survey responses from a form export (CSV) into responses/<survey>.yaml", *common);
+    CLI::App* cmd = add_writer(mel, "import", "Import survey responses from a form export (CSV) into responses/<survey>.yaml", *common);
     cmd->add_option("csv", opt->csv, "The form tool's CSV export: id, event, member or email, submitted, one column per item")
         ->required();
     cmd->add_option("--survey", opt->spec.survey, "The survey's ID (surveys/<id>.yaml)")->required()->check(kNotEmpty);
@@ -169,7 +152,7 @@ void register_mel(CLI::App& app, Context& ctx) {
   {
     auto common = std::make_shared<MelCommon>();
     auto opt = std::make_shared<evaluation::VoteSpec>();
-    CLI::App* cmd = writer(mel, "vote", "Record a ballot in learning-agenda.yaml (dots, or a ranking)", *common);
+    CLI::App* cmd = add_writer(mel, "vote", "Record a ballot in learning-agenda.yaml (dots, or a ranking)", *common);
     cmd->add_option("--voter", opt->voter, "The voter: a member's or a faculty member's ID")->required()->check(kNotEmpty);
     cmd->add_option("--group", opt->group, "The voter's stakeholder group (default: the voter's organization)")->check(kNotEmpty);
     cmd->add_option("--date", opt->date, "The day of the vote")->type_name("DATE")->check(kNotEmpty);
@@ -187,7 +170,7 @@ void register_mel(CLI::App& app, Context& ctx) {
   {
     auto common = std::make_shared<MelCommon>();
     auto opt = std::make_shared<evaluation::OutcomeSpec>();
-    CLI::App* cmd = writer(mel, "outcome", "Add an outcome statement: outcomes/<id>.yaml", *common);
+    CLI::App* cmd = add_writer(mel, "outcome", "Add an outcome statement: outcomes/<id>.yaml", *common);
     cmd->add_option("--id", opt->id, "The outcome's ID")->required()->check(kNotEmpty);
     cmd->add_option("--actor", opt->actor, "The social actor who changed")->required()->check(kNotEmpty);
     cmd->add_option("--change", opt->change, "What changed")->required()->check(kNotEmpty);
@@ -214,7 +197,7 @@ void register_mel(CLI::App& app, Context& ctx) {
     auto common = std::make_shared<MelCommon>();
     auto opt = std::make_shared<evaluation::SubstantiationSpec>();
     auto not_independent = std::make_shared<bool>(false);
-    CLI::App* cmd = writer(mel, "substantiate", "Record who confirmed an outcome, in its file", *common);
+    CLI::App* cmd = add_writer(mel, "substantiate", "Record who confirmed an outcome, in its file", *common);
     cmd->add_option("outcome", opt->outcome, "The outcome's ID")->required();
     cmd->add_option("--by", opt->by, "Who substantiated it")->required()->check(kNotEmpty);
     cmd->add_option("--verdict", opt->verdict, "confirmed, partly or not-confirmed")
@@ -231,7 +214,7 @@ void register_mel(CLI::App& app, Context& ctx) {
   {
     auto common = std::make_shared<MelCommon>();
     auto opt = std::make_shared<evaluation::ContributionSpec>();
-    CLI::App* cmd = writer(mel, "contribute", "Record a member's in-kind contribution in resources.yaml", *common);
+    CLI::App* cmd = add_writer(mel, "contribute", "Record a member's in-kind contribution in resources.yaml", *common);
     cmd->add_option("--member", opt->member, "The member who gave it")->required()->check(kNotEmpty);
     cmd->add_option("--category", opt->category, "hosting, time, travel or expertise")
         ->required()

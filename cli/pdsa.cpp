@@ -18,10 +18,7 @@
 namespace collab::cli {
 namespace {
 
-struct PdsaCommon {
-  std::string format;
-  bool dry_run = false;
-};
+using PdsaCommon = WriterOptions;
 
 // Computes the change on the valid collaborative, checks it as validate would, then prints or writes it.
 int run_change(const Context& ctx, const PdsaCommon& common,
@@ -108,20 +105,6 @@ int run_list(const Context& ctx, const ListOptions& opt) {
 }
 
 // A value given must hold something: `--prediction ""` is refused rather than taken for "not given".
-const CLI::Validator kNotEmpty(
-    [](std::string& value) {
-      return value.find_first_not_of(" \t\r\n") == std::string::npos ? std::string("empty: give a value, or leave the option out")
-                                                                        : std::string();
-    },
-    "", "not empty");
-
-CLI::App* writer(CLI::App* parent, const char* name, const char* description, PdsaCommon& common) {
-  CLI::App* cmd = parent->add_subcommand(name, description);
-  add_format_option(*cmd, common.format, {"text", "json"});
-  cmd->add_flag("--dry-run", common.dry_run, "Print what would change, and write nothing");
-  return cmd;
-}
-
 }  // namespace
 
 void register_pdsa(CLI::App& app, Context& ctx) {
@@ -131,7 +114,7 @@ void register_pdsa(CLI::App& app, Context& ctx) {
   {
     auto common = std::make_shared<PdsaCommon>();
     auto opt = std::make_shared<improvement::AddSpec>();
-    CLI::App* cmd = writer(pdsa, "add", "Add a PDSA cycle: pdsa/<team>/<id>.yaml", *common);
+    CLI::App* cmd = add_writer(pdsa, "add", "Add a PDSA cycle: pdsa/<team>/<id>.yaml", *common);
     cmd->add_option("--team", opt->team, "The team running the cycle")->required()->check(kNotEmpty);
     cmd->add_option("--idea", opt->idea, "The change idea tested (the change package's or the team's own)")->required()->check(kNotEmpty);
     cmd->add_option("--id", opt->id, "The cycle's ID (default: <idea>-N, the team's next number for that idea)")->check(kNotEmpty);
@@ -152,7 +135,7 @@ void register_pdsa(CLI::App& app, Context& ctx) {
   {
     auto common = std::make_shared<PdsaCommon>();
     auto opt = std::make_shared<improvement::DecideSpec>();
-    CLI::App* cmd = writer(pdsa, "decide", "Record what a cycle did, learned and decided (do, study, act)", *common);
+    CLI::App* cmd = add_writer(pdsa, "decide", "Record what a cycle did, learned and decided (do, study, act)", *common);
     cmd->add_option("cycle", opt->cycle, "The cycle's ID")->required();
     cmd->add_option("--team", opt->team, "The cycle's team (needed when several teams have a cycle of that ID)")->check(kNotEmpty);
     cmd->add_option("--decision", opt->decision, "adopt, adapt or abandon")
