@@ -1,6 +1,7 @@
 #include "metrics/improvement.h"
 
 #include <algorithm>
+#include <unordered_map>
 #include <set>
 
 namespace collab::metrics {
@@ -39,11 +40,13 @@ ImprovementResult improvement(const model::Project& p, const Scope& scope, const
     if (scope.to && period_of(*c.start) > *scope.to) continue;
     cycles.push_back(&c);
   }
+  // The cycles in scope by team and ID ('/' is in no ID), for following builds_on without a scan.
+  std::unordered_map<std::string, const PdsaCycle*> by_key;
+  by_key.reserve(cycles.size());
+  for (const auto* c : cycles) by_key.emplace(c->team + '/' + c->id, c);  // emplace keeps the first, as a scan found it
   auto find = [&](const std::string& team, const std::string& id) -> const PdsaCycle* {
-    for (const auto* c : cycles) {
-      if (c->team == team && c->id == id) return c;
-    }
-    return nullptr;
+    auto it = by_key.find(team + '/' + id);
+    return it == by_key.end() ? nullptr : it->second;
   };
   auto decision_of = [&](const PdsaCycle& c) {
     return c.decided && !(as_of < *c.decided) ? c.decision : std::string();
@@ -102,6 +105,19 @@ ImprovementResult improvement(const model::Project& p, const Scope& scope, const
     for (Period m = *first; m <= *last; m += date::months(1)) r.months.push_back(m);
   }
 
+  // Each team's and each idea's cycles, found once: scanning every cycle for every team and for every idea
+  // made this quadratic in a national network (teams and their own ideas grow together).
+  std::unordered_map<std::string, std::vector<const CycleState*>> cycles_of_team, cycles_of_idea;
+  for (const auto& s : r.cycles) {
+    cycles_of_team[s.cycle->team].push_back(&s);
+    cycles_of_idea[s.cycle->idea].push_back(&s);
+  }
+  static const std::vector<const CycleState*> kNone;
+  auto of = [](const auto& index, const std::string& key) -> const std::vector<const CycleState*>& {
+    auto it = index.find(key);
+    return it == index.end() ? kNone : it->second;
+  };
+
   // Teams.
   Date quiet_since = add_days(as_of, -7 * quiet_weeks);
   const bool in_use = p.driver_diagram.has_value() || !p.cycles.empty();
@@ -110,9 +126,9 @@ ImprovementResult improvement(const model::Project& p, const Scope& scope, const
     TeamImprovement ti;
     ti.team = t.id;
     for (const auto& m : r.months) ti.started[m] = 0;
-    for (const auto& s : r.cycles) {
+    for (const auto* sp : of(cycles_of_team, t.id)) {
+      const CycleState& s = *sp;
       const PdsaCycle& c = *s.cycle;
-      if (c.team != t.id) continue;
       ++ti.cycles;
       ++ti.started[period_of(*c.start)];
       if (s.decision.empty()) ++ti.open; else ++ti.decisions[s.decision];
@@ -155,8 +171,8 @@ ImprovementResult improvement(const model::Project& p, const Scope& scope, const
       if (lists) listed.insert(t->id);
     }
     std::map<std::string, std::string> latest_decision;  // team -> its latest decision on the idea
-    for (const auto& c : r.cycles) {
-      if (c.cycle->idea != idea->id) continue;
+    for (const auto* cp : of(cycles_of_idea, idea->id)) {
+      const CycleState& c = *cp;
       ++s.cycles;
       testing.insert(c.cycle->team);
       if (c.decision == "adopt") adopted.insert(c.cycle->team);
@@ -189,10 +205,22 @@ ImprovementResult improvement(const model::Project& p, const Scope& scope, const
   return r;
 }
 
+namespace {
+// Orders annotations and team IDs by team, for std::equal_range.
+struct TeamOrder {
+  bool operator()(const Annotation& a, const std::string& team) const { return a.team < team; }
+  bool operator()(const std::string& team, const Annotation& a) const { return team < a.team; }
+};
+}  // namespace
+
 std::vector<ChartAnnotation> chart_annotations(const ImprovementResult& r, const model::Measure& m, const std::string& team) {
+  // The annotations are sorted by team: find the team's run by binary search, not by a scan of every team's
+  // (once per team and measure, a scan made the metrics of a national network quadratic).
+  auto [first, last] = std::equal_range(r.annotations.begin(), r.annotations.end(), team, TeamOrder{});
   std::vector<ChartAnnotation> out;
-  for (const auto& a : r.annotations) {
-    if (a.team != team || !a.on(m.id)) continue;
+  for (auto it = first; it != last; ++it) {
+    const Annotation& a = *it;
+    if (!a.on(m.id)) continue;
     ReportingPeriod period = m.weekly() ? ReportingPeriod::week_of(a.date) : ReportingPeriod(period_of(a.date));
     out.push_back({period, a.date, a.cycle, a.idea, a.event, a.decision});
   }
