@@ -378,8 +378,7 @@ EoiImport import_eois(const CsvTable& table, const std::string& csv_path, const 
   std::map<std::string, std::string> present;  // key -> path as shown
   for (const auto& e : project.eois) {
     taken.insert(e.id);
-    if (e.src.doc == nullptr) continue;
-    if (auto k = source_key(e.src.doc->json, mapping.id)) present.emplace(*k, e.src.path());
+    if (e.source_mapping == mapping.id) present.emplace(e.source_key, e.src.path());  // no source: no mapping
   }
   if (auto it = project.unusable.find(model::FileKind::eoi); it != project.unusable.end()) {
     for (const auto& id : it->second) {

@@ -179,6 +179,7 @@ struct Eoi {
   std::string contact_name, contact_email;
   std::map<std::string, nlohmann::json> answers;
   std::vector<ProposedMember> proposed_team;
+  std::string source_mapping, source_key;  // `source`: the mapping and form row key it was imported with
 };
 
 // How a gate is decided from the EOI itself (docs/format.md, rubric.yaml).

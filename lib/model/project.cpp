@@ -9,6 +9,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <exception>
+#include <functional>
 #include <system_error>
 #include <thread>
 
@@ -286,6 +287,11 @@ Eoi read_eoi(const Reader& r) {
   e.contact_email = contact.str("email");
   for (const auto& [key, answer] : r.object("answers").items()) e.answers[key] = answer;
   r.each("proposed_team", [&](const Reader& m) { e.proposed_team.push_back({m.str("name"), m.str("email"), m.strings("roles")}); });
+  if (r.has("source")) {
+    Reader source = r.child("source");
+    e.source_mapping = source.str("mapping");
+    e.source_key = source.str("key");
+  }
   return e;
 }
 
@@ -949,11 +955,98 @@ struct Pending {
   std::string rel, shown, file_id;
   FileKind kind{};
   const std::string* text = nullptr;  // the overlay's text standing in for the file, if any
-  std::optional<YamlDocument> doc;
+  std::unique_ptr<YamlDocument> doc;  // on the heap from the start: the model's Sources point into it
   bool valid = false;
   Diagnostics diags;
-  std::exception_ptr failure;  // an exception thrown while reading it
+  std::function<void(Project&)> commit;  // puts what was read into the project (on the calling thread)
+  std::exception_ptr failure;            // an exception thrown while reading it
 };
+
+// The kinds whose JSON tree is read again after loading: mappings (enroll), responses (the import's rows),
+// and the measures, surveys and learning agenda (checks that look at which keys were written). Every other document drops its tree once its model struct is read: positions stay, and
+// the trees of a national network's data, PDSA cycles and reviews would be most of collab's memory.
+bool keeps_json(FileKind kind) {
+  switch (kind) {
+    case FileKind::mapping:
+    case FileKind::responses:
+    case FileKind::measure:
+    case FileKind::survey:
+    case FileKind::learning_agenda: return true;
+    default: return false;
+  }
+}
+
+// Keeps `value` until the calling thread adds it to the project with `add`.
+template <class T, class Add>
+void later(Pending& p, T value, Add add) {
+  auto kept = std::make_shared<T>(std::move(value));
+  p.commit = [kept, add](Project& project) { add(project, std::move(*kept)); };
+}
+
+// Reads a document that passed its schema into its model struct, on the thread that parsed it; reports an ID
+// that does not match the file name, and a review or cycle in the wrong place. Its diagnostics stay with it.
+void read_entity(Pending& p) {
+  p.doc->relative = p.rel;
+  const YamlDocument* d = p.doc.get();
+  Diagnostics& diags = p.diags;
+  const std::string& file_id = p.file_id;
+  Reader r(d->json, Source{d, ""}, diags);
+  if (const char* field = id_field(p.kind); field && r.str(field) != file_id) {
+    diags.error(r.src().at(field), fmt::format("{} '{}' does not match the file name '{}'", field, r.str(field), file_id));
+  }
+  switch (p.kind) {
+    case FileKind::collaborative: later(p, read_collaborative(r), [](Project& x, auto&& v) { x.collaborative = std::move(v); }); break;
+    case FileKind::rubric: later(p, read_rubric(r), [](Project& x, auto&& v) { x.rubric = std::move(v); }); break;
+    case FileKind::organization: later(p, read_organization(r), [](Project& x, auto&& v) { x.organizations.push_back(std::move(v)); }); break;
+    case FileKind::team: later(p, read_team(r), [](Project& x, auto&& v) { x.teams.push_back(std::move(v)); }); break;
+    case FileKind::eoi: later(p, read_eoi(r), [](Project& x, auto&& v) { x.eois.push_back(std::move(v)); }); break;
+    case FileKind::review: {
+      Review review = read_review(r);
+      std::string expected = review.eoi + "/" + review.reviewer;
+      if (expected != file_id) {
+        diags.error(r.src().at("eoi"), fmt::format("a review of EOI '{}' by '{}' belongs in reviews/{}.yaml",
+                                                   review.eoi, review.reviewer, expected));
+      }
+      later(p, std::move(review), [](Project& x, auto&& v) { x.reviews.push_back(std::move(v)); });
+      break;
+    }
+    case FileKind::event: later(p, read_event(r), [](Project& x, auto&& v) { x.events.push_back(std::move(v)); }); break;
+    case FileKind::attendance:
+      later(p, read_attendance(r, file_id), [](Project& x, auto&& v) { x.attendance.push_back(std::move(v)); });
+      break;
+    case FileKind::measure: later(p, read_measure(r), [](Project& x, auto&& v) { x.measures.push_back(std::move(v)); }); break;
+    case FileKind::data: later(p, read_data(r), [](Project& x, auto&& v) { x.data.push_back(std::move(v)); }); break;
+    case FileKind::assessment: later(p, read_assessments(r), [](Project& x, auto&& v) { x.assessments.push_back(std::move(v)); }); break;
+    case FileKind::network: later(p, read_network(r), [](Project& x, auto&& v) { x.network.push_back(std::move(v)); }); break;
+    case FileKind::decisions: later(p, read_decisions(r), [](Project& x, auto&& v) { x.decisions = std::move(v); }); break;
+    case FileKind::mapping:
+      later(p, MappingFile{r.src(), r.str("id")}, [](Project& x, auto&& v) { x.mappings.push_back(std::move(v)); });
+      break;
+    case FileKind::driver_diagram: later(p, read_driver_diagram(r), [](Project& x, auto&& v) { x.driver_diagram = std::move(v); }); break;
+    case FileKind::pdsa: {
+      PdsaCycle cycle = read_cycle(r);
+      std::string expected = cycle.team + "/" + cycle.id;
+      if (expected != file_id) {
+        diags.error(r.src().at(cycle.team != file_id.substr(0, file_id.find('/')) ? "team" : "id"),
+                    fmt::format("cycle '{}' of team '{}' belongs in pdsa/{}.yaml", cycle.id, cycle.team, expected));
+      }
+      later(p, std::move(cycle), [](Project& x, auto&& v) { x.cycles.push_back(std::move(v)); });
+      break;
+    }
+    case FileKind::theory_of_change:
+      later(p, read_theory_of_change(r), [](Project& x, auto&& v) { x.theory_of_change = std::move(v); });
+      break;
+    case FileKind::survey: later(p, read_survey(r), [](Project& x, auto&& v) { x.surveys.push_back(std::move(v)); }); break;
+    case FileKind::responses: later(p, read_responses(r), [](Project& x, auto&& v) { x.responses.push_back(std::move(v)); }); break;
+    case FileKind::learning_agenda:
+      later(p, read_learning_agenda(r), [](Project& x, auto&& v) { x.learning_agenda = std::move(v); });
+      break;
+    case FileKind::outcome: later(p, read_outcome(r), [](Project& x, auto&& v) { x.outcomes.push_back(std::move(v)); }); break;
+    case FileKind::product: later(p, read_product(r), [](Project& x, auto&& v) { x.products.push_back(std::move(v)); }); break;
+    case FileKind::resources: later(p, read_resources(r), [](Project& x, auto&& v) { x.resources = std::move(v); }); break;
+  }
+  if (!keeps_json(p.kind)) p.doc->json = nlohmann::json();
+}
 
 // How many threads parse files: COLLAB_JOBS when set (1: one thread), else the processors, at most 8.
 size_t load_threads(size_t files) {
@@ -975,9 +1068,11 @@ void parse_all(const fs::path& root, std::vector<Pending>& pending) {
     for (size_t i; (i = next.fetch_add(1)) < pending.size();) {
       Pending& p = pending[i];
       try {
-        p.doc = p.text ? parse_yaml(*p.text, p.shown, p.diags) : load_yaml_file((root / p.rel).string(), p.shown, p.diags);
+        auto doc = p.text ? parse_yaml(*p.text, p.shown, p.diags) : load_yaml_file((root / p.rel).string(), p.shown, p.diags);
+        if (doc) p.doc = std::make_unique<YamlDocument>(std::move(*doc));
         if (p.doc && p.doc->json.is_null()) p.diags.error({p.shown, 0, 0}, "the file is empty");
         p.valid = p.doc && !p.doc->json.is_null() && schemas.validate(kind_name(p.kind), *p.doc, p.diags);
+        if (p.valid) read_entity(p);
       } catch (...) {  // out of memory, say: kept, and thrown again on the calling thread
         p.failure = std::current_exception();
       }
@@ -1049,7 +1144,6 @@ Project load_project(const fs::path& root, const std::string& display_root, Diag
   parse_all(root, pending);
 
   for (auto& p : pending) {
-    const std::string& rel = p.rel;
     const std::string& file_id = p.file_id;
     const FileKind kind = p.kind;
     auto& doc = p.doc;
@@ -1061,57 +1155,8 @@ Project load_project(const fs::path& root, const std::string& display_root, Diag
       continue;
     }
 
-    doc->relative = rel;
-    project.documents.push_back(std::make_unique<YamlDocument>(std::move(*doc)));
-    const YamlDocument* d = project.documents.back().get();
-    Reader r(d->json, Source{d, ""}, diags);
-
-    if (const char* field = id_field(kind); field && r.str(field) != file_id) {
-      diags.error(r.src().at(field), fmt::format("{} '{}' does not match the file name '{}'", field, r.str(field), file_id));
-    }
-    switch (kind) {
-      case FileKind::collaborative: project.collaborative = read_collaborative(r); break;
-      case FileKind::rubric: project.rubric = read_rubric(r); break;
-      case FileKind::organization: project.organizations.push_back(read_organization(r)); break;
-      case FileKind::team: project.teams.push_back(read_team(r)); break;
-      case FileKind::eoi: project.eois.push_back(read_eoi(r)); break;
-      case FileKind::review: {
-        Review review = read_review(r);
-        std::string expected = review.eoi + "/" + review.reviewer;
-        if (expected != file_id) {
-          diags.error(r.src().at("eoi"), fmt::format("a review of EOI '{}' by '{}' belongs in reviews/{}.yaml",
-                                                     review.eoi, review.reviewer, expected));
-        }
-        project.reviews.push_back(std::move(review));
-        break;
-      }
-      case FileKind::event: project.events.push_back(read_event(r)); break;
-      case FileKind::attendance: project.attendance.push_back(read_attendance(r, file_id)); break;
-      case FileKind::measure: project.measures.push_back(read_measure(r)); break;
-      case FileKind::data: project.data.push_back(read_data(r)); break;
-      case FileKind::assessment: project.assessments.push_back(read_assessments(r)); break;
-      case FileKind::network: project.network.push_back(read_network(r)); break;
-      case FileKind::decisions: project.decisions = read_decisions(r); break;
-      case FileKind::mapping: project.mappings.push_back({r.src(), r.str("id")}); break;
-      case FileKind::driver_diagram: project.driver_diagram = read_driver_diagram(r); break;
-      case FileKind::pdsa: {
-        PdsaCycle cycle = read_cycle(r);
-        std::string expected = cycle.team + "/" + cycle.id;
-        if (expected != file_id) {
-          diags.error(r.src().at(cycle.team != file_id.substr(0, file_id.find('/')) ? "team" : "id"),
-                      fmt::format("cycle '{}' of team '{}' belongs in pdsa/{}.yaml", cycle.id, cycle.team, expected));
-        }
-        project.cycles.push_back(std::move(cycle));
-        break;
-      }
-      case FileKind::theory_of_change: project.theory_of_change = read_theory_of_change(r); break;
-      case FileKind::survey: project.surveys.push_back(read_survey(r)); break;
-      case FileKind::responses: project.responses.push_back(read_responses(r)); break;
-      case FileKind::learning_agenda: project.learning_agenda = read_learning_agenda(r); break;
-      case FileKind::outcome: project.outcomes.push_back(read_outcome(r)); break;
-      case FileKind::product: project.products.push_back(read_product(r)); break;
-      case FileKind::resources: project.resources = read_resources(r); break;
-    }
+    project.documents.push_back(std::move(doc));
+    if (p.commit) p.commit(project);
   }
   std::stable_sort(project.cycles.begin(), project.cycles.end(), [](const PdsaCycle& a, const PdsaCycle& b) {
     if (a.team != b.team) return a.team < b.team;
