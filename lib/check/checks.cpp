@@ -19,6 +19,15 @@ namespace {
 
 using namespace collab::model;
 
+// Where a message would point, found only when one is written: a document's positions are read again from
+// its file on demand (YamlDocument::forget_positions), so a check must not ask for them on the way.
+struct Place {
+  const Source& src;
+  std::string field;
+  bool key = false;
+  Location get() const { return key ? src.key_at(field) : src.at(field); }
+};
+
 // One run of the checks over one project: the lookups every check needs, built once.
 class Checker {
  public:
@@ -90,8 +99,9 @@ class Checker {
 
   // A weekly measure's periods are weeks, a monthly one's months: "'falls' is reported weekly: 2026-03 is a
   // month, write a week like 2026-W10" (the first week of that month by its Thursday).
-  bool period_fits(const Measure& m, const ReportingPeriod& per, const Location& at, const std::string& what) {
+  bool period_fits(const Measure& m, const ReportingPeriod& per, const Place& place, const std::string& what) {
     if (per.weekly == m.weekly()) return true;
+    const Location at = place.get();
     if (m.weekly()) {
       ReportingPeriod week = ReportingPeriod::week_of(per.first_day());
       if (week.month() != per.month()) week = week.next();
@@ -119,13 +129,12 @@ class Checker {
 
   template <class Items, class IdOf>
   void unique_ids(const Items& items, IdOf id_of, const char* what) {
-    std::map<std::string, Location> seen;
+    std::map<std::string, const Source*> seen;
     for (const auto& item : items) {
-      Location here = item.src.at("id");
-      auto [it, inserted] = seen.emplace(id_of(item), here);
+      auto [it, inserted] = seen.emplace(id_of(item), &item.src);
       if (!inserted) {
-        error(here, fmt::format("{} ID '{}' is used twice (also at {}:{})", what, id_of(item), it->second.file,
-                                it->second.line));
+        Location first = it->second->at("id");
+        error(item.src.at("id"), fmt::format("{} ID '{}' is used twice (also at {}:{})", what, id_of(item), first.file, first.line));
       }
     }
   }
@@ -201,36 +210,36 @@ class Checker {
     unique_ids(p_.surveys, [](const Survey& x) { return x.id; }, "survey");
     unique_ids(p_.outcomes, [](const OutcomeStatement& x) { return x.id; }, "outcome");
     unique_ids(p_.products, [](const KnowledgeProduct& x) { return x.id; }, "product");
-    std::map<std::string, Location> seen;
+    std::set<std::string> seen;
     for (const auto& d : p_.data) {
-      if (!seen.emplace("data/" + d.team, d.src.at()).second) error(d.src.at("team"), fmt::format("team '{}' has two data files", d.team));
+      if (!seen.insert("data/" + d.team).second) error(d.src.at("team"), fmt::format("team '{}' has two data files", d.team));
     }
     for (const auto& r : p_.responses) {
-      if (!seen.emplace("responses/" + r.survey, r.src.at()).second) {
+      if (!seen.insert("responses/" + r.survey).second) {
         error(r.src.at("survey"), fmt::format("survey '{}' has two response files", r.survey));
       }
     }
     for (const auto& a : p_.assessments) {
-      if (!seen.emplace("assessments/" + a.team, a.src.at()).second) {
+      if (!seen.insert("assessments/" + a.team).second) {
         error(a.src.at("team"), fmt::format("team '{}' has two assessment files", a.team));
       }
     }
     for (const auto& r : p_.reviews) {
-      if (!seen.emplace("reviews/" + r.eoi + "/" + r.reviewer, r.src.at()).second) {
+      if (!seen.insert("reviews/" + r.eoi + "/" + r.reviewer).second) {
         error(r.src.at("reviewer"), fmt::format("'{}' reviewed EOI '{}' twice", r.reviewer, r.eoi));
       }
     }
   }
 
   void check_members_unique() {
-    std::map<std::string, Location> seen;
+    std::map<std::string, const Source*> seen;
     for (const auto& t : p_.teams) {
       for (const auto& m : t.members) {
-        Location here = m.src.at("id");
-        auto [it, inserted] = seen.emplace(m.id, here);
+        auto [it, inserted] = seen.emplace(m.id, &m.src);
         if (!inserted) {
-          error(here, fmt::format("member ID '{}' is used twice (also at {}:{}); member IDs are unique across teams",
-                                  m.id, it->second.file, it->second.line));
+          Location first = it->second->at("id");
+          error(m.src.at("id"), fmt::format("member ID '{}' is used twice (also at {}:{}); member IDs are unique across teams",
+                                            m.id, first.file, first.line));
         }
       }
     }
@@ -261,12 +270,13 @@ class Checker {
     if (!p_.driver_diagram) return;
     const DriverDiagram& d = *p_.driver_diagram;
     measure_ref(d.aim.measure, d.aim.src, "measure");
-    std::map<std::string, Location> drivers;
+    std::map<std::string, const Source*> drivers;
     for (const auto* list : {&d.primary, &d.secondary}) {
       for (const auto& x : *list) {
-        auto [it, inserted] = drivers.emplace(x.id, x.src.at("id"));
+        auto [it, inserted] = drivers.emplace(x.id, &x.src);
         if (!inserted) {
-          error(x.src.at("id"), fmt::format("driver ID '{}' is used twice (also at {}:{})", x.id, it->second.file, it->second.line));
+          Location first = it->second->at("id");
+          error(x.src.at("id"), fmt::format("driver ID '{}' is used twice (also at {}:{})", x.id, first.file, first.line));
         }
       }
     }
@@ -320,12 +330,12 @@ class Checker {
   // Change ideas are named by their ID alone in cycles and reports: one ID, one idea, across the change
   // package and every team's own ideas.
   void check_ideas_unique() {
-    std::map<std::string, Location> seen;
+    std::map<std::string, const Source*> seen;
     auto add = [&](const ChangeIdea& idea) {
-      auto [it, inserted] = seen.emplace(idea.id, idea.src.at("id"));
+      auto [it, inserted] = seen.emplace(idea.id, &idea.src);
       if (!inserted) {
-        error(idea.src.at("id"),
-              fmt::format("change idea ID '{}' is used twice (also at {}:{})", idea.id, it->second.file, it->second.line));
+        Location first = it->second->at("id");
+        error(idea.src.at("id"), fmt::format("change idea ID '{}' is used twice (also at {}:{})", idea.id, first.file, first.line));
       }
     };
     if (p_.driver_diagram) {
@@ -671,8 +681,8 @@ class Checker {
         error(m.src.at("goal"), fmt::format("a proportion's goal is between 0 and {} (its multiplier); found {}", top, *m.goal));
       }
     }
-    if (m.baseline_from) period_fits(m, *m.baseline_from, m.src.at("baseline/from"), "baseline from ");
-    if (m.baseline_to) period_fits(m, *m.baseline_to, m.src.at("baseline/to"), "baseline to ");
+    if (m.baseline_from) period_fits(m, *m.baseline_from, {m.src, "baseline/from"}, "baseline from ");
+    if (m.baseline_to) period_fits(m, *m.baseline_to, {m.src, "baseline/to"}, "baseline to ");
     period_within_span(m.baseline_from, m.src, "baseline/from");
     period_within_span(m.baseline_to, m.src, "baseline/to");
     if (m.src.doc && m.src.doc->json.contains("baseline")) {
@@ -693,34 +703,34 @@ class Checker {
         error(m.src.at("chart"), fmt::format("a {} chart is for a {}; '{}' is a {} (use xmr or run)", m.chart, it->second, m.id, m.type));
       }
     }
-    std::map<std::pair<std::string, ReportingPeriod>, int> rebased;
+    std::map<std::pair<std::string, ReportingPeriod>, const Source*> rebased;
     for (size_t i = 0; i < m.rebases.size(); ++i) {
       const Rebase& r = m.rebases[i];
-      if (r.period) period_fits(m, *r.period, r.src.at("period"), "rebase at ");
+      if (r.period) period_fits(m, *r.period, {r.src, "period"}, "rebase at ");
       period_within_span(r.period, r.src, "period");
       if (!r.team.empty() && !known(FileKind::team, r.team, p_.find_team(r.team))) {
         error(r.src.at("team"), fmt::format("no team '{}' in teams/", r.team));
       }
-      if (r.period && !rebased.emplace(std::make_pair(r.team, *r.period), r.src.at("period").line).second) {
+      if (r.period && !rebased.emplace(std::make_pair(r.team, *r.period), &r.src).second) {
         error(r.src.at("period"), fmt::format("{} is rebased twice at {} (also at line {})", r.team.empty() ? "the measure" : "team '" + r.team + "'",
-                                              format_period(*r.period), rebased[{r.team, *r.period}]));
+                                              format_period(*r.period), rebased[{r.team, *r.period}]->at("period").line));
       }
     }
   }
 
   void check_data(const TeamData& d) {
     if (!known(FileKind::team, d.team, p_.find_team(d.team))) error(d.src.at("team"), fmt::format("no team '{}' in teams/", d.team));
-    std::map<ReportingPeriod, int> seen;
+    std::map<ReportingPeriod, const Source*> seen;
     for (const auto& per : d.periods) {
       period_within_span(per.period, per.src, "period");
       if (per.period) {
         for (const auto& [id, v] : per.values) {
-          if (const Measure* m = p_.find_measure(id)) period_fits(*m, *per.period, per.src.key_at("values/" + id), "");
+          if (const Measure* m = p_.find_measure(id)) period_fits(*m, *per.period, {per.src, "values/" + id, true}, "");
         }
       }
-      if (per.period && !seen.emplace(*per.period, per.src.at("period").line).second) {
+      if (per.period && !seen.emplace(*per.period, &per.src).second) {
         error(per.src.at("period"), fmt::format("period {} is reported twice (also at line {})", format_period(*per.period),
-                                                seen[*per.period]));
+                                                seen[*per.period]->at("period").line));
       }
       for (const auto& [id, v] : per.values) check_value(id, v, per.src);
     }
@@ -750,13 +760,13 @@ class Checker {
 
   void check_assessments(const TeamAssessments& a) {
     if (!known(FileKind::team, a.team, p_.find_team(a.team))) error(a.src.at("team"), fmt::format("no team '{}' in teams/", a.team));
-    std::map<Period, int> seen;
+    std::map<Period, const Source*> seen;
     for (const auto& r : a.ratings) {
       period_within_span(r.period, r.src, "period");
       faculty_ref(r.assessor, r.src, "assessor", "assessor");
-      if (r.period && !seen.emplace(*r.period, r.src.at("period").line).second) {
+      if (r.period && !seen.emplace(*r.period, &r.src).second) {
         error(r.src.at("period"), fmt::format("period {} is rated twice (also at line {})", format_period(*r.period),
-                                              seen[*r.period]));
+                                              seen[*r.period]->at("period").line));
       }
     }
   }
@@ -817,15 +827,15 @@ class Checker {
   void check_theory_of_change() {
     if (!p_.theory_of_change) return;
     const auto& t = *p_.theory_of_change;
-    std::map<std::string, Location> seen;
+    std::map<std::string, const Source*> seen;
     std::map<std::string, int> level_of;  // 0 activity, 1 output, 2 outcome
     int level = 0;
     for (const auto* nodes : {&t.activities, &t.outputs, &t.outcomes}) {
       for (const auto& n : *nodes) {
-        Location here = n.src.at("id");
-        auto [it, inserted] = seen.emplace(n.id, here);
+        auto [it, inserted] = seen.emplace(n.id, &n.src);
         if (!inserted) {
-          error(here, fmt::format("theory-of-change ID '{}' is used twice (also at {}:{})", n.id, it->second.file, it->second.line));
+          Location first = it->second->at("id");
+          error(n.src.at("id"), fmt::format("theory-of-change ID '{}' is used twice (also at {}:{})", n.id, first.file, first.line));
         } else {
           level_of[n.id] = level;
         }

@@ -228,7 +228,33 @@ const Position* PositionTable::find(std::string_view pointer) const {
   return it != entries_.end() && it->first == h ? &it->second : nullptr;
 }
 
+void YamlDocument::forget_positions(std::string file, std::string text) {
+  json = nlohmann::json();
+  values_ = PositionTable();
+  keys_ = PositionTable();
+  reload_ = std::make_shared<Reload>();
+  reload_->file = std::move(file);
+  reload_->text = std::move(text);
+}
+
+void YamlDocument::reload() const {
+  if (!reload_) return;
+  std::call_once(reload_->once, [this] {
+    Diagnostics ignored;
+    std::optional<YamlDocument> again;
+    if (!reload_->file.empty()) {
+      again = load_yaml_file(reload_->file, path, ignored);
+    } else {
+      again = parse_yaml(reload_->text, path, ignored);
+    }
+    if (!again) return;  // the file changed and no longer parses: messages fall back to line 1
+    values_ = std::move(again->values_);
+    keys_ = std::move(again->keys_);
+  });
+}
+
 Location YamlDocument::at(const std::string& pointer) const {
+  reload();
   for (std::string p = pointer;; p = parent_of(p)) {
     if (const Position* pos = values_.find(p)) return {path, pos->line, pos->column};
     if (p.empty()) return {path, 1, 1};
@@ -236,6 +262,7 @@ Location YamlDocument::at(const std::string& pointer) const {
 }
 
 Location YamlDocument::key_at(const std::string& pointer) const {
+  reload();
   if (const Position* pos = keys_.find(pointer)) return {path, pos->line, pos->column};
   return at(pointer);
 }

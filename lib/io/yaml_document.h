@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -56,9 +58,23 @@ class YamlDocument {
     keys_.finish();
   }
 
+  // Drops the positions (and the JSON tree) of a document whose model has been read, keeping only where to
+  // find them again: `file` (read again from disk) or, when it is empty, `text` (a text that stood in for
+  // the file). The first at() or key_at() after it parses the text again, once, on whichever thread asks.
+  // Positions are wanted only for messages, which a valid collaborative does not have; keeping them cost
+  // 32 bytes a node. A file changed on disk in between gives its new positions (or none: line 1).
+  void forget_positions(std::string file, std::string text);
+
  private:
-  PositionTable values_;
-  PositionTable keys_;
+  struct Reload {
+    std::string file, text;
+    std::once_flag once;
+  };
+  void reload() const;
+
+  mutable PositionTable values_;
+  mutable PositionTable keys_;
+  std::shared_ptr<Reload> reload_;  // set by forget_positions
 };
 
 // JSON pointer helpers: "/a/b" + "c" = "/a/b/c", with ~ and / escaped.

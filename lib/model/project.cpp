@@ -963,8 +963,10 @@ struct Pending {
 };
 
 // The kinds whose JSON tree is read again after loading: mappings (enroll), responses (the import's rows),
-// and the measures, surveys and learning agenda (checks that look at which keys were written). Every other document drops its tree once its model struct is read: positions stay, and
-// the trees of a national network's data, PDSA cycles and reviews would be most of collab's memory.
+// and the measures, surveys and learning agenda (checks that look at which keys were written). Every other
+// document drops its tree and its positions once its model struct is read (positions come back on demand,
+// for a message): a national network's data, PDSA cycles and reviews would otherwise be most of collab's
+// memory.
 bool keeps_json(FileKind kind) {
   switch (kind) {
     case FileKind::mapping:
@@ -985,7 +987,7 @@ void later(Pending& p, T value, Add add) {
 
 // Reads a document that passed its schema into its model struct, on the thread that parsed it; reports an ID
 // that does not match the file name, and a review or cycle in the wrong place. Its diagnostics stay with it.
-void read_entity(Pending& p) {
+void read_entity(const fs::path& root, Pending& p) {
   p.doc->relative = p.rel;
   const YamlDocument* d = p.doc.get();
   Diagnostics& diags = p.diags;
@@ -1045,7 +1047,7 @@ void read_entity(Pending& p) {
     case FileKind::product: later(p, read_product(r), [](Project& x, auto&& v) { x.products.push_back(std::move(v)); }); break;
     case FileKind::resources: later(p, read_resources(r), [](Project& x, auto&& v) { x.resources = std::move(v); }); break;
   }
-  if (!keeps_json(p.kind)) p.doc->json = nlohmann::json();
+  if (!keeps_json(p.kind)) p.doc->forget_positions(p.text ? std::string() : (root / p.rel).string(), p.text ? *p.text : std::string());
 }
 
 // How many threads parse files: COLLAB_JOBS when set (1: one thread), else the processors, at most 8.
@@ -1072,7 +1074,7 @@ void parse_all(const fs::path& root, std::vector<Pending>& pending) {
         if (doc) p.doc = std::make_unique<YamlDocument>(std::move(*doc));
         if (p.doc && p.doc->json.is_null()) p.diags.error({p.shown, 0, 0}, "the file is empty");
         p.valid = p.doc && !p.doc->json.is_null() && schemas.validate(kind_name(p.kind), *p.doc, p.diags);
-        if (p.valid) read_entity(p);
+        if (p.valid) read_entity(root, p);
       } catch (...) {  // out of memory, say: kept, and thrown again on the calling thread
         p.failure = std::current_exception();
       }
