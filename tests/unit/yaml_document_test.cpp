@@ -223,3 +223,31 @@ TEST_CASE("every node of a parsed file has its position", "[yaml]") {
   CHECK(collab::format_text({doc->at("/members/1/nothing/here"), collab::Severity::error, "m"}) == "f.yaml:5:5: error: m");
   CHECK(collab::format_text({doc->at("/nothing"), collab::Severity::error, "m"}) == "f.yaml:1:1: error: m");
 }
+
+TEST_CASE("positions dropped with the tree come back on demand, from the stand-in text or the file", "[yaml]") {
+  const std::string text = "id: harbor\nmembers:\n  - id: hana\n    roles: [lead]\n";
+  Diagnostics d;
+  auto from_text = parse_yaml(text, "teams/harbor.yaml", d);
+  REQUIRE(from_text);
+  CHECK(from_text->at("/members/0/roles/0").line == 4);
+  from_text->forget_positions("", text);
+  CHECK(from_text->json.is_null());
+  CHECK(from_text->at("/members/0/roles/0").line == 4);
+  CHECK(from_text->at("/members/0/roles/0").column == 13);
+  CHECK(from_text->key_at("/members/0/id").column == 5);
+
+  const auto file = std::filesystem::temp_directory_path() / "collab-positions-on-demand.yaml";
+  std::ofstream(file) << text;
+  auto from_file = parse_yaml(text, "teams/harbor.yaml", d);
+  REQUIRE(from_file);
+  from_file->forget_positions(file.string(), "");
+  CHECK(from_file->at("/members/0/id").line == 3);
+  CHECK(from_file->at("/nowhere").line == 1);  // the nearest ancestor: the document
+  std::filesystem::remove(file);
+
+  // A file gone (or no longer YAML) by the time a message wants a position: line 1, never a crash.
+  auto gone = parse_yaml(text, "teams/harbor.yaml", d);
+  REQUIRE(gone);
+  gone->forget_positions((std::filesystem::temp_directory_path() / "collab-no-such-file.yaml").string(), "");
+  CHECK(gone->at("/members/0/id").line == 1);
+}
