@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 
 namespace collab::cli {
 
@@ -34,12 +35,18 @@ Result<std::filesystem::path> locate_root(const Context& ctx) {
   return find_root(ctx.directory.empty() ? std::filesystem::path(".") : std::filesystem::path(ctx.directory));
 }
 
-Result<model::Project> load_valid_project(const Context& ctx, const char* verb) {
+model::Project& keep_until_exit(model::Project&& project) {
+  static auto* kept = new std::vector<std::unique_ptr<model::Project>>();  // never destroyed: see common.h
+  kept->push_back(std::make_unique<model::Project>(std::move(project)));
+  return *kept->back();
+}
+
+Result<model::Project&> load_valid_project(const Context& ctx, const char* verb) {
   auto root = locate_root(ctx);
   if (!root) return root.error();
   std::string shown = display_folder(*root);
   Diagnostics diags;
-  model::Project project = model::load_project(*root, shown == "." ? "" : shown, diags);
+  model::Project& project = keep_until_exit(model::load_project(*root, shown == "." ? "" : shown, diags));
   check::check_project(project, diags);
   if (!diags.has_errors()) return project;
   diags.sort();

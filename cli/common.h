@@ -52,8 +52,15 @@ int fail(const Error& error);
 Result<std::filesystem::path> locate_root(const Context& ctx);
 
 // Reads the collaborative for a command that builds on it: with any error, prints the errors on stderr and
-// returns ErrorKind::data ("N error(s) in the collaborative; nothing was <verb>").
-Result<model::Project> load_valid_project(const Context& ctx, const char* verb);
+// returns ErrorKind::data ("N error(s) in the collaborative; nothing was <verb>"). The project is kept
+// until the process exits (keep_until_exit).
+Result<model::Project&> load_valid_project(const Context& ctx, const char* verb);
+
+// Moves a loaded project to where it stays until the process exits, never freed: freeing a large
+// collaborative's millions of small blocks one by one, just before the process ends and the system takes
+// them back at once, was 3-11% of a command's time (docs/performance.md, fix 4). Still reachable, so
+// LeakSanitizer does not report it.
+model::Project& keep_until_exit(model::Project&& project);
 
 // The collaborative's lock for a run that writes, taken before it reads anything, so that no other run
 // changes the files between this run's reading and writing; a dry run takes none (an empty optional).

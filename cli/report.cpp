@@ -122,14 +122,22 @@ int run_report(const Context& ctx, const ReportCliOptions& o) {
   if (!data) return fail(data.error());
 
   if (o.format == "markdown") {
-    auto md = report::render_markdown(*data);
-    std::vector<FileUpdate> files = {{"report.md", md.markdown, false}};
-    for (const auto& [path, content] : md.files) files.push_back({path, content, false});
     std::error_code ec;
     std::filesystem::create_directories(o.output, ec);
     if (ec) return fail({ErrorKind::cannot_create, fmt::format("{}: cannot create the folder ({})", o.output, ec.message())});
-    if (Status s = write_files(o.output, files); !s) return fail(s.error());
-    if (!ctx.quiet) fmt::print(stderr, "Wrote {}/report.md and {} chart(s) in {}/charts.\n", o.output, md.files.size(), o.output);
+    // Each chart goes to a temporary file as soon as it is drawn (not held), on a thread of its own while
+    // the next one is drawn (docs/performance.md); all of them and report.md are renamed into place together
+    // at the end, or removed on an error.
+    FileBatch batch(o.output, false, true);
+    size_t charts = 0;
+    auto md = report::render_markdown(*data, [&](std::string path, std::string content) {
+      ++charts;
+      return batch.add({std::move(path), std::move(content)});
+    });
+    if (!md) return fail(md.error());
+    if (Status s = batch.add({"report.md", std::move(*md)}); !s) return fail(s.error());
+    if (Status s = batch.commit(); !s) return fail(s.error());
+    if (!ctx.quiet) fmt::print(stderr, "Wrote {}/report.md and {} chart(s) in {}/charts.\n", o.output, charts, o.output);
     return kOk;
   }
   std::string text = o.format == "json" ? report::to_json(*data).dump(2) + "\n" : report::render_html(*data);

@@ -39,7 +39,7 @@ int run_validate(const Context& ctx, const ValidateOptions& opt) {
   if (!root) return fail(root.error());
   std::string shown = display_folder(*root);
   Diagnostics diags;
-  model::Project project = model::load_project(*root, shown == "." ? "" : shown, diags);
+  model::Project& project = keep_until_exit(model::load_project(*root, shown == "." ? "" : shown, diags));
   check::check_project(project, diags);
   if (!opt.paths.empty()) diags = only_paths(diags, opt.paths);
   diags.sort();

@@ -44,6 +44,25 @@ class Result {
   std::variant<T, Error> v_;
 };
 
+// A reference or an error: for a function that hands out something it does not give away (the CLI's
+// loaded project, which lives until the process exits).
+template <class T>
+class Result<T&> {
+ public:
+  Result(T& value) : v_(&value) {}                 // NOLINT: implicit by design
+  Result(Error error) : v_(std::move(error)) {}    // NOLINT: implicit by design
+
+  bool ok() const { return v_.index() == 0; }
+  explicit operator bool() const { return ok(); }
+  T& value() const { return *std::get<0>(v_); }
+  T& operator*() const { return value(); }
+  T* operator->() const { return &value(); }
+  const Error& error() const { return std::get<1>(v_); }
+
+ private:
+  std::variant<T*, Error> v_;
+};
+
 // For functions that return nothing but can fail.
 struct Ok {};
 using Status = Result<Ok>;

@@ -9,6 +9,11 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <thread>
 #include <fstream>
 #include <map>
 #include <cerrno>
@@ -192,7 +197,177 @@ Status check_target(const fs::path& root, const std::string& rel) {
   return Ok{};
 }
 
+struct FileBatch::Worker {
+  static constexpr size_t kQueued = 32;  // files waiting at most: a report's charts are not all held
+  std::mutex mutex;
+  std::condition_variable queued, taken;
+  std::deque<FileUpdate> queue;
+  bool closing = false;
+  std::optional<Error> error;
+  std::thread thread;
+};
+
+FileBatch::FileBatch(fs::path root, bool sync_each, bool background) : root_(std::move(root)) {
+  // syncfs reports the write-back errors (Linux 5.8 and later) met since its descriptor was opened, so it is
+  // opened before the first write.
+  if (!sync_each) {
+    root_fd_ = ::open(root_.empty() ? "." : root_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (root_fd_ >= 0 && ::fstat(root_fd_, &root_stat_) != 0) {
+      ::close(root_fd_);
+      root_fd_ = -1;
+    }
+  }
+  // Last: the thread reads the members set above.
+  if (background) {
+    worker_ = std::make_unique<Worker>();
+    worker_->thread = std::thread([this] {
+      Worker& w = *worker_;
+      std::unique_lock<std::mutex> lock(w.mutex);
+      for (;;) {
+        w.queued.wait(lock, [&] { return w.closing || !w.queue.empty(); });
+        if (w.queue.empty()) return;  // closing, and all written
+        FileUpdate f = std::move(w.queue.front());
+        w.queue.pop_front();
+        w.taken.notify_one();
+        lock.unlock();
+        Status s = add_now(f);
+        lock.lock();
+        if (!s) {
+          w.error = s.error();
+          w.queue.clear();
+          w.taken.notify_all();
+          return;
+        }
+      }
+    });
+  }
+}
+
+FileBatch::~FileBatch() {
+  if (worker_) {
+    {
+      std::lock_guard<std::mutex> lock(worker_->mutex);
+      worker_->queue.clear();  // dropped: nothing more is written
+    }
+    stop_worker();
+  }
+  discard(0);
+}
+
+void FileBatch::stop_worker() {
+  {
+    std::lock_guard<std::mutex> lock(worker_->mutex);
+    worker_->closing = true;
+  }
+  worker_->queued.notify_one();
+  if (worker_->thread.joinable()) worker_->thread.join();
+}
+
+void FileBatch::discard(size_t from) {
+  std::error_code ec;
+  for (size_t k = from; k < staged_.size(); ++k) fs::remove(staged_[k].second, ec);
+  staged_.clear();
+  removals_.clear();
+  if (root_fd_ >= 0) ::close(root_fd_);
+  root_fd_ = -1;
+}
+
+bool FileBatch::on_root_device(const fs::path& folder) {
+  auto it = on_root_device_.find(folder);
+  if (it != on_root_device_.end()) return it->second;
+  struct stat st {};
+  bool same = ::stat(folder.c_str(), &st) == 0 && st.st_dev == root_stat_.st_dev;
+  return on_root_device_[folder] = same;
+}
+
+Status FileBatch::add(FileUpdate f) {
+  if (!worker_) return add_now(f);
+  Worker& w = *worker_;
+  std::unique_lock<std::mutex> lock(w.mutex);
+  w.taken.wait(lock, [&] { return w.error || w.closing || w.queue.size() < Worker::kQueued; });
+  if (w.error) return *w.error;
+  if (w.closing) return Error{ErrorKind::internal, "a committed FileBatch was used again"};
+  w.queue.push_back(std::move(f));
+  lock.unlock();
+  w.queued.notify_one();
+  return Ok{};
+}
+
+Status FileBatch::add_now(const FileUpdate& f) {
+  if (failed_) return Error{ErrorKind::internal, "a failed FileBatch was used again"};
+  auto fail = [&](Error e) {
+    failed_ = true;
+    discard(0);
+    return e;
+  };
+  if (Status s = check_target(root_, f.path); !s) return fail(s.error());
+  std::error_code ec;
+  fs::path target = root_ / f.path;
+  if (f.remove) {
+    removals_.push_back(target);
+    return Ok{};
+  }
+  if (f.create && fs::exists(target, ec)) {
+    return fail(Error{ErrorKind::cannot_create, fmt::format("{} exists already; nothing was written", target.string())});
+  }
+  fs::create_directories(target.parent_path(), ec);
+  fs::path tmp = target.parent_path() / fmt::format(".{}.{}.tmp", target.filename().string(), random_suffix());
+  const bool sync = root_fd_ < 0 || !on_root_device(target.parent_path());  // a mount inside root: its own fsync
+  if (Status s = write_and_sync(tmp, f.content, sync); !s) {
+    fs::remove(tmp, ec);
+    return fail(s.error());
+  }
+  staged_.emplace_back(std::move(target), std::move(tmp));
+  return Ok{};
+}
+
+Status FileBatch::commit() {
+  if (worker_) {
+    stop_worker();  // every queued file written first
+    if (worker_->error) return *worker_->error;
+  }
+  if (failed_) return Error{ErrorKind::internal, "a failed FileBatch was committed"};
+  failed_ = true;  // once: a second commit is an error
+  if (root_fd_ >= 0) {
+    bool synced = ::syncfs(root_fd_) == 0;
+    int sync_errno = errno;
+    ::close(root_fd_);
+    root_fd_ = -1;
+    if (!synced) {
+      errno = sync_errno;  // the message names syncfs's error, not close's
+      Error e = io_error(root_, "cannot write");
+      discard(0);
+      return e;
+    }
+  }
+  std::set<fs::path> folders;  // each synced once, after its renames
+  for (size_t i = 0; i < staged_.size(); ++i) {
+    const fs::path& target = staged_[i].first;
+    if (std::rename(staged_[i].second.c_str(), target.c_str()) != 0) {
+      Error e = io_error(target, "cannot replace");
+      discard(i);
+      for (const auto& folder : folders) sync_folder(folder);  // the renames made so far
+      return e;
+    }
+    folders.insert(target.parent_path());
+  }
+  staged_.clear();
+  // Deletions last: only once every new text is in place.
+  Status status = Ok{};
+  for (const auto& target : removals_) {
+    if (::unlink(target.c_str()) != 0 && errno != ENOENT) {
+      status = io_error(target, "cannot remove");
+      break;
+    }
+    folders.insert(target.parent_path());
+  }
+  removals_.clear();
+  for (const auto& folder : folders) sync_folder(folder);
+  return status;
+}
+
 Status write_files(const fs::path& root, const std::vector<FileUpdate>& files) {
+  // Every path checked before anything is written.
   std::error_code ec;
   for (const auto& f : files) {
     if (Status s = check_target(root, f.path); !s) return s;
@@ -202,86 +377,14 @@ Status write_files(const fs::path& root, const std::vector<FileUpdate>& files) {
       return Error{ErrorKind::cannot_create, fmt::format("{} exists already; nothing was written", (root / f.path).string())};
     }
   }
-  // Many files (a report's charts, an import): one syncfs(2) for all of them instead of an fsync each (a
-  // report of a national network is thousands of files: docs/performance.md). Either way every new text is
-  // on disk before the first rename. syncfs reports the write-back errors (Linux 5.8 and later) met since its
-  // descriptor was opened, so it is opened before the first write; a file on another file system than the
-  // root (a mount inside it) is flushed with its own fsync.
+  // Many files (an import, a large change): one syncfs(2) for all of them instead of an fsync each.
   size_t writes = 0;
   for (const auto& f : files) writes += f.remove ? 0 : 1;
-  int root_fd = -1;
-  struct stat root_stat {};
-  if (writes > kSyncEachUpTo) {
-    root_fd = ::open(root.empty() ? "." : root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (root_fd >= 0 && ::fstat(root_fd, &root_stat) != 0) {
-      ::close(root_fd);
-      root_fd = -1;
-    }
-  }
-  const bool batch = root_fd >= 0;  // else (or when the root cannot be opened) an fsync per file
-  std::map<fs::path, bool> on_root_device;  // per folder
-  auto same_device = [&](const fs::path& folder) {
-    auto it = on_root_device.find(folder);
-    if (it != on_root_device.end()) return it->second;
-    struct stat st {};
-    bool same = ::stat(folder.c_str(), &st) == 0 && st.st_dev == root_stat.st_dev;
-    return on_root_device[folder] = same;
-  };
-  std::vector<std::pair<fs::path, fs::path>> staged;  // target, temporary file
-  auto cleanup = [&](size_t from) {
-    for (size_t k = from; k < staged.size(); ++k) fs::remove(staged[k].second, ec);
-    if (root_fd >= 0) ::close(root_fd);
-    root_fd = -1;
-  };
+  FileBatch batch(root, writes <= kSyncEachUpTo);
   for (const auto& f : files) {
-    if (f.remove) continue;
-    fs::path target = root / f.path;
-    fs::create_directories(target.parent_path(), ec);
-    fs::path tmp = target.parent_path() / fmt::format(".{}.{}.tmp", target.filename().string(), random_suffix());
-    Status s = write_and_sync(tmp, f.content, !batch || !same_device(target.parent_path()));
-    if (!s) {
-      fs::remove(tmp, ec);
-      cleanup(0);
-      return s;
-    }
-    staged.emplace_back(target, tmp);
+    if (Status s = batch.add(f); !s) return s;
   }
-  if (batch) {
-    bool synced = ::syncfs(root_fd) == 0;
-    int sync_errno = errno;
-    ::close(root_fd);
-    root_fd = -1;
-    if (!synced) {
-      errno = sync_errno;  // the message names syncfs's error, not close's
-      Error e = io_error(root, "cannot write");
-      cleanup(0);
-      return e;
-    }
-  }
-  std::set<fs::path> folders;  // each synced once, after its renames
-  for (size_t i = 0; i < staged.size(); ++i) {
-    const fs::path& target = staged[i].first;
-    if (std::rename(staged[i].second.c_str(), target.c_str()) != 0) {
-      Error e = io_error(target, "cannot replace");
-      cleanup(i);
-      for (const auto& folder : folders) sync_folder(folder);  // the renames made so far
-      return e;
-    }
-    folders.insert(target.parent_path());
-  }
-  // Deletions last: only once every new text is in place.
-  Status status = Ok{};
-  for (const auto& f : files) {
-    if (!f.remove) continue;
-    fs::path target = root / f.path;
-    if (::unlink(target.c_str()) != 0 && errno != ENOENT) {
-      status = io_error(target, "cannot remove");
-      break;
-    }
-    folders.insert(target.parent_path());
-  }
-  for (const auto& folder : folders) sync_folder(folder);
-  return status;
+  return batch.commit();
 }
 
 Result<std::string> read_file_limited(const std::string& path, size_t limit) {

@@ -5,7 +5,11 @@
 
 #include "core/error.h"
 
+#include <sys/stat.h>
+
 #include <filesystem>
+#include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,6 +44,42 @@ struct FileUpdate {
 // Up to this many new texts each is flushed with fsync(2); a larger change is flushed with one syncfs(2).
 inline constexpr size_t kSyncEachUpTo = 16;
 Status write_files(const std::filesystem::path& root, const std::vector<FileUpdate>& files);
+
+// The same change made one file at a time, for a caller that produces many files and need not hold them
+// all (a report's thousands of charts: docs/performance.md). add() checks the path as write_files does and
+// writes the text to a temporary file beside its target at once; commit() flushes them all (one syncfs(2),
+// or an fsync(2) each with `sync_each` and for files on another file system than root), renames them into
+// place and then deletes the files marked `remove`. A batch that failed, or is destroyed before commit(),
+// removes its temporary files: nothing is written. After an error the batch is spent.
+// With `background`, add() only queues the file (up to a few dozen, then it waits) and one thread of the
+// batch's own checks and writes them, so that the caller makes the next file while the kernel creates
+// this one; an error shows at the next add() or at commit().
+class FileBatch {
+ public:
+  explicit FileBatch(std::filesystem::path root, bool sync_each = false, bool background = false);
+  FileBatch(const FileBatch&) = delete;
+  FileBatch& operator=(const FileBatch&) = delete;
+  ~FileBatch();
+
+  Status add(FileUpdate file);
+  Status commit();
+
+ private:
+  struct Worker;
+  Status add_now(const FileUpdate& file);
+  void stop_worker();
+  void discard(size_t from);
+  bool on_root_device(const std::filesystem::path& folder);
+
+  std::unique_ptr<Worker> worker_;
+  std::filesystem::path root_;
+  int root_fd_ = -1;  // for syncfs; -1: an fsync per file
+  struct stat root_stat_ {};
+  std::map<std::filesystem::path, bool> on_root_device_;                      // per folder
+  std::vector<std::pair<std::filesystem::path, std::filesystem::path>> staged_;  // target, temporary file
+  std::vector<std::filesystem::path> removals_;
+  bool failed_ = false;
+};
 Status check_target(const std::filesystem::path& root, const std::string& relative_path);
 
 // The whole content of a file, read in blocks; a file larger than `limit` bytes (or one that never ends,

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 
 namespace collab::report {
 
@@ -44,12 +45,24 @@ std::string table_md(const Table& t) {
 
 MarkdownReport render_markdown(const ReportData& r) {
   MarkdownReport rep;
+  auto text = render_markdown(r, [&rep](std::string path, std::string content) -> Status {
+    rep.files.emplace_back(std::move(path), std::move(content));
+    return Ok{};
+  });
+  rep.markdown = std::move(*text);  // this sink never fails
+  return rep;
+}
+
+Result<std::string> render_markdown(const ReportData& r, const ChartSink& sink) {
   const model::Project& p = *r.project;
   std::string name = p.collaborative ? p.collaborative->name : "Collaborative";
   std::string title = r.options.team ? fmt::format("{}: {}", name, team_name(r, *r.options.team)) : name;
-  std::string& out = rep.markdown;
-  auto chart = [&](const std::string& file, const std::string& svg, const std::string& alt) {
-    rep.files.push_back({"charts/" + file, svg});
+  std::string out;
+  std::optional<Error> failed;  // the sink's first error: no chart is drawn after it
+  // `draw` makes the SVG only when it is needed.
+  auto chart = [&](const std::string& file, const auto& draw, const std::string& alt) {
+    if (failed) return;
+    if (Status s = sink("charts/" + file, draw()); !s) failed = s.error();
     out += fmt::format("![{}](charts/{})\n\n", md(alt), file);
   };
 
@@ -82,7 +95,7 @@ MarkdownReport render_markdown(const ReportData& r) {
       o.unit = m->unit;
       o.id_prefix = m->id + "-" + (s.team.empty() ? std::string("all") : s.team) + "-";
       // IDs are slugs (no '.'), so "<measure>.svg" and "<measure>.<team>.svg" never collide.
-      chart(s.team.empty() ? m->id + ".svg" : m->id + "." + s.team + ".svg", series_svg(s, o), o.title);
+      chart(s.team.empty() ? m->id + ".svg" : m->id + "." + s.team + ".svg", [&] { return series_svg(s, o); }, o.title);
     }
     out += table_md(measure_table(r, m->id));
   }
@@ -98,7 +111,7 @@ MarkdownReport render_markdown(const ReportData& r) {
       o.title = "Driver diagram";
       o.id_prefix = "driver-";
       const auto& spread = r.metrics.improvement ? r.metrics.improvement->ideas : std::vector<metrics::IdeaSpread>{};
-      chart("driver-diagram.svg", driver_diagram_svg(*p.driver_diagram, own_ideas(r), spread, o), o.title);
+      chart("driver-diagram.svg", [&] { return driver_diagram_svg(*p.driver_diagram, own_ideas(r), spread, o); }, o.title);
     }
     out += md(improvement_summary(r)) + "\n\n";
     out += "### Change ideas\n\n" + table_md(ideas_table(r));
@@ -112,7 +125,7 @@ MarkdownReport render_markdown(const ReportData& r) {
         o.title = "PDSA ramps: " + team_name(r, t.team);
         o.id_prefix = "ramps-" + t.team + "-";
         // "ramps.<team>.svg": a team ID is a slug, and no measure is called "ramps" with a dot after it.
-        chart("ramps." + t.team + ".svg", ramps_svg(*r.metrics.improvement, t.team, o), o.title);
+        chart("ramps." + t.team + ".svg", [&] { return ramps_svg(*r.metrics.improvement, t.team, o); }, o.title);
       }
     }
     out += table_md(ramps_table(r));
@@ -123,7 +136,7 @@ MarkdownReport render_markdown(const ReportData& r) {
     ChartOptions o;
     o.title = "Data completeness by team and month";
     o.id_prefix = "completeness-";
-    chart("completeness.svg", completeness_svg(*r.metrics.completeness, o), o.title);
+    chart("completeness.svg", [&] { return completeness_svg(*r.metrics.completeness, o); }, o.title);
   }
   out += table_md(completeness_table(r));
 
@@ -134,7 +147,7 @@ MarkdownReport render_markdown(const ReportData& r) {
     ChartOptions o;
     o.title = "Progress scale (0.5-5.0) over time";
     o.id_prefix = "progress-";
-    chart("progress.svg", progress_svg(*r.metrics.progress, o), o.title);
+    chart("progress.svg", [&] { return progress_svg(*r.metrics.progress, o); }, o.title);
   }
   out += table_md(progress_table(r));
 
@@ -144,7 +157,7 @@ MarkdownReport render_markdown(const ReportData& r) {
     o.title = fmt::format("Network survey {} ({})", w.id, format_date(w.date));
     o.height = 460;
     o.id_prefix = "network-" + w.id + "-";
-    chart("network." + w.id + ".svg", network_svg(w, r.member_team, o), o.title);
+    chart("network." + w.id + ".svg", [&] { return network_svg(w, r.member_team, o); }, o.title);
   }
   out += table_md(network_table(r));
 
@@ -158,12 +171,13 @@ MarkdownReport render_markdown(const ReportData& r) {
         o.title = "Members active at the end of each month";
         o.id_prefix = "membership-";
         // An underscore is in no ID (IDs are slugs), so no measure's or team's chart has this name.
-        chart("members_by_month.svg", membership_svg(*r.metrics.membership, o), o.title);
+        chart("members_by_month.svg", [&] { return membership_svg(*r.metrics.membership, o); }, o.title);
       }
       for (const auto& t : b.tables) out += table_md(t);
     }
   }
-  return rep;
+  if (failed) return *failed;
+  return out;
 }
 
 }  // namespace collab::report

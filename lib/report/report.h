@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -86,6 +87,12 @@ struct MarkdownReport {
   std::vector<std::pair<std::string, std::string>> files;  // relative path, content
 };
 MarkdownReport render_markdown(const ReportData& r);
+
+// The same, handing each chart to `sink` as soon as it is drawn instead of keeping it (a national network's
+// report has thousands of charts: docs/performance.md); returns report.md's text, or the sink's first error,
+// after which no chart is drawn.
+using ChartSink = std::function<Status(std::string path, std::string content)>;
+Result<std::string> render_markdown(const ReportData& r, const ChartSink& sink);
 
 // Escaping for data strings.
 std::string html_escape(std::string_view text);

@@ -161,6 +161,69 @@ TEST_CASE("a change of many files is written whole, with one sync", "[files]") {
   CHECK(entries == collab::kSyncEachUpTo * 3 + 1);  // no .tmp file left
 }
 
+TEST_CASE("a batch written one file at a time lands whole at commit, or not at all", "[files]") {
+  const bool background = GENERATE(false, true);  // the files written by the caller, or by the batch's thread
+  CAPTURE(background);
+  TempDir dir;
+  const fs::path root = dir.path / "report";
+  fs::create_directories(root);
+  auto count_files = [&] {
+    size_t n = 0;
+    for (const auto& e : fs::recursive_directory_iterator(root)) n += e.is_regular_file() ? 1 : 0;
+    return n;
+  };
+  SECTION("nothing shows before commit; everything after") {
+    collab::FileBatch batch(root, false, background);
+    REQUIRE(batch.add({"charts/a.svg", "a\n"}));
+    REQUIRE(batch.add({"report.md", "![](charts/a.svg)\n"}));
+    CHECK_FALSE(fs::exists(root / "report.md"));
+    REQUIRE(batch.commit());
+    CHECK(read(root / "charts" / "a.svg") == "a\n");
+    CHECK(read(root / "report.md") == "![](charts/a.svg)\n");
+    CHECK(count_files() == 2);
+    CHECK_FALSE(batch.commit());  // spent
+  }
+  SECTION("more files than the queue holds") {
+    collab::FileBatch batch(root, false, background);
+    for (int i = 0; i < 100; ++i) REQUIRE(batch.add({"charts/c" + std::to_string(i) + ".svg", std::to_string(i)}));
+    REQUIRE(batch.commit());
+    CHECK(count_files() == 100);
+    CHECK(read(root / "charts" / "c99.svg") == "99");
+  }
+  SECTION("a batch dropped before commit leaves nothing behind") {
+    {
+      collab::FileBatch batch(root, false, background);
+      REQUIRE(batch.add({"charts/a.svg", "a\n"}));
+    }
+    CHECK(count_files() == 0);
+  }
+  SECTION("a refused path fails the batch and removes what it had written") {
+    collab::FileBatch batch(root, false, background);
+    REQUIRE(batch.add({"charts/a.svg", "a\n"}));
+    auto refused = batch.add({"../outside.svg", "x\n"});
+    if (background) {  // queued: the error shows at commit
+      REQUIRE(refused);
+      refused = batch.commit();
+    }
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().kind == collab::ErrorKind::cannot_create);
+    CHECK(refused.error().message.find("../outside.svg: not a path inside") == 0);
+    CHECK(count_files() == 0);
+    CHECK_FALSE(fs::exists(dir.path / "outside.svg"));
+    CHECK_FALSE(batch.add({"charts/b.svg", "b\n"}));
+    CHECK_FALSE(batch.commit());
+    CHECK(count_files() == 0);
+  }
+  SECTION("an existing file marked create is refused before it is touched") {
+    std::ofstream(root / "keep.md") << "mine\n";
+    collab::FileBatch batch(root, true, background);
+    REQUIRE(batch.add({"charts/a.svg", "a\n"}));
+    CHECK_FALSE((batch.add({"keep.md", "theirs\n", true}) && batch.commit()));
+    CHECK(read(root / "keep.md") == "mine\n");
+    CHECK(count_files() == 1);
+  }
+}
+
 TEST_CASE("files are read up to a limit, endless ones too", "[files][security]") {
   TempDir dir;
   std::ofstream(dir.path / "a.csv") << std::string(3000, 'x');

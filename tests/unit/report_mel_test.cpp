@@ -163,6 +163,31 @@ TEST_CASE("report MEL: only in a whole-collaborative report with MEL files", "[r
   CHECK(render_markdown(r).markdown.find("Monitoring, evaluation and learning") == std::string::npos);
 }
 
+TEST_CASE("render_markdown hands each chart to a sink as it is drawn, and stops at the sink's first error", "[report]") {
+  Diagnostics d;
+  const auto nctsn = model::load_project(std::string(COLLAB_SOURCE_DIR) + "/examples/nctsn-tf-cbt", "", d);
+  const auto r = build(nctsn);
+  const MarkdownReport whole = render_markdown(r);
+  REQUIRE(whole.files.size() > 3);
+
+  std::vector<std::pair<std::string, std::string>> got;
+  auto streamed = render_markdown(r, [&](std::string path, std::string content) -> Status {
+    got.emplace_back(std::move(path), std::move(content));
+    return Ok{};
+  });
+  REQUIRE(streamed);
+  CHECK(*streamed == whole.markdown);
+  CHECK(got == whole.files);
+
+  size_t calls = 0;
+  auto failed = render_markdown(r, [&](std::string, std::string) -> Status {
+    return ++calls == 2 ? Status(Error{ErrorKind::io, "disk full"}) : Status(Ok{});
+  });
+  REQUIRE_FALSE(failed);
+  CHECK(failed.error().message == "disk full");
+  CHECK(calls == 2);  // no chart drawn after the error
+}
+
 TEST_CASE("report MEL: data strings and URLs are escaped in both renderers; only http(s) links", "[report][mel]") {
   auto p = r4d();
   REQUIRE(p.products.size() >= 3);
