@@ -7,9 +7,12 @@
 #include "core/dates.h"
 #include "io/yaml_document.h"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace collab::model {
@@ -305,11 +308,44 @@ struct Value {
   std::string note;
 };
 
+// One period's values by measure ID, in ID order: a sorted vector, not a std::map, as the data files hold
+// most of a collaborative's numbers (288,000 values at the benchmark's scale L) and a map's node and its
+// allocation cost about as much as the value itself (docs/performance.md).
+class ValueTable {
+ public:
+  using Entry = std::pair<std::string, Value>;
+  using const_iterator = std::vector<Entry>::const_iterator;
+
+  const_iterator begin() const { return entries_.begin(); }
+  const_iterator end() const { return entries_.end(); }
+  size_t size() const { return entries_.size(); }
+  bool empty() const { return entries_.empty(); }
+  void reserve(size_t n) { entries_.reserve(n); }
+
+  const_iterator find(std::string_view measure) const {
+    auto it = lower(entries_.begin(), entries_.end(), measure);
+    return it != entries_.end() && it->first == measure ? it : entries_.end();
+  }
+  // The value of `measure`, added (in order) when it is not there.
+  Value& operator[](const std::string& measure) {
+    auto it = lower(entries_.begin(), entries_.end(), measure);
+    if (it == entries_.end() || it->first != measure) it = entries_.insert(it, Entry{measure, Value{}});
+    return it->second;
+  }
+
+ private:
+  template <class It>
+  static It lower(It first, It last, std::string_view measure) {
+    return std::lower_bound(first, last, measure, [](const Entry& e, std::string_view m) { return std::string_view(e.first) < m; });
+  }
+  std::vector<Entry> entries_;
+};
+
 struct DataPeriod {
   Source src;
   std::optional<ReportingPeriod> period;  // a month, or a week for weekly measures
   std::optional<Date> submitted;
-  std::map<std::string, Value> values;
+  ValueTable values;
 };
 
 struct TeamData {

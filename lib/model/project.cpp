@@ -420,6 +420,7 @@ TeamData read_data(const Reader& r) {
   r.each("periods", [&](const Reader& p) {
     DataPeriod period{p.src(), p.reporting_period("period"), p.date("submitted"), {}};
     const json& values = p.object("values");
+    period.values.reserve(values.size());
     for (auto it = values.begin(); it != values.end(); ++it) {
       Value value;
       const json& j = it.value();
@@ -428,7 +429,7 @@ TeamData read_data(const Reader& r) {
       if (j.contains("value")) value.value = j["value"].get<double>();
       if (j.contains("missing")) value.missing = j["missing"].get<std::string>();
       if (j.contains("note")) value.note = j["note"].get<std::string>();
-      period.values[it.key()] = value;
+      period.values[it.key()] = std::move(value);
     }
     d.periods.push_back(std::move(period));
   });

@@ -43,8 +43,8 @@ TEST_CASE("the base collaborative is clean and fully loaded", "[check]") {
   CHECK(p.teams[0].members.size() == 3);
   CHECK(p.team_of_member("jo") == &p.teams[0]);
   REQUIRE(p.data.size() == 1);
-  CHECK(*p.data[0].periods[0].values.at("screened").numerator == 5);
-  CHECK(p.data[0].periods[1].values.at("wait-days").missing == std::string("Scheduler was down"));
+  CHECK(*p.data[0].periods[0].values.find("screened")->second.numerator == 5);
+  CHECK(p.data[0].periods[1].values.find("wait-days")->second.missing == std::string("Scheduler was down"));
   CHECK(p.reviews.size() == 1);
   CHECK(p.attendance.size() == 2);
 }
@@ -201,4 +201,23 @@ TEST_CASE("a long chain of theory-of-change outcomes is checked without deep rec
   check::check_project(p, loop);
   REQUIRE(loop.items().size() == 1);
   CHECK(loop.items()[0].message == "outcome 'o5' leads back to itself through its from");
+}
+
+TEST_CASE("a period's values are kept in measure order and found by ID", "[model]") {
+  model::ValueTable t;
+  t["wait-days"].value = 3;
+  t["screened"].numerator = 5;
+  t["no-shows"].value = 1;
+  t["screened"].denominator = 9;  // the same entry again
+  REQUIRE(t.size() == 3);
+  std::vector<std::string> ids;
+  for (const auto& [id, v] : t) ids.push_back(id);
+  CHECK(ids == std::vector<std::string>{"no-shows", "screened", "wait-days"});
+  REQUIRE(t.find("screened") != t.end());
+  CHECK(*t.find("screened")->second.numerator == 5);
+  CHECK(*t.find("screened")->second.denominator == 9);
+  CHECK(t.find("screen") == t.end());
+  CHECK(t.find("zzz") == t.end());
+  const model::ValueTable none;
+  CHECK(none.find("screened") == none.end());
 }

@@ -74,7 +74,8 @@ const model::Value* find_value(const model::Project& p, const std::string& team,
   for (const auto& d : p.data) {
     if (d.team != team) continue;
     for (const auto& e : d.periods) {
-      if (e.period == parse_reporting_period(period) && e.values.count(m)) return &e.values.at(m);
+      if (e.period != parse_reporting_period(period)) continue;
+      if (auto it = e.values.find(m); it != e.values.end()) return &it->second;
     }
   }
   return nullptr;
