@@ -743,7 +743,7 @@ class Checker {
       if (!p_.is_unusable(FileKind::measure, id)) error(src.key_at(field), fmt::format("no measure '{}' in measures/", id));
       return;
     }
-    if (v.missing) return;
+    if (v.missing()) return;
     bool ratio = m->type == "proportion" || m->type == "rate";
     if (ratio && v.value) {
       error(src.at(field), fmt::format("'{}' is a {}: report numerator and denominator, not value", id, m->type));

@@ -24,8 +24,8 @@ struct Row {
 };
 
 bool same(const model::Value& a, const model::Value& b) {
-  return a.numerator == b.numerator && a.denominator == b.denominator && a.value == b.value && a.missing == b.missing &&
-         a.note == b.note;
+  return a.numerator == b.numerator && a.denominator == b.denominator && a.value == b.value && a.missing() == b.missing() &&
+         a.note() == b.note();
 }
 
 // The YAML block of a value, at indent 0.
@@ -34,8 +34,8 @@ std::string value_block(const model::Value& v) {
   if (v.numerator) out += "numerator: " + yaml_number(*v.numerator) + "\n";
   if (v.denominator) out += "denominator: " + yaml_number(*v.denominator) + "\n";
   if (v.value) out += "value: " + yaml_number(*v.value) + "\n";
-  if (v.missing) out += "missing: " + yaml_string(*v.missing) + "\n";
-  if (!v.note.empty()) out += "note: " + yaml_string(v.note) + "\n";
+  if (v.missing()) out += "missing: " + yaml_string(*v.missing()) + "\n";
+  if (!v.note().empty()) out += "note: " + yaml_string(v.note()) + "\n";
   return out;
 }
 
@@ -45,8 +45,8 @@ std::string describe(const model::Value& v) {
   if (v.numerator) parts.push_back("numerator " + yaml_number(*v.numerator));
   if (v.denominator) parts.push_back("denominator " + yaml_number(*v.denominator));
   if (v.value) parts.push_back("value " + yaml_number(*v.value));
-  if (v.missing) parts.push_back("missing (" + *v.missing + ")");
-  if (!v.note.empty()) parts.push_back("note \"" + v.note + "\"");
+  if (v.missing()) parts.push_back("missing (" + *v.missing() + ")");
+  if (!v.note().empty()) parts.push_back("note \"" + v.note() + "\"");
   return fmt::format("{}", fmt::join(parts, ", "));
 }
 
@@ -139,8 +139,8 @@ DataImport import_data(const model::Project& p, const CsvTable& table, const std
     r.value.numerator = number(c_num);
     r.value.denominator = number(c_den);
     r.value.value = number(c_value);
-    if (std::string missing = cell(c_missing); !missing.empty()) r.value.missing = missing;
-    r.value.note = cell(c_note);
+    if (std::string missing = cell(c_missing); !missing.empty()) r.value.set_missing(missing);
+    r.value.set_note(cell(c_note));
     if (std::string s = cell(c_submitted); !s.empty()) {
       r.submitted = parse_date(s);
       if (!r.submitted) refuse(c_submitted, fmt::format("'{}' is not a date (YYYY-MM-DD)", s));
@@ -150,9 +150,9 @@ DataImport import_data(const model::Project& p, const CsvTable& table, const std
       bool ratio = m->type == "proportion" || m->type == "rate";
       const auto& v = r.value;
       int first_col = ratio ? (c_num >= 0 ? c_num : c_measure) : (c_value >= 0 ? c_value : c_measure);
-      if (v.missing && (v.numerator || v.denominator || v.value)) {
+      if (v.missing() && (v.numerator || v.denominator || v.value)) {
         refuse(c_missing, "a reason for a missing value, but the row has a value too");
-      } else if (v.missing) {
+      } else if (v.missing()) {
         // nothing more to check
       } else if (ratio && (v.value || !v.numerator || !v.denominator)) {
         refuse(first_col, fmt::format("'{}' is a {}: give numerator and denominator{}", m->id, m->type, v.value ? ", not value" : ""));
@@ -230,11 +230,11 @@ DataImport import_data(const model::Project& p, const CsvTable& table, const std
           if (old.contains("numerator")) v.numerator = old["numerator"].get<double>();
           if (old.contains("denominator")) v.denominator = old["denominator"].get<double>();
           if (old.contains("value")) v.value = old["value"].get<double>();
-          if (old.contains("missing")) v.missing = old["missing"].get<std::string>();
-          if (old.contains("note")) v.note = old["note"].get<std::string>();
+          if (old.contains("missing")) v.set_missing(old["missing"].get<std::string>());
+          if (old.contains("note")) v.set_note(old["note"].get<std::string>());
           // A CSV without a note column says nothing about notes: the file's note stays.
           model::Value incoming = r->value;
-          if (c_note < 0) incoming.note = v.note;
+          if (c_note < 0) incoming.set_note(v.note());
           if (same(v, incoming)) {
             ++out.unchanged;
             continue;
@@ -251,7 +251,7 @@ DataImport import_data(const model::Project& p, const CsvTable& table, const std
         }
         model::Value written = r->value;
         if (c_note < 0 && values.contains(r->measure) && values[r->measure].contains("note")) {
-          written.note = values[r->measure]["note"].get<std::string>();
+          written.set_note(values[r->measure]["note"].get<std::string>());
         }
         s = editor->set_block(base + "/values/" + r->measure, value_block(written));
         if (s && r->submitted && !periods[static_cast<size_t>(index)].contains("submitted")) {

@@ -102,9 +102,9 @@ CompletenessResult completeness(const Project& p, const Date& as_of, const Scope
           if (it != entry->values.end()) v = &it->second;
         }
         ++count.expected;
-        if (v && v->missing) {
+        if (v && v->missing()) {
           cell.status = "explained";
-          cell.reason = *v->missing;
+          cell.reason = *v->missing();
           cell.submitted = entry->submitted;
           ++count.explained;
         } else if (v) {

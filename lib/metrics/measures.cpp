@@ -63,14 +63,14 @@ std::vector<Raw> team_values(const model::TeamData& d, const Measure& m, const S
     if (!per.period || per.period->weekly != m.weekly()) continue;  // validate reports a month for a weekly measure
     auto it = per.values.find(m.id);
     if (it == per.values.end()) continue;
-    if (it->second.missing) {
-      if (in_scope(scope, *per.period)) skipped.push_back(fmt::format("{}: missing ({})", format_period(*per.period), *it->second.missing));
+    if (it->second.missing()) {
+      if (in_scope(scope, *per.period)) skipped.push_back(fmt::format("{}: missing ({})", format_period(*per.period), *it->second.missing()));
       continue;
     }
     const model::Value& v = it->second;
     Raw r;
     r.period = *per.period;
-    r.note = v.note;
+    r.note = v.note();
     if (is_ratio(m)) {
       if (!v.numerator || !v.denominator) continue;
       if (*v.denominator <= 0) {

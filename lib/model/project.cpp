@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <exception>
 #include <functional>
+#include <map>
 #include <system_error>
 #include <thread>
 
@@ -47,6 +48,7 @@ class Reader {
   std::vector<std::string> strings(const char* key) const {
     std::vector<std::string> out;
     if (auto it = j_.find(key); it != j_.end() && it->is_array()) {
+      out.reserve(it->size());
       for (const auto& v : *it) out.push_back(v.get<std::string>());
     }
     return out;
@@ -113,6 +115,12 @@ class Reader {
     auto it = j_.find(key);
     return it != j_.end() && it->is_object() ? *it : empty;
   }
+  // How many items the list `key` has (0 when it is not a list): to reserve a vector before each().
+  size_t count(const char* key) const {
+    auto it = j_.find(key);
+    return it != j_.end() && it->is_array() ? it->size() : 0;
+  }
+
   template <class F>
   void each(const char* key, F f) const {
     auto it = j_.find(key);
@@ -417,6 +425,7 @@ Measure read_measure(const Reader& r) {
 
 TeamData read_data(const Reader& r) {
   TeamData d{r.src(), r.str("team"), {}};
+  d.periods.reserve(r.count("periods"));
   r.each("periods", [&](const Reader& p) {
     DataPeriod period{p.src(), p.reporting_period("period"), p.date("submitted"), {}};
     const json& values = p.object("values");
@@ -427,8 +436,8 @@ TeamData read_data(const Reader& r) {
       if (j.contains("numerator")) value.numerator = j["numerator"].get<double>();
       if (j.contains("denominator")) value.denominator = j["denominator"].get<double>();
       if (j.contains("value")) value.value = j["value"].get<double>();
-      if (j.contains("missing")) value.missing = j["missing"].get<std::string>();
-      if (j.contains("note")) value.note = j["note"].get<std::string>();
+      if (j.contains("missing")) value.set_missing(j["missing"].get<std::string>());
+      if (j.contains("note")) value.set_note(j["note"].get<std::string>());
       period.values[it.key()] = std::move(value);
     }
     d.periods.push_back(std::move(period));
@@ -446,6 +455,7 @@ Decisions read_decisions(const Reader& r) {
 
 TeamAssessments read_assessments(const Reader& r) {
   TeamAssessments a{r.src(), r.str("team"), {}};
+  a.ratings.reserve(r.count("ratings"));
   r.each("ratings", [&](const Reader& x) {
     a.ratings.push_back({x.src(), x.period("period"), x.number("score").value_or(0), x.number("self_score"), x.str("assessor"),
                          x.str("note")});
@@ -455,6 +465,7 @@ TeamAssessments read_assessments(const Reader& r) {
 
 NetworkWave read_network(const Reader& r) {
   NetworkWave w{r.src(), r.str("id"), r.date("date"), r.strings("respondents"), {}};
+  w.ties.reserve(r.count("ties"));
   r.each("ties", [&](const Reader& t) {
     w.ties.push_back({t.src(), t.str("from"), t.str("to"), t.str("relation"), t.integer("strength"), t.integer("trust")});
   });
@@ -1145,6 +1156,21 @@ Project load_project(const fs::path& root, const std::string& display_root, Diag
     pending.push_back(std::move(p));
   }
   parse_all(root, pending);
+
+  // Each vector allocated once at its size: grown by doubling, the cycles, data and reviews of a national
+  // network left a third of their capacity unused (docs/performance.md).
+  std::map<FileKind, size_t> usable;
+  for (const auto& p : pending) usable[p.kind] += p.valid ? 1 : 0;
+  project.documents.reserve(pending.size());
+  project.organizations.reserve(usable[FileKind::organization]);
+  project.teams.reserve(usable[FileKind::team]);
+  project.eois.reserve(usable[FileKind::eoi]);
+  project.reviews.reserve(usable[FileKind::review]);
+  project.events.reserve(usable[FileKind::event]);
+  project.attendance.reserve(usable[FileKind::attendance]);
+  project.data.reserve(usable[FileKind::data]);
+  project.assessments.reserve(usable[FileKind::assessment]);
+  project.cycles.reserve(usable[FileKind::pdsa]);
 
   for (auto& p : pending) {
     const std::string& file_id = p.file_id;

@@ -44,7 +44,7 @@ TEST_CASE("the base collaborative is clean and fully loaded", "[check]") {
   CHECK(p.team_of_member("jo") == &p.teams[0]);
   REQUIRE(p.data.size() == 1);
   CHECK(*p.data[0].periods[0].values.find("screened")->second.numerator == 5);
-  CHECK(p.data[0].periods[1].values.find("wait-days")->second.missing == std::string("Scheduler was down"));
+  CHECK(p.data[0].periods[1].values.find("wait-days")->second.missing() == std::string("Scheduler was down"));
   CHECK(p.reviews.size() == 1);
   CHECK(p.attendance.size() == 2);
 }
@@ -220,4 +220,28 @@ TEST_CASE("a period's values are kept in measure order and found by ID", "[model
   CHECK(t.find("zzz") == t.end());
   const model::ValueTable none;
   CHECK(none.find("screened") == none.end());
+}
+
+TEST_CASE("a value's texts are copied with it, and absent until given", "[model]") {
+  model::Value v;
+  v.numerator = 3;
+  CHECK_FALSE(v.missing());
+  CHECK(v.note().empty());
+  v.set_note("");
+  CHECK(v.note().empty());
+  v.set_missing(std::string("Scheduler was down"));
+  v.set_note("First month");
+  model::Value copy = v;
+  v.set_note("changed");
+  v.set_missing(std::nullopt);
+  CHECK(copy.missing() == std::string("Scheduler was down"));
+  CHECK(copy.note() == "First month");
+  CHECK(*copy.numerator == 3);
+  CHECK_FALSE(v.missing());
+  CHECK(v.note() == "changed");
+  copy = v;
+  CHECK(copy.note() == "changed");
+  CHECK_FALSE(copy.missing());
+  model::Value moved = std::move(copy);
+  CHECK(moved.note() == "changed");
 }

@@ -137,7 +137,7 @@ TEST_CASE("import_data: adds to an existing file with its comments, creates a ne
   const model::Value* l = find_value(p, "lakeside", "2026-02", "screened");
   REQUIRE(l);
   CHECK(*l->numerator == 3);
-  CHECK(l->note == "First month");
+  CHECK(l->note() == "First month");
   for (const auto& d : p.data) {
     for (const auto& e : d.periods) {
       // 2026-03 takes the row's date; 2026-02 of harbor had none and takes the default; lakeside's new

@@ -34,7 +34,7 @@ model::Value value(double x) {
 }
 model::Value missing(const char* reason) {
   model::Value v;
-  v.missing = reason;
+  v.set_missing(reason);
   return v;
 }
 
