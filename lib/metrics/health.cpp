@@ -82,7 +82,16 @@ CompletenessResult completeness(const Project& p, const Date& as_of, const Scope
   std::map<std::string, const model::TeamData*> data;
   for (const auto& d : p.data) data.emplace(d.team, &d);
 
-  for (const Team* t : teams_sorted(p, scope)) {
+  const std::vector<const Team*> teams = teams_sorted(p, scope);
+  {  // Room for every cell at once (at most each team's every period): 300,000 cells at 1,000 teams.
+    size_t months = 0, weeks = 0;
+    const Period month_to = std::min(last, period_of(as_of));  // no cell for a period that has not ended
+    const ReportingPeriod week_to = std::min(last_week, ReportingPeriod::week_of(as_of));
+    for (Period per = first; per <= month_to; per += date::months{1}) ++months;
+    for (ReportingPeriod w = first_week; w <= week_to; w = w.next()) ++weeks;
+    r.cells.reserve(teams.size() * (months * monthly.size() + weeks * weekly.size()));
+  }
+  for (const Team* t : teams) {
     CompletenessCount& count = r.by_team[t->id];
     const model::TeamData* d = data.count(t->id) ? data[t->id] : nullptr;
     std::vector<CompletenessCell> cells;

@@ -182,6 +182,8 @@ SeriesResult chart(const Project& p, const Measure& m, const std::string& team, 
 
   std::vector<bool> base = baseline_mask(m, raw);
   std::vector<double> values, base_values;
+  values.reserve(raw.size());
+  s.points.reserve(raw.size());  // a national network has 300,000 points: no room to spare
   for (size_t i = 0; i < raw.size(); ++i) {
     ChartPoint pt;
     pt.period = raw[i].period;
