@@ -11,6 +11,7 @@
 #include <exception>
 #include <functional>
 #include <map>
+#include <numeric>
 #include <system_error>
 #include <thread>
 
@@ -963,6 +964,37 @@ bool Project::is_unusable(FileKind kind, const std::string& id) const {
 namespace {
 
 // One file to read: found and named in the first pass, parsed and checked against its schema in parallel.
+// By team, then start, then ID; equal ones keep their file order. An index is sorted and the cycles moved
+// into place along the permutation's cycles: std::stable_sort's buffer of half the cycles came at the very
+// peak of a large collaborative's memory (docs/performance.md).
+void sort_cycles(std::vector<PdsaCycle>& cycles) {
+  std::vector<size_t> order(cycles.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+    const PdsaCycle& a = cycles[x];
+    const PdsaCycle& b = cycles[y];
+    if (a.team != b.team) return a.team < b.team;
+    if (a.start != b.start) return a.start < b.start;
+    return a.id < b.id;
+  });
+  std::vector<bool> placed(cycles.size(), false);  // position i receives the cycle first at order[i]
+  for (size_t i = 0; i < cycles.size(); ++i) {
+    if (placed[i]) continue;
+    PdsaCycle first = std::move(cycles[i]);
+    size_t at = i;
+    for (;;) {
+      placed[at] = true;
+      const size_t from = order[at];
+      if (from == i) {
+        cycles[at] = std::move(first);
+        break;
+      }
+      cycles[at] = std::move(cycles[from]);
+      at = from;
+    }
+  }
+}
+
 struct Pending {
   std::string rel, shown, file_id;
   FileKind kind{};
@@ -1187,11 +1219,7 @@ Project load_project(const fs::path& root, const std::string& display_root, Diag
     project.documents.push_back(std::move(doc));
     if (p.commit) p.commit(project);
   }
-  std::stable_sort(project.cycles.begin(), project.cycles.end(), [](const PdsaCycle& a, const PdsaCycle& b) {
-    if (a.team != b.team) return a.team < b.team;
-    if (a.start != b.start) return a.start < b.start;
-    return a.id < b.id;
-  });
+  sort_cycles(project.cycles);
   project.build_index();
   return project;
 }

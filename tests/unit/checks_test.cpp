@@ -8,6 +8,8 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <set>
+#include <tuple>
 
 namespace fs = std::filesystem;
 using namespace collab;
@@ -244,4 +246,27 @@ TEST_CASE("a value's texts are copied with it, and absent until given", "[model]
   CHECK_FALSE(copy.missing());
   model::Value moved = std::move(copy);
   CHECK(moved.note() == "changed");
+}
+
+TEST_CASE("cycles are sorted by team, start and ID, each once", "[model][pdsa]") {
+  // nctsn's files are in ID order, which is not start order (bayview: intake-screen-script-4 on 2026-07-16
+  // before reserved-slots-1 on 2026-06-16): the sort moves cycles along several permutation cycles.
+  Diagnostics d;
+  const auto p = model::load_project(std::string(COLLAB_SOURCE_DIR) + "/examples/nctsn-tf-cbt", "", d);
+  REQUIRE(p.cycles.size() == 93);
+  std::set<std::string> seen;
+  for (size_t i = 0; i < p.cycles.size(); ++i) {
+    const auto& c = p.cycles[i];
+    CHECK(seen.insert(c.team + "/" + c.id).second);
+    CHECK(c.src.path().find("pdsa/" + c.team + "/" + c.id + ".yaml") != std::string::npos);
+    if (i == 0) continue;
+    const auto& b = p.cycles[i - 1];
+    CHECK(std::tie(b.team, b.start, b.id) < std::tie(c.team, c.start, c.id));
+  }
+  CHECK(p.cycles[0].team == "bayview");
+  CHECK(p.cycles[0].id == "intake-screen-script-1");
+  CHECK(p.cycles[1].id == "intake-screen-script-2");
+  CHECK(p.cycles[2].id == "intake-screen-script-3");
+  CHECK(p.cycles[3].id == "reserved-slots-1");
+  CHECK(p.cycles[4].id == "intake-screen-script-4");
 }
