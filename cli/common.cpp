@@ -41,12 +41,13 @@ model::Project& keep_until_exit(model::Project&& project) {
   return *kept->back();
 }
 
-Result<model::Project&> load_valid_project(const Context& ctx, const char* verb) {
+Result<model::Project&> load_valid_project(const Context& ctx, const char* verb,
+                                           const std::optional<std::set<model::FileKind>>& only) {
   auto root = locate_root(ctx);
   if (!root) return root.error();
   std::string shown = display_folder(*root);
   Diagnostics diags;
-  model::Project& project = keep_until_exit(model::load_project(*root, shown == "." ? "" : shown, diags));
+  model::Project& project = keep_until_exit(model::load_project(*root, shown == "." ? "" : shown, diags, {}, only));
   check::check_project(project, diags);
   if (!diags.has_errors()) return project;
   diags.sort();

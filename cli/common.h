@@ -54,7 +54,9 @@ Result<std::filesystem::path> locate_root(const Context& ctx);
 // Reads the collaborative for a command that builds on it: with any error, prints the errors on stderr and
 // returns ErrorKind::data ("N error(s) in the collaborative; nothing was <verb>"). The project is kept
 // until the process exits (keep_until_exit).
-Result<model::Project&> load_valid_project(const Context& ctx, const char* verb);
+// With `only`, just the files of those kinds are read and checked (score-eoi and schedule: docs/cli.md).
+Result<model::Project&> load_valid_project(const Context& ctx, const char* verb,
+                                           const std::optional<std::set<model::FileKind>>& only = std::nullopt);
 
 // Moves a loaded project to where it stays until the process exits, never freed: freeing a large
 // collaborative's millions of small blocks one by one, just before the process ends and the system takes

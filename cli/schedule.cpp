@@ -24,6 +24,10 @@
 namespace collab::cli {
 namespace {
 
+// What schedule reads and checks (docs/cli.md): an error in another kind of file does not stop it.
+const std::set<model::FileKind> kScheduleReads = {model::FileKind::collaborative, model::FileKind::organization,
+                                                  model::FileKind::team, model::FileKind::event};
+
 using schedule::Calendar;
 using schedule::Occurrence;
 
@@ -92,7 +96,7 @@ int run_list(const Context& ctx, const ScheduleOptions& opt) {
     if (!z) return fail({ErrorKind::usage, "--tz: " + z.error().message});
     shown = *z;
   }
-  auto project = load_valid_project(ctx, "scheduled");
+  auto project = load_valid_project(ctx, "scheduled", kScheduleReads);
   if (!project) return fail(project.error());
   auto cal = schedule::build_calendar(*project);
   if (!cal) return fail(cal.error());
@@ -124,7 +128,7 @@ int run_list(const Context& ctx, const ScheduleOptions& opt) {
 int run_ics(const Context& ctx, const ScheduleOptions& opt) {
   auto stamp = source_date_epoch_or_now();  // DTSTAMP: reproducible when SOURCE_DATE_EPOCH is set
   if (!stamp) return fail(stamp.error());
-  auto project = load_valid_project(ctx, "exported");
+  auto project = load_valid_project(ctx, "exported", kScheduleReads);
   if (!project) return fail(project.error());
   const model::Team* team = nullptr;
   if (!opt.team.empty()) {
@@ -198,7 +202,7 @@ int run_slots(const Context& ctx, const ScheduleOptions& opt) {
   if (opt.step < 1 || opt.step > 1440 || opt.duration < 1 || opt.duration > 1440) {
     return fail({ErrorKind::usage, "--step and --duration: minutes from 1 to 1440"});
   }
-  auto project = load_valid_project(ctx, "scheduled");
+  auto project = load_valid_project(ctx, "scheduled", kScheduleReads);
   if (!project) return fail(project.error());
   const model::Collaborative& c = *project->collaborative;
   auto people = schedule::participants(*project, hours);
@@ -282,7 +286,7 @@ int run_plan(const Context& ctx, const ScheduleOptions& opt) {
     if (!taken) return fail(taken.error());
     lock.emplace(std::move(*taken));
   }
-  auto project = load_valid_project(ctx, "planned");
+  auto project = load_valid_project(ctx, "planned", kScheduleReads);
   if (!project) return fail(project.error());
   auto plan = schedule::plan_schedule(*project);
   if (!plan) return fail(plan.error());

@@ -957,6 +957,7 @@ void note_unusable_members(const json* team, Project& project) {
 }  // namespace
 
 bool Project::is_unusable(FileKind kind, const std::string& id) const {
+  if (!reads(kind)) return true;
   auto it = unusable.find(kind);
   return it != unusable.end() && it->second.count(id) > 0;
 }
@@ -1142,10 +1143,12 @@ void parse_all(const fs::path& root, std::vector<Pending>& pending) {
 
 }  // namespace
 
-Project load_project(const fs::path& root, const std::string& display_root, Diagnostics& diags, const Overlay& overlay) {
+Project load_project(const fs::path& root, const std::string& display_root, Diagnostics& diags, const Overlay& overlay,
+                     const std::optional<std::set<FileKind>>& only) {
   Project project;
   project.root = root;
   project.display_root = display_root;
+  project.only = only;
 
   std::vector<std::string> files = list_yaml_files(root, display_root, diags);
   for (const auto& [rel, text] : overlay) {
@@ -1160,6 +1163,7 @@ Project load_project(const fs::path& root, const std::string& display_root, Diag
       diags.warning({shown, 0, 0}, "unknown file: collab reads YAML files only in the places docs/format.md names");
       continue;
     }
+    if (!project.reads(*kind)) continue;
     if (*kind != FileKind::collaborative && *kind != FileKind::rubric && *kind != FileKind::decisions &&
         *kind != FileKind::driver_diagram && *kind != FileKind::theory_of_change && *kind != FileKind::learning_agenda &&
         *kind != FileKind::resources) {

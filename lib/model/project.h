@@ -66,7 +66,12 @@ struct Project {
   // is unusable its member IDs may be unknown too: then member references cannot be checked.
   std::map<FileKind, std::set<std::string>> unusable;
   bool members_incomplete = false;
+  // True as well for every ID of a kind this load did not read (`only`): a reference to it is taken as good.
   bool is_unusable(FileKind kind, const std::string& id) const;
+
+  // The kinds of file read: none means every kind (load_project's `only`).
+  std::optional<std::set<FileKind>> only;
+  bool reads(FileKind kind) const { return !only || only->count(kind) > 0; }
 
   const Organization* find_organization(const std::string& id) const;
   const Team* find_team(const std::string& id) const;
@@ -108,8 +113,10 @@ std::string display_path(const std::string& display_root, const std::string& rel
 // is about to write checks the collaborative as its change would leave it (lib/improvement).
 using Overlay = std::map<std::string, std::string>;
 
-// Reads every file of the collaborative at `root`, with `overlay`'s texts in place of (or beside) its files.
+// Reads every file of the collaborative at `root`, with `overlay`'s texts in place of (or beside) its files;
+// with `only`, just the files of those kinds (a command that needs a few kinds: docs/cli.md). A kind not read
+// is unknown, not empty: no check of it is made, and a reference to it is taken as good.
 Project load_project(const std::filesystem::path& root, const std::string& display_root, Diagnostics& diags,
-                     const Overlay& overlay = {});
+                     const Overlay& overlay = {}, const std::optional<std::set<FileKind>>& only = std::nullopt);
 
 }  // namespace collab::model

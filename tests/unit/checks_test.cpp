@@ -270,3 +270,38 @@ TEST_CASE("cycles are sorted by team, start and ID, each once", "[model][pdsa]")
   CHECK(p.cycles[3].id == "reserved-slots-1");
   CHECK(p.cycles[4].id == "intake-screen-script-4");
 }
+
+TEST_CASE("a load of a few kinds reads only those, and takes references to the others as good", "[model][check]") {
+  using model::FileKind;
+  // The sets score-eoi and schedule read (cli/score_eoi.cpp, cli/schedule.cpp), and single kinds: on every
+  // example, a partial load finds no error, as the whole one does not either.
+  const std::vector<std::set<FileKind>> sets = {
+      {FileKind::collaborative, FileKind::rubric, FileKind::organization, FileKind::team, FileKind::eoi, FileKind::review,
+       FileKind::decisions},
+      {FileKind::collaborative, FileKind::organization, FileKind::team, FileKind::event},
+      {FileKind::team}, {FileKind::event}, {FileKind::pdsa}, {FileKind::data}, {FileKind::outcome}, {FileKind::review}};
+  for (const char* example : {"nctsn-tf-cbt", "chs-interprofessional", "r4d-phc-network"}) {
+    for (const auto& only : sets) {
+      CAPTURE(example, only.size(), static_cast<int>(*only.begin()));
+      Diagnostics d;
+      const auto p = model::load_project(std::string(COLLAB_SOURCE_DIR) + "/examples/" + example, "", d, {}, only);
+      check::check_project(p, d);
+      std::string errors;
+      for (const auto& item : d.items()) errors += format_text(item) + "\n";
+      CAPTURE(errors);
+      CHECK(d.error_count() == 0);
+      CHECK(p.reads(*only.begin()));
+      CHECK_FALSE(p.reads(FileKind::resources));
+      CHECK(p.is_unusable(FileKind::resources, "anything"));
+    }
+  }
+  Diagnostics d;
+  const auto p = model::load_project(std::string(COLLAB_SOURCE_DIR) + "/examples/nctsn-tf-cbt", "", d, {},
+                                     std::set<FileKind>{FileKind::collaborative, FileKind::eoi});
+  CHECK_FALSE(p.eois.empty());
+  CHECK(p.cycles.empty());
+  CHECK(p.data.empty());
+  CHECK(p.teams.empty());
+  CHECK(p.files_read == 1 + p.eois.size());
+  CHECK_FALSE(p.is_unusable(FileKind::eoi, "no-such-eoi"));
+}
