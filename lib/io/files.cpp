@@ -42,6 +42,13 @@ void sync_folder(const fs::path& dir) {
   }
 }
 
+// An error about a temporary file, told about the file it stands in for: the user never asked for the
+// temporary's random name.
+Error about_target(Error e, const fs::path& tmp, const fs::path& target) {
+  if (e.message.rfind(tmp.string(), 0) == 0) e.message = target.string() + e.message.substr(tmp.string().size());
+  return e;
+}
+
 // `sync`: flush the file to disk before returning (else the caller syncs the whole file system once).
 Status write_and_sync(const fs::path& path, std::string_view content, bool sync = true) {
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
@@ -74,7 +81,7 @@ Status write_file_atomic(const fs::path& path, std::string_view content) {
   if (!s) {
     std::error_code ec;
     fs::remove(tmp, ec);
-    return s;
+    return about_target(s.error(), tmp, path);
   }
   if (std::rename(tmp.c_str(), path.c_str()) != 0) {
     Error e = io_error(path, "cannot replace");
@@ -315,7 +322,7 @@ Status FileBatch::add_now(const FileUpdate& f) {
   const bool sync = root_fd_ < 0 || !on_root_device(target.parent_path());  // a mount inside root: its own fsync
   if (Status s = write_and_sync(tmp, f.content, sync); !s) {
     fs::remove(tmp, ec);
-    return fail(s.error());
+    return fail(about_target(s.error(), tmp, target));
   }
   staged_.emplace_back(std::move(target), std::move(tmp));
   return Ok{};

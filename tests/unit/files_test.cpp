@@ -44,6 +44,8 @@ TEST_CASE("atomic write into a missing folder fails cleanly", "[files]") {
   auto s = collab::write_file_atomic(dir.path / "missing" / "a.yaml", "x");
   REQUIRE_FALSE(s);
   CHECK(s.error().kind == collab::ErrorKind::io);
+  // The message names the file asked for, not the temporary file with its random name.
+  CHECK(s.error().message == (dir.path / "missing" / "a.yaml").string() + ": cannot create: No such file or directory");
 }
 
 TEST_CASE("a new tree is written whole, or not at all", "[files]") {
