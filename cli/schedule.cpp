@@ -24,10 +24,6 @@
 namespace collab::cli {
 namespace {
 
-// What schedule reads and checks (docs/cli.md): an error in another kind of file does not stop it.
-const std::set<model::FileKind> kScheduleReads = {model::FileKind::collaborative, model::FileKind::organization,
-                                                  model::FileKind::team, model::FileKind::event};
-
 using schedule::Calendar;
 using schedule::Occurrence;
 
@@ -96,7 +92,7 @@ int run_list(const Context& ctx, const ScheduleOptions& opt) {
     if (!z) return fail({ErrorKind::usage, "--tz: " + z.error().message});
     shown = *z;
   }
-  auto project = load_valid_project(ctx, "scheduled", kScheduleReads);
+  auto project = load_valid_project(ctx, "scheduled", schedule::schedule_reads());
   if (!project) return fail(project.error());
   auto cal = schedule::build_calendar(*project);
   if (!cal) return fail(cal.error());
@@ -128,7 +124,7 @@ int run_list(const Context& ctx, const ScheduleOptions& opt) {
 int run_ics(const Context& ctx, const ScheduleOptions& opt) {
   auto stamp = source_date_epoch_or_now();  // DTSTAMP: reproducible when SOURCE_DATE_EPOCH is set
   if (!stamp) return fail(stamp.error());
-  auto project = load_valid_project(ctx, "exported", kScheduleReads);
+  auto project = load_valid_project(ctx, "exported", schedule::schedule_reads());
   if (!project) return fail(project.error());
   const model::Team* team = nullptr;
   if (!opt.team.empty()) {
@@ -202,7 +198,7 @@ int run_slots(const Context& ctx, const ScheduleOptions& opt) {
   if (opt.step < 1 || opt.step > 1440 || opt.duration < 1 || opt.duration > 1440) {
     return fail({ErrorKind::usage, "--step and --duration: minutes from 1 to 1440"});
   }
-  auto project = load_valid_project(ctx, "scheduled", kScheduleReads);
+  auto project = load_valid_project(ctx, "scheduled", schedule::schedule_reads());
   if (!project) return fail(project.error());
   const model::Collaborative& c = *project->collaborative;
   auto people = schedule::participants(*project, hours);
@@ -286,7 +282,7 @@ int run_plan(const Context& ctx, const ScheduleOptions& opt) {
     if (!taken) return fail(taken.error());
     lock.emplace(std::move(*taken));
   }
-  auto project = load_valid_project(ctx, "planned", kScheduleReads);
+  auto project = load_valid_project(ctx, "planned", schedule::schedule_reads());
   if (!project) return fail(project.error());
   auto plan = schedule::plan_schedule(*project);
   if (!plan) return fail(plan.error());

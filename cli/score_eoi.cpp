@@ -25,12 +25,6 @@
 namespace collab::cli {
 namespace {
 
-// What score-eoi reads and checks (docs/cli.md): an error in another kind of file does not stop it.
-const std::set<model::FileKind> kScoringReads = {model::FileKind::collaborative, model::FileKind::rubric,
-                                                 model::FileKind::organization,  model::FileKind::team,
-                                                 model::FileKind::eoi,           model::FileKind::review,
-                                                 model::FileKind::decisions};
-
 using scoring::EoiResult;
 using scoring::RoundResult;
 
@@ -245,7 +239,7 @@ int run_score(const Context& ctx, const ScoreOptions& opt) {
     if (!taken) return fail(taken.error());
     lock.emplace(std::move(*taken));
   }
-  auto loaded = load_valid_project(ctx, "scored", kScoringReads);
+  auto loaded = load_valid_project(ctx, "scored", scoring::scoring_reads());  // an error elsewhere does not stop it
   if (!loaded) return fail(loaded.error());
   const model::Project& project = *loaded;
   const std::filesystem::path& root = project.root;

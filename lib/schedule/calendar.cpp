@@ -196,6 +196,12 @@ std::vector<Warning> calendar_warnings(const model::Project& p, const std::vecto
   return out;
 }
 
+const std::set<model::FileKind>& schedule_reads() {
+  using model::FileKind;
+  static const std::set<FileKind> kinds = {FileKind::collaborative, FileKind::organization, FileKind::team, FileKind::event};
+  return kinds;
+}
+
 Result<Calendar> build_calendar(const model::Project& p) {
   Calendar cal;
   std::vector<const model::Event*> events;

@@ -17,6 +17,7 @@
 #include <date/tz.h>
 
 #include <chrono>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -73,6 +74,10 @@ std::string zone_name(const model::Project& p, const model::Event& e);
 // Every occurrence of one event. Errors (ErrorKind::data, with path:line:column): unknown time zone,
 // malformed date or time, an end before its start.
 Result<std::vector<Occurrence>> expand_event(const model::Project& p, const model::Event& e);
+
+// The kinds of file the calendar reads (load_project's `only`): collab.yaml, organizations, teams and events.
+// schedule reads and checks only these (docs/cli.md).
+const std::set<model::FileKind>& schedule_reads();
 
 // The whole calendar, with the warnings. Events that cannot be placed make the whole result an error.
 Result<Calendar> build_calendar(const model::Project& p);

@@ -168,6 +168,12 @@ std::string eoi_attribute(const Eoi& eoi, const std::string& attribute) {
   return {};
 }
 
+const std::set<FileKind>& scoring_reads() {
+  static const std::set<FileKind> kinds = {FileKind::collaborative, FileKind::rubric, FileKind::organization, FileKind::team,
+                                           FileKind::eoi,           FileKind::review, FileKind::decisions};
+  return kinds;
+}
+
 Result<RoundResult> score_round(const Project& p, const RoundOptions& options) {
   if (!p.rubric) return Error{ErrorKind::data, "score-eoi needs a rubric.yaml at the collaborative's root"};
   const Rubric& rubric = *p.rubric;

@@ -16,6 +16,7 @@
 #include "scoring/reliability.h"
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -74,6 +75,10 @@ struct RoundResult {
   bool quotas_feasible = true;
   std::string quota_problem;
 };
+
+// The kinds of file scoring reads (load_project's `only`): collab.yaml, rubric.yaml, organizations, teams,
+// EOIs, reviews and decisions.yaml. score-eoi reads and checks only these (docs/cli.md).
+const std::set<model::FileKind>& scoring_reads();
 
 // Needs a project without errors (validate first) and a rubric; ErrorKind::data otherwise.
 Result<RoundResult> score_round(const model::Project& project, const RoundOptions& options = {});

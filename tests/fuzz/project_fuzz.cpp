@@ -1,6 +1,7 @@
 // libFuzzer target: arbitrary bytes become one file of a whole collaborative, then everything that reads a
 // collaborative runs on it: load_project (YAML, schema, model), check_project (every cross-reference),
-// and, when that finds no error, compute_metrics (every section) and the HTML and Markdown reports.
+// and, when that finds no error, compute_metrics (every section) and the HTML and Markdown reports; then
+// score-eoi's and schedule's partial loads, their checks, the scoring round and the calendar.
 // The first byte picks which file of tests/e2e/base (plus a driver diagram, a PDSA cycle and the evaluation
 // files of tests/e2e/cases/mel-base) the rest replaces, so the fuzzer reaches the checks and computations behind each file kind, not only the parser.
 // The base is copied once into a scratch folder; each input rewrites only its one file there.
@@ -10,6 +11,8 @@
 #include "metrics/metrics.h"
 #include "model/project.h"
 #include "report/report.h"
+#include "schedule/calendar.h"
+#include "scoring/round.h"
 
 #include <unistd.h>
 
@@ -106,6 +109,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       (void)collab::report::render_html(*rep);
       (void)collab::report::render_markdown(*rep);
       (void)collab::report::to_json(*rep).dump();
+    }
+  }
+  // score-eoi's and schedule's partial loads: a kind not read must trip neither a check nor the command.
+  for (const auto* only : {&collab::scoring::scoring_reads(), &collab::schedule::schedule_reads()}) {
+    collab::Diagnostics partial;
+    auto p = collab::model::load_project(s.root, "", partial, {}, *only);
+    collab::check::check_project(p, partial);
+    if (partial.has_errors()) continue;
+    if (only == &collab::scoring::scoring_reads()) {
+      if (p.rubric) (void)collab::scoring::score_round(p);
+    } else {
+      (void)collab::schedule::build_calendar(p);
     }
   }
   // The next input starts from the base again.

@@ -1,5 +1,7 @@
 #include "check/checks.h"
 #include "model/project.h"
+#include "schedule/calendar.h"
+#include "scoring/round.h"
 #include "base_copy.h"
 
 #include <catch2/catch.hpp>
@@ -273,12 +275,10 @@ TEST_CASE("cycles are sorted by team, start and ID, each once", "[model][pdsa]")
 
 TEST_CASE("a load of a few kinds reads only those, and takes references to the others as good", "[model][check]") {
   using model::FileKind;
-  // The sets score-eoi and schedule read (cli/score_eoi.cpp, cli/schedule.cpp), and single kinds: on every
-  // example, a partial load finds no error, as the whole one does not either.
+  // The sets score-eoi and schedule read, and single kinds: on every example, a partial load finds no error,
+  // as the whole one does not either.
   const std::vector<std::set<FileKind>> sets = {
-      {FileKind::collaborative, FileKind::rubric, FileKind::organization, FileKind::team, FileKind::eoi, FileKind::review,
-       FileKind::decisions},
-      {FileKind::collaborative, FileKind::organization, FileKind::team, FileKind::event},
+      scoring::scoring_reads(), schedule::schedule_reads(),
       {FileKind::team}, {FileKind::event}, {FileKind::pdsa}, {FileKind::data}, {FileKind::outcome}, {FileKind::review}};
   for (const char* example : {"nctsn-tf-cbt", "chs-interprofessional", "r4d-phc-network"}) {
     for (const auto& only : sets) {
