@@ -964,7 +964,6 @@ bool Project::is_unusable(FileKind kind, const std::string& id) const {
 
 namespace {
 
-// One file to read: found and named in the first pass, parsed and checked against its schema in parallel.
 // By team, then start, then ID; equal ones keep their file order. An index is sorted and the cycles moved
 // into place along the permutation's cycles: std::stable_sort's buffer of half the cycles came at the very
 // peak of a large collaborative's memory (docs/performance.md).
@@ -996,6 +995,7 @@ void sort_cycles(std::vector<PdsaCycle>& cycles) {
   }
 }
 
+// One file to read: found and named in the first pass, parsed and checked against its schema in parallel.
 struct Pending {
   std::string rel, shown, file_id;
   FileKind kind{};
