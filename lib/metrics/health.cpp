@@ -83,13 +83,15 @@ CompletenessResult completeness(const Project& p, const Date& as_of, const Scope
   for (const auto& d : p.data) data.emplace(d.team, &d);
 
   const std::vector<const Team*> teams = teams_sorted(p, scope);
-  {  // Room for every cell at once (at most each team's every period): 300,000 cells at 1,000 teams.
+  {  // Room for the cells at once (each team's every period in scope at most): 276,000 cells at 1,000 teams.
+     // Capped, as teams that join late or leave early have fewer: past the cap the vector grows as it needs.
     size_t months = 0, weeks = 0;
-    const Period month_to = std::min(last, period_of(as_of));  // no cell for a period that has not ended
-    const ReportingPeriod week_to = std::min(last_week, ReportingPeriod::week_of(as_of));
-    for (Period per = first; per <= month_to; per += date::months{1}) ++months;
-    for (ReportingPeriod w = first_week; w <= week_to; w = w.next()) ++weeks;
-    r.cells.reserve(teams.size() * (months * monthly.size() + weeks * weekly.size()));
+    for (Period per = first; per <= last && last_day(per) < as_of; per += date::months{1}) {
+      if ((!scope.from || !(per < *scope.from)) && (!scope.to || !(*scope.to < per))) ++months;
+    }
+    for (ReportingPeriod w = first_week; w <= last_week && w.last_day() < as_of; w = w.next()) weeks += in_range(scope, w) ? 1 : 0;
+    constexpr size_t kCap = size_t{1} << 20;  // about 150 MB of cells
+    r.cells.reserve(std::min(kCap, teams.size() * (months * monthly.size() + weeks * weekly.size())));
   }
   for (const Team* t : teams) {
     CompletenessCount& count = r.by_team[t->id];
