@@ -219,10 +219,12 @@ FileBatch::FileBatch(fs::path root, bool sync_each, bool background) : root_(std
   // opened before the first write.
   if (!sync_each) {
     root_fd_ = ::open(root_.empty() ? "." : root_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (root_fd_ >= 0 && ::fstat(root_fd_, &root_stat_) != 0) {
+    struct stat st {};
+    if (root_fd_ >= 0 && ::fstat(root_fd_, &st) != 0) {
       ::close(root_fd_);
       root_fd_ = -1;
     }
+    root_device_ = st.st_dev;
   }
   // Last: the thread reads the members set above.
   if (background) {
@@ -283,7 +285,7 @@ bool FileBatch::on_root_device(const fs::path& folder) {
   auto it = on_root_device_.find(folder);
   if (it != on_root_device_.end()) return it->second;
   struct stat st {};
-  bool same = ::stat(folder.c_str(), &st) == 0 && st.st_dev == root_stat_.st_dev;
+  bool same = ::stat(folder.c_str(), &st) == 0 && st.st_dev == root_device_;
   return on_root_device_[folder] = same;
 }
 

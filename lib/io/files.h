@@ -5,7 +5,7 @@
 
 #include "core/error.h"
 
-#include <sys/stat.h>
+#include <sys/types.h>
 
 #include <filesystem>
 #include <map>
@@ -74,7 +74,7 @@ class FileBatch {
   std::unique_ptr<Worker> worker_;
   std::filesystem::path root_;
   int root_fd_ = -1;  // for syncfs; -1: an fsync per file
-  struct stat root_stat_ {};
+  dev_t root_device_ = 0;  // the file system of root
   std::map<std::filesystem::path, bool> on_root_device_;                      // per folder
   std::vector<std::pair<std::filesystem::path, std::filesystem::path>> staged_;  // target, temporary file
   std::vector<std::filesystem::path> removals_;
