@@ -7,6 +7,7 @@ packages=(
   g++ make cmake pkg-config
   libcli11-dev libyaml-cpp-dev libfmt-dev catch2 libvalijson-dev nlohmann-json3-dev
   libhowardhinnant-date-dev tzdata
+  libmimalloc-dev  # the collab executable's allocator (docs/performance.md, fix 13)
   python3 python3-jsonschema python3-yaml
   python3-icalendar  # tests/ical/check_ics.py parses collab schedule ics output independently
   dpkg-dev file  # cpack -G DEB finds the runtime dependencies with dpkg-shlibdeps and file
