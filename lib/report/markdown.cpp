@@ -87,15 +87,47 @@ Result<std::string> render_markdown(const ReportData& r, const ChartSink& sink) 
   out += "## Measures\n\n";
   for (const model::Measure* m : charted_measures(r)) {
     out += "### " + md(m->name) + "\n\n" + md(measure_definition(*m)) + "\n\n";
+    std::vector<const metrics::SeriesResult*> teams;
     for (const auto& s : r.metrics.series) {
       if (s.measure != m->id) continue;
       if (s.team.empty() && r.options.team) continue;  // one team: its own chart says it all
+      if (!s.team.empty() && !r.options.team) {
+        teams.push_back(&s);
+        continue;
+      }
       ChartOptions o;
       o.title = chart_title(r, s, *m);
       o.unit = m->unit;
       o.id_prefix = m->id + "-" + (s.team.empty() ? std::string("all") : s.team) + "-";
       // IDs are slugs (no '.'), so "<measure>.svg" and "<measure>.<team>.svg" never collide.
       chart(s.team.empty() ? m->id + ".svg" : m->id + "." + s.team + ".svg", [&] { return series_svg(s, o); }, o.title);
+    }
+    if (teams.size() == 1) {
+      const auto& s = *teams.front();
+      ChartOptions o;
+      o.title = chart_title(r, s, *m);
+      o.unit = m->unit;
+      o.id_prefix = m->id + "-" + s.team + "-";
+      chart(m->id + "." + s.team + ".svg", [&] { return series_svg(s, o); }, o.title);
+    } else if (!teams.empty()) {
+      // Small multiples: every team's chart in one file, as the HTML report lays them out (one file per
+      // team and measure would be thousands of files for a national network). "<measure>.teams.svg":
+      // with more than one team no "<measure>.<team>.svg" is written.
+      const std::string title = fmt::format("{}: each team's chart ({} teams)", m->name, teams.size());
+      chart(m->id + ".teams.svg", [&] {
+        SvgGrid grid(3, title, fmt::format("Small multiples of {} teams' charts of {}, in the order of the teams.",
+                                            teams.size(), m->name), m->id + "-teams-");
+        for (const auto* s : teams) {
+          ChartOptions o;
+          o.unit = m->unit;
+          o.small = true;
+          o.width = 320;
+          o.height = 180;
+          o.id_prefix = m->id + "-" + s->team + "-";
+          grid.add(series_label(r, *s), series_svg(*s, o));
+        }
+        return grid.finish();
+      }, title);
     }
     out += table_md(measure_table(r, m->id));
   }
@@ -118,14 +150,31 @@ Result<std::string> render_markdown(const ReportData& r, const ChartSink& sink) 
     out += "### Teams\n\n" + table_md(improvement_teams_table(r));
     out += "### Ramps\n\n";
     if (r.metrics.improvement) {
+      std::vector<const metrics::TeamImprovement*> teams;
       for (const auto& t : r.metrics.improvement->teams) {
-        if (t.cycles == 0) continue;
+        if (t.cycles > 0) teams.push_back(&t);
+      }
+      auto options = [&](const metrics::TeamImprovement& t) {
         ChartOptions o;
         o.width = 960;
         o.title = "PDSA ramps: " + team_name(r, t.team);
         o.id_prefix = "ramps-" + t.team + "-";
+        return o;
+      };
+      if (teams.size() == 1) {
+        const ChartOptions o = options(*teams.front());
         // "ramps.<team>.svg": a team ID is a slug, and no measure is called "ramps" with a dot after it.
-        chart("ramps." + t.team + ".svg", [&] { return ramps_svg(*r.metrics.improvement, t.team, o); }, o.title);
+        chart("ramps." + teams.front()->team + ".svg", [&] { return ramps_svg(*r.metrics.improvement, teams.front()->team, o); },
+              o.title);
+      } else if (!teams.empty()) {
+        // Every team's ramps in one file, one below the other, each under the team's name.
+        const std::string title = fmt::format("PDSA ramps of {} teams", teams.size());
+        chart("ramps.svg", [&] {
+          SvgGrid grid(1, title, fmt::format("The PDSA ramps of the {} teams with cycles, one below the other, in the order of "
+                                             "the teams.", teams.size()), "ramps-teams-");
+          for (const auto* t : teams) grid.add(team_name(r, t->team), ramps_svg(*r.metrics.improvement, t->team, options(*t)));
+          return grid.finish();
+        }, title);
       }
     }
     out += table_md(ramps_table(r));

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <functional>
 #include <unordered_map>
 
@@ -1398,8 +1399,10 @@ std::string ramps_svg(const metrics::ImprovementResult& im, const std::string& t
     out += fmt::format("<g class=\"ramp {}\"><title>{}</title>\n", r.outcome,
                        xml_escape(fmt::format("{}: {} cycle{} from {}, {}", idea, r.length(), r.length() == 1 ? "" : "s",
                                               format_date(r.start), r.outcome == "open" ? "open" : r.outcome + " on " + format_date(*r.end))));
-    auto line = wrap(idea, static_cast<size_t>(label_w / (font * 0.55)), 1);
-    out += text_el("label", label_w, y + 3.5, "end", font, kText, line.empty() ? r.idea : line.front() + fmt::format(" ({})", r.length()));
+    // The idea's name is cut to leave room for its count: the label must end inside the chart.
+    const std::string count = fmt::format(" ({})", r.length());
+    auto line = wrap(idea, static_cast<size_t>(label_w / (font * 0.55)) - count.size(), 1);
+    out += text_el("label", label_w, y + 3.5, "end", font, kText, (line.empty() ? r.idea : line.front()) + count);
     out += "</g>\n";
     for (const auto& cid : r.cycles) {
       auto it = states.find(cid);
@@ -1472,6 +1475,68 @@ std::string membership_svg(const mel::MembershipResult& m, const ChartOptions& o
     }
   }
   out += "</svg>\n";
+  return out;
+}
+
+// ---- Small multiples ----
+
+namespace {
+constexpr int kGridGap = 16;         // between charts, across and down
+constexpr int kGridLabel = 18;       // the height of a row of labels
+constexpr std::string_view kSvgOpen = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ";
+}  // namespace
+
+SvgGrid::SvgGrid(int columns, std::string title, std::string desc, std::string id_prefix)
+    : columns_(std::max(columns, 1)), title_(std::move(title)), desc_(std::move(desc)), id_prefix_(std::move(id_prefix)) {}
+
+void SvgGrid::add(const std::string& label, const std::string& chart) {
+  // Every chart of this file opens with kSvgOpen (open_svg); its viewBox gives its size.
+  Cell cell{label, chart, 640, 240};
+  if (chart.compare(0, kSvgOpen.size(), kSvgOpen) == 0) {
+    const char* p = chart.c_str() + kSvgOpen.size();
+    char* end = nullptr;
+    const long w = std::strtol(p, &end, 10);
+    const long h = (end && *end == ' ') ? std::strtol(end + 1, nullptr, 10) : 0;
+    if (w > 0 && h > 0 && w < 1000000 && h < 1000000) {
+      cell.width = static_cast<int>(w);
+      cell.height = static_cast<int>(h);
+    }
+  }
+  row_.push_back(std::move(cell));
+  if (static_cast<int>(row_.size()) == columns_) flush_row();
+}
+
+void SvgGrid::flush_row() {
+  if (row_.empty()) return;
+  const bool labelled = std::any_of(row_.begin(), row_.end(), [](const Cell& c) { return !c.label.empty(); });
+  const int top = height_ == 0 ? 0 : height_ + kGridGap;
+  const int chart_top = top + (labelled ? kGridLabel : 0);
+  int x = 0, tallest = 0;
+  for (Cell& c : row_) {
+    if (x > 0) x += kGridGap;
+    if (!c.label.empty()) body_ += text_el("label grid-label", x, top + 13, "start", 12, "#222222", c.label);
+    // The chart's own root, placed: x, y, width and height instead of xmlns (the grid's root has it).
+    if (c.chart.compare(0, kSvgOpen.size(), kSvgOpen) == 0) {
+      body_ += fmt::format("<svg x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" viewBox=\"0 0 ", x, chart_top, c.width, c.height);
+      body_.append(c.chart, kSvgOpen.size(), std::string::npos);
+    } else {
+      body_ += c.chart;
+    }
+    x += c.width;
+    tallest = std::max(tallest, c.height);
+  }
+  width_ = std::max(width_, x);
+  height_ = chart_top + tallest;
+  row_.clear();
+}
+
+std::string SvgGrid::finish() {
+  flush_row();
+  std::string out = open_svg(std::max(width_, 40), std::max(height_, 40), element_id(id_prefix_), "small-multiples", title_, desc_);
+  out += body_;
+  out += "</svg>\n";
+  body_.clear();
+  width_ = height_ = 0;
   return out;
 }
 

@@ -49,6 +49,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace collab::report {
 
@@ -117,5 +118,31 @@ std::string ramps_svg(const metrics::ImprovementResult& im, const std::string& t
 // Membership over time: a bar per month of the members active at its end (tooltip: active, new, lapsed),
 // months labelled as many as fit, always the first and last. "no data" without a month.
 std::string membership_svg(const mel::MembershipResult& m, const ChartOptions& o);
+
+// Small multiples in one SVG file: charts made by the functions above, laid out row by row, `columns` to
+// a row, each under its label (none when the label is empty), inside one root <svg> with its own <title>,
+// <desc> and ids (`id_prefix`). Each chart is nested whole as an <svg> element at its place, with the
+// width and height of its own viewBox, so it looks exactly as it does alone; a row is as tall as its
+// tallest chart. The charts' ids must differ from each other (their ChartOptions::id_prefix).
+class SvgGrid {
+ public:
+  SvgGrid(int columns, std::string title, std::string desc, std::string id_prefix);
+  void add(const std::string& label, const std::string& chart);
+  // The whole SVG; the grid is empty afterwards.
+  std::string finish();
+
+ private:
+  struct Cell {
+    std::string label, chart;
+    int width, height;
+  };
+  void flush_row();
+
+  int columns_;
+  std::string title_, desc_, id_prefix_;
+  std::vector<Cell> row_;
+  std::string body_;
+  int width_ = 0, height_ = 0;
+};
 
 }  // namespace collab::report

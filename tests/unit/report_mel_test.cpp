@@ -188,6 +188,46 @@ TEST_CASE("render_markdown hands each chart to a sink as it is drawn, and stops 
   CHECK(calls == 2);  // no chart drawn after the error
 }
 
+TEST_CASE("render_markdown: each measure's team charts in one small-multiples file, each team's ramps in one", "[report]") {
+  Diagnostics d;
+  const auto nctsn = model::load_project(std::string(COLLAB_SOURCE_DIR) + "/examples/nctsn-tf-cbt", "", d);
+  REQUIRE(nctsn.teams.size() > 1);
+  const MarkdownReport whole = render_markdown(build(nctsn));
+  std::map<std::string, std::string> files(whole.files.begin(), whole.files.end());
+  for (const auto& m : nctsn.measures) {
+    INFO(m.id);
+    if (files.count("charts/" + m.id + ".svg") == 0) continue;  // a measure without data has no chart
+    REQUIRE(files.count("charts/" + m.id + ".teams.svg") == 1);
+    const std::string& grid = files["charts/" + m.id + ".teams.svg"];
+    CHECK(grid.rfind("<svg xmlns=", 0) == 0);
+    CHECK(count(grid, "xmlns=") == 1);  // (svg_test checks SvgGrid's output is well-formed)  // the nested charts inherit the root's namespace
+    // One nested chart, placed, per team with a series of this measure; none in a file of its own.
+    size_t teams = 0;
+    for (const auto& t : nctsn.teams) {
+      CHECK(files.count("charts/" + m.id + "." + t.id + ".svg") == 0);
+      teams += count(grid, "id=\"" + m.id + "-" + t.id + "-title\"");
+    }
+    CHECK(teams > 1);
+    CHECK(count(grid, "<svg x=\"") == teams);
+    CHECK(whole.markdown.find("(charts/" + m.id + ".teams.svg)") != std::string::npos);
+  }
+  REQUIRE(files.count("charts/ramps.svg") == 1);
+  CHECK(count(files["charts/ramps.svg"], "<svg x=\"") > 1);
+  for (const auto& t : nctsn.teams) CHECK(files.count("charts/ramps." + t.id + ".svg") == 0);
+
+  // A team's report keeps its own chart files, at full size.
+  const std::string team = nctsn.teams.front().id;
+  const MarkdownReport one = render_markdown(build(nctsn, team));
+  std::map<std::string, std::string> own(one.files.begin(), one.files.end());
+  CHECK(own.count("charts/ramps." + team + ".svg") == 1);
+  size_t charts = 0;
+  for (const auto& m : nctsn.measures) {
+    CHECK(own.count("charts/" + m.id + ".teams.svg") == 0);
+    charts += own.count("charts/" + m.id + "." + team + ".svg");
+  }
+  CHECK(charts > 0);
+}
+
 TEST_CASE("report MEL: data strings and URLs are escaped in both renderers; only http(s) links", "[report][mel]") {
   auto p = r4d();
   REQUIRE(p.products.size() >= 3);

@@ -736,3 +736,37 @@ TEST_CASE("ramps_svg: a team's ramps on a timeline, decisions marked", "[svg][im
   // A team without cycles: no data.
   CHECK(report::ramps_svg(im, "b", ChartOptions{}).find("no data") != std::string::npos);
 }
+
+TEST_CASE("SvgGrid: charts nested row by row at their own size, under their labels", "[svg]") {
+  // Three 320 x 180 charts and one chart without data (640 x 60: no_data_svg), two to a row, gap 16,
+  // labels 18 high (svg.cpp): row 1 at y 0, its labels, then its charts at y 18, x 0 and 320 + 16 = 336;
+  // row 2 at y 18 + 180 + 16 = 214, its charts at y 232: the third, and the one without data (no label)
+  // at x 336. Width 336 + 640 = 976 (the widest row), height 232 + 180 = 412 (the row's tallest chart).
+  ChartOptions small;
+  small.small = true;
+  small.width = 320;
+  small.height = 180;
+  report::SvgGrid grid(2, "Screened: <every> team", "Four charts.", "g-");
+  for (int i = 0; i < 3; ++i) {
+    SeriesResult s = p_chart();
+    small.id_prefix = "t" + std::to_string(i) + "-";
+    grid.add("Team & " + std::to_string(i), report::series_svg(s, small));
+  }
+  ChartOptions wide;
+  wide.width = 640;
+  wide.id_prefix = "w-";
+  grid.add("", report::series_svg(SeriesResult{}, wide));  // "no data": 640 x 60
+  const std::string svg = grid.finish();
+  CHECK(xml_problem(svg) == "");
+  CHECK(svg.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 976 412\" ", 0) == 0);
+  CHECK(svg.find("<title id=\"g-title\">Screened: &lt;every&gt; team</title>") != std::string::npos);
+  CHECK(count(svg, "xmlns=") == 1);
+  CHECK(svg.find("<svg x=\"0\" y=\"18\" width=\"320\" height=\"180\" viewBox=\"0 0 320 180\"") != std::string::npos);
+  CHECK(svg.find("<svg x=\"336\" y=\"18\" width=\"320\" height=\"180\" viewBox=\"0 0 320 180\"") != std::string::npos);
+  CHECK(svg.find("<svg x=\"0\" y=\"232\" width=\"320\" height=\"180\" viewBox=\"0 0 320 180\"") != std::string::npos);
+  CHECK(svg.find("<svg x=\"336\" y=\"232\" width=\"640\" height=\"60\" viewBox=\"0 0 640 60\"") != std::string::npos);
+  CHECK(svg.find(">Team &amp; 0</text>") != std::string::npos);
+  CHECK(count(svg, "class=\"label grid-label\"") == 3);
+  for (const char* id : {"t0-title", "t1-title", "t2-title", "w-title"}) CHECK(count(svg, std::string("id=\"") + id + "\"") == 1);
+  CHECK(grid.finish().rfind("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 40 40\" ", 0) == 0);  // emptied
+}
