@@ -120,27 +120,44 @@ double aggregate(const std::string& how, double trim, std::vector<double> values
   return mean(values);
 }
 
+// A group of scores' size, mean and sample SD.
+struct Spread {
+  size_t n = 0;
+  double mean = 0;
+  std::optional<double> sd;
+};
+
 // Each reviewer's mean and SD on each criterion, and the criterion's over all reviewers: z-score inputs.
+// The scores are gathered first, then each group's spread is computed once (`finish`), not once per score
+// normalized (which was quadratic in the reviews).
 struct Norms {
   std::map<std::pair<std::string, std::string>, std::vector<double>> by_reviewer;  // (reviewer, criterion)
   std::map<std::string, std::vector<double>> by_criterion;
+  std::map<std::pair<std::string, std::string>, Spread> reviewer;
+  std::map<std::string, Spread> criterion;
+
+  void finish() {
+    auto spread = [](const std::vector<double>& v) { return Spread{v.size(), v.empty() ? 0.0 : mean(v), sample_sd(v)}; };
+    for (const auto& [key, scores] : by_reviewer) reviewer.emplace(key, spread(scores));
+    for (const auto& [key, scores] : by_criterion) criterion.emplace(key, spread(scores));
+  }
 };
 
 ReviewerScore normalize(const Norms& norms, const Criterion& c, const std::string& reviewer, double raw, bool enabled) {
   ReviewerScore s{reviewer, raw, raw, ""};
   if (!enabled) return s;
-  const auto& own = norms.by_reviewer.at({reviewer, c.id});
-  const auto& all = norms.by_criterion.at(c.id);
-  auto sd = sample_sd(own);
-  auto grand_sd = sample_sd(all);
+  const Spread& own = norms.reviewer.at({reviewer, c.id});
+  const Spread& all = norms.criterion.at(c.id);
+  const auto& sd = own.sd;
+  const auto& grand_sd = all.sd;
   if (!sd || *sd == 0 || !grand_sd || *grand_sd == 0) {
-    s.note = own.size() < 2 ? "not normalized: the reviewer gave one score on this criterion"
-                            : !sd || *sd == 0 ? "not normalized: the reviewer gave the same score everywhere"
-                                              : "not normalized: all reviewers gave the same score";
+    s.note = own.n < 2 ? "not normalized: the reviewer gave one score on this criterion"
+                       : !sd || *sd == 0 ? "not normalized: the reviewer gave the same score everywhere"
+                                         : "not normalized: all reviewers gave the same score";
     return s;
   }
-  double z = (raw - mean(own)) / *sd;
-  double v = mean(all) + z * *grand_sd;
+  double z = (raw - own.mean) / *sd;
+  double v = all.mean + z * *grand_sd;
   s.used = std::clamp(v, c.min, c.max);
   if (s.used != v) s.note = fmt::format("normalized {:.2f}, kept within {} to {}", v, shown(c.min), shown(c.max));
   return s;
@@ -212,6 +229,7 @@ Result<RoundResult> score_round(const Project& p, const RoundOptions& options) {
       norms.by_criterion[criterion].push_back(score);
     }
   }
+  norms.finish();
 
   std::vector<std::string> reviewer_ids;
   for (const auto& [eoi, reviews] : used) {
