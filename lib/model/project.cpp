@@ -1,19 +1,15 @@
 #include "model/project.h"
 
+#include "core/parallel.h"
 #include "core/slug.h"
 #include "schema/validator.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
-#include <cstdlib>
-#include <exception>
 #include <functional>
 #include <map>
 #include <numeric>
-#include <system_error>
-#include <thread>
 
 namespace collab::model {
 namespace {
@@ -1004,7 +1000,6 @@ struct Pending {
   bool valid = false;
   Diagnostics diags;
   std::function<void(Project&)> commit;  // puts what was read into the project (on the calling thread)
-  std::exception_ptr failure;            // an exception thrown while reading it
 };
 
 // The kinds whose JSON tree is read again after loading: mappings (enroll), responses (the import's rows),
@@ -1095,50 +1090,20 @@ void read_entity(const fs::path& root, Pending& p) {
   if (!keeps_json(p.kind)) p.doc->forget_positions(p.text ? std::string() : (root / p.rel).string(), p.text ? *p.text : std::string());
 }
 
-// How many threads parse files: COLLAB_JOBS when set (1: one thread), else the processors, at most 8.
-size_t load_threads(size_t files) {
-  size_t n = std::max(1u, std::thread::hardware_concurrency());
-  if (const char* env = std::getenv("COLLAB_JOBS"); env != nullptr && env[0] != '\0') {
-    char* end = nullptr;
-    long v = std::strtol(env, &end, 10);
-    if (end != env && *end == '\0' && v >= 1) n = static_cast<size_t>(v);
-  }
-  return std::min({n, size_t{8}, std::max(files / 4, size_t{1})});
-}
-
 // Parses and validates every pending file; each file's diagnostics stay with it, so the result (and its
-// order) is the same whatever the number of threads.
+// order) is the same whatever the number of threads (worker_threads, at most one per 4 files). An
+// exception (out of memory, say) is thrown again here: the first in file order (main() reports it, exit 70).
 void parse_all(const fs::path& root, std::vector<Pending>& pending) {
   const auto& schemas = schema::SchemaSet::embedded();
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < pending.size();) {
-      Pending& p = pending[i];
-      try {
-        auto doc = p.text ? parse_yaml(*p.text, p.shown, p.diags) : load_yaml_file((root / p.rel).string(), p.shown, p.diags);
-        if (doc) p.doc = std::make_unique<YamlDocument>(std::move(*doc));
-        if (p.doc && p.doc->json.is_null()) p.diags.error({p.shown, 0, 0}, "the file is empty");
-        p.valid = p.doc && !p.doc->json.is_null() && schemas.validate(kind_name(p.kind), *p.doc, p.diags);
-        if (p.valid) read_entity(root, p);
-      } catch (...) {  // out of memory, say: kept, and thrown again on the calling thread
-        p.failure = std::current_exception();
-      }
-    }
-  };
-  std::vector<std::thread> threads;
-  for (size_t t = 1; t < load_threads(pending.size()); ++t) {
-    try {
-      threads.emplace_back(work);
-    } catch (const std::system_error&) {  // no more threads to be had: the ones started do the work
-      break;
-    }
-  }
-  work();
-  for (auto& t : threads) t.join();
-  // The first failure in file order, as a one-thread run would have met it (main() reports it, exit 70).
-  for (const auto& p : pending) {
-    if (p.failure) std::rethrow_exception(p.failure);
-  }
+  const size_t threads = std::min(worker_threads(), std::max(pending.size() / 4, size_t{1}));
+  parallel_for(pending.size(), threads, [&](size_t i) {
+    Pending& p = pending[i];
+    auto doc = p.text ? parse_yaml(*p.text, p.shown, p.diags) : load_yaml_file((root / p.rel).string(), p.shown, p.diags);
+    if (doc) p.doc = std::make_unique<YamlDocument>(std::move(*doc));
+    if (p.doc && p.doc->json.is_null()) p.diags.error({p.shown, 0, 0}, "the file is empty");
+    p.valid = p.doc && !p.doc->json.is_null() && schemas.validate(kind_name(p.kind), *p.doc, p.diags);
+    if (p.valid) read_entity(root, p);
+  });
 }
 
 }  // namespace

@@ -4,6 +4,8 @@
 #include "report/sections.h"
 #include "report/svg.h"
 
+#include "core/parallel.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -12,6 +14,20 @@
 namespace collab::report {
 
 namespace {
+
+// Adds n charts to a grid, in order, each under label(i); draw(i) makes chart i. The charts are drawn on
+// worker threads (core/parallel.h) a block at a time, so that at most a block of them is held at once.
+template <class Draw, class Label>
+void fill_grid(SvgGrid& grid, size_t n, const Draw& draw, const Label& label) {
+  constexpr size_t kBlock = 256;
+  std::vector<std::string> drawn;
+  for (size_t from = 0; from < n; from += kBlock) {
+    const size_t to = std::min(n, from + kBlock);
+    drawn.assign(to - from, std::string());
+    parallel_for(to - from, worker_threads(), [&](size_t i) { drawn[i] = draw(from + i); });
+    for (size_t i = from; i < to; ++i) grid.add(label(i), drawn[i - from]);
+  }
+}
 
 std::string md(const std::string& s) { return markdown_escape(s); }
 
@@ -117,15 +133,15 @@ Result<std::string> render_markdown(const ReportData& r, const ChartSink& sink) 
       chart(m->id + ".teams.svg", [&] {
         SvgGrid grid(3, title, fmt::format("Small multiples of {} teams' charts of {}, in the order of the teams.",
                                             teams.size(), m->name), m->id + "-teams-");
-        for (const auto* s : teams) {
+        fill_grid(grid, teams.size(), [&](size_t i) {
           ChartOptions o;
           o.unit = m->unit;
           o.small = true;
           o.width = 320;
           o.height = 180;
-          o.id_prefix = m->id + "-" + s->team + "-";
-          grid.add(series_label(r, *s), series_svg(*s, o));
-        }
+          o.id_prefix = m->id + "-" + teams[i]->team + "-";
+          return series_svg(*teams[i], o);
+        }, [&](size_t i) { return series_label(r, *teams[i]); });
         return grid.finish();
       }, title);
     }
@@ -172,7 +188,8 @@ Result<std::string> render_markdown(const ReportData& r, const ChartSink& sink) 
         chart("ramps.svg", [&] {
           SvgGrid grid(1, title, fmt::format("The PDSA ramps of the {} teams with cycles, one below the other, in the order of "
                                              "the teams.", teams.size()), "ramps-teams-");
-          for (const auto* t : teams) grid.add(team_name(r, t->team), ramps_svg(*r.metrics.improvement, t->team, options(*t)));
+          fill_grid(grid, teams.size(), [&](size_t i) { return ramps_svg(*r.metrics.improvement, teams[i]->team, options(*teams[i])); },
+                    [&](size_t i) { return team_name(r, teams[i]->team); });
           return grid.finish();
         }, title);
       }
