@@ -1,11 +1,15 @@
 #include "metrics/metrics.h"
 
+#include "core/parallel.h"
 #include "io/csv_write.h"
 
 #include <fmt/format.h>
 
 #include <cmath>
+#include <functional>
+#include <optional>
 #include <set>
+#include <vector>
 
 namespace collab::metrics {
 
@@ -46,27 +50,34 @@ MetricsResult compute_metrics(const model::Project& p, const Scope& scope, const
   r.as_of = as_of;
   r.scope = scope;
   r.sections = sections;
-  if (sections.count(Section::measures)) r.series = measure_series(p, scope);
-  if (sections.count(Section::completeness)) r.completeness = completeness(p, as_of, scope);
-  if (sections.count(Section::participation)) r.participation = participation(p, scope);
-  if (sections.count(Section::progress)) r.progress = progress(p, scope);
-  if (sections.count(Section::network)) r.network = network_waves(p, scope);
-  if (sections.count(Section::improvement) || (sections.count(Section::measures) && !p.cycles.empty())) {
-    ImprovementResult im = improvement(p, scope, as_of, quiet_weeks);
+  // The sections are independent of each other: each is computed on a worker thread (core/parallel.h)
+  // into its own member; the PDSA annotations of the series, which need two of them, come after.
+  const bool needs_improvement = sections.count(Section::improvement) || (sections.count(Section::measures) && !p.cycles.empty());
+  std::optional<ImprovementResult> im;
+  std::vector<std::function<void()>> tasks;
+  auto wanted = [&](Section s) { return sections.count(s) > 0; };
+  if (wanted(Section::measures)) tasks.emplace_back([&] { r.series = measure_series(p, scope); });
+  if (wanted(Section::completeness)) tasks.emplace_back([&] { r.completeness = completeness(p, as_of, scope); });
+  if (wanted(Section::participation)) tasks.emplace_back([&] { r.participation = participation(p, scope); });
+  if (wanted(Section::progress)) tasks.emplace_back([&] { r.progress = progress(p, scope); });
+  if (wanted(Section::network)) tasks.emplace_back([&] { r.network = network_waves(p, scope); });
+  if (needs_improvement) tasks.emplace_back([&] { im = improvement(p, scope, as_of, quiet_weeks); });
+  if (wanted(Section::milestones)) tasks.emplace_back([&] { r.milestones = mel::milestone_status(p, as_of); });
+  if (wanted(Section::contribution)) tasks.emplace_back([&] { r.contribution = mel::assess_claims(p); });
+  if (wanted(Section::feedback)) tasks.emplace_back([&] { r.feedback = mel::compute_feedback(p, as_of, open_answers); });
+  if (wanted(Section::agenda)) tasks.emplace_back([&] { r.agenda = mel::tally_agenda(p); });
+  if (wanted(Section::outcomes)) tasks.emplace_back([&] { r.outcomes = mel::harvest(p); });
+  if (wanted(Section::products)) tasks.emplace_back([&] { r.products = mel::summarize_products(p); });
+  if (wanted(Section::resources)) tasks.emplace_back([&] { r.resources = mel::compute_resources(p); });
+  if (wanted(Section::membership)) tasks.emplace_back([&] { r.membership = mel::membership(p, as_of); });
+  parallel_for(tasks.size(), worker_threads(), [&](size_t i) { tasks[i](); });
+  if (im) {
     for (auto& s : r.series) {
       const model::Measure* m = p.find_measure(s.measure);
-      if (!s.team.empty() && m) s.annotations = chart_annotations(im, *m, s.team);
+      if (!s.team.empty() && m) s.annotations = chart_annotations(*im, *m, s.team);
     }
-    if (sections.count(Section::improvement)) r.improvement = std::move(im);
+    if (wanted(Section::improvement)) r.improvement = std::move(*im);
   }
-  if (sections.count(Section::milestones)) r.milestones = mel::milestone_status(p, as_of);
-  if (sections.count(Section::contribution)) r.contribution = mel::assess_claims(p);
-  if (sections.count(Section::feedback)) r.feedback = mel::compute_feedback(p, as_of, open_answers);
-  if (sections.count(Section::agenda)) r.agenda = mel::tally_agenda(p);
-  if (sections.count(Section::outcomes)) r.outcomes = mel::harvest(p);
-  if (sections.count(Section::products)) r.products = mel::summarize_products(p);
-  if (sections.count(Section::resources)) r.resources = mel::compute_resources(p);
-  if (sections.count(Section::membership)) r.membership = mel::membership(p, as_of);
   return r;
 }
 
