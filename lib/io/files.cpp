@@ -205,10 +205,13 @@ Status check_target(const fs::path& root, const std::string& rel) {
 }
 
 struct FileBatch::Worker {
-  static constexpr size_t kQueued = 32;  // files waiting at most: a report's charts are not all held
+  // Files waiting at most, and their bytes (a file larger than that waits alone): a report's charts are
+  // not all held.
+  static constexpr size_t kQueued = 32, kQueuedBytes = size_t{8} << 20;
   std::mutex mutex;
   std::condition_variable queued, taken;
   std::deque<FileUpdate> queue;
+  size_t bytes = 0;  // of the queued files' contents
   bool closing = false;
   std::optional<Error> error;
   std::thread thread;
@@ -237,6 +240,7 @@ FileBatch::FileBatch(fs::path root, bool sync_each, bool background) : root_(std
         if (w.queue.empty()) return;  // closing, and all written
         FileUpdate f = std::move(w.queue.front());
         w.queue.pop_front();
+        w.bytes -= f.content.size();
         w.taken.notify_one();
         lock.unlock();
         Status s = add_now(f);
@@ -244,6 +248,7 @@ FileBatch::FileBatch(fs::path root, bool sync_each, bool background) : root_(std
         if (!s) {
           w.error = s.error();
           w.queue.clear();
+          w.bytes = 0;
           w.taken.notify_all();
           return;
         }
@@ -257,6 +262,7 @@ FileBatch::~FileBatch() {
     {
       std::lock_guard<std::mutex> lock(worker_->mutex);
       worker_->queue.clear();  // dropped: nothing more is written
+      worker_->bytes = 0;
     }
     stop_worker();
   }
@@ -293,9 +299,13 @@ Status FileBatch::add(FileUpdate f) {
   if (!worker_) return add_now(f);
   Worker& w = *worker_;
   std::unique_lock<std::mutex> lock(w.mutex);
-  w.taken.wait(lock, [&] { return w.error || w.closing || w.queue.size() < Worker::kQueued; });
+  w.taken.wait(lock, [&] {
+    return w.error || w.closing || w.queue.empty() ||
+           (w.queue.size() < Worker::kQueued && w.bytes + f.content.size() <= Worker::kQueuedBytes);
+  });
   if (w.error) return *w.error;
   if (w.closing) return Error{ErrorKind::internal, "a committed FileBatch was used again"};
+  w.bytes += f.content.size();
   w.queue.push_back(std::move(f));
   lock.unlock();
   w.queued.notify_one();

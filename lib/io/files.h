@@ -51,7 +51,8 @@ Status write_files(const std::filesystem::path& root, const std::vector<FileUpda
 // or an fsync(2) each with `sync_each` and for files on another file system than root), renames them into
 // place and then deletes the files marked `remove`. A batch that failed, or is destroyed before commit(),
 // removes its temporary files: nothing is written. After an error the batch is spent.
-// With `background`, add() only queues the file (up to 32; then it waits) and a thread of the batch's own
+// With `background`, add() only queues the file (up to 32 files and 8 MB, or one larger file; then it
+// waits) and a thread of the batch's own
 // checks and writes it, so that the caller makes the next file while the kernel creates this one; an error
 // shows at a later add() or at commit().
 class FileBatch {
