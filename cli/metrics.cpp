@@ -313,6 +313,39 @@ int run_metrics(const Context& ctx, const MetricsOptions& o) {
     sections = {Section::measures};
   }
 
+  if (o.format == "text" && !o.check) {
+    // One section at a time, computed, printed and dropped, in this order: a national network's charts and
+    // completeness cells are not all held at once (docs/performance.md). Each section is computed as it
+    // would be with the others.
+    fmt::print("Metrics of {} as of {}\n", p.collaborative ? p.collaborative->id : std::string(), format_date(as_of));
+    bool first = true;
+    for (Section s : {Section::measures, Section::completeness, Section::participation, Section::progress, Section::network,
+                      Section::improvement, Section::membership, Section::milestones, Section::contribution, Section::feedback,
+                      Section::agenda, Section::outcomes, Section::products, Section::resources}) {
+      if (!sections.count(s)) continue;
+      const MetricsResult r = compute_metrics(p, scope, as_of, {s}, o.quiet_weeks, o.open_answers);
+      if (!first) fmt::print("\n");
+      first = false;
+      switch (s) {
+        case Section::measures: print_measures(r, p); break;
+        case Section::completeness: print_completeness(*r.completeness, p); break;
+        case Section::participation: print_participation(*r.participation); break;
+        case Section::progress: print_progress(*r.progress); break;
+        case Section::network: print_network(r.network); break;
+        case Section::improvement: print_improvement(*r.improvement, p); break;
+        case Section::membership: print_membership(*r.membership); break;
+        case Section::milestones: print_milestones(*r.milestones); break;
+        case Section::contribution: print_contribution(*r.contribution); break;
+        case Section::feedback: print_feedback(*r.feedback); break;
+        case Section::agenda: print_agenda(*r.agenda); break;
+        case Section::outcomes: print_outcomes(*r.outcomes); break;
+        case Section::products: print_products(*r.products); break;
+        case Section::resources: print_resources(*r.resources); break;
+      }
+    }
+    return kOk;
+  }
+
   MetricsResult r = compute_metrics(p, scope, as_of, sections, o.quiet_weeks, o.open_answers);
 
   if (o.check) {
@@ -360,29 +393,8 @@ int run_metrics(const Context& ctx, const MetricsOptions& o) {
 
   if (o.format == "json") {
     fmt::print("{}\n", to_json(r, p).dump(2));
-  } else if (o.format == "csv") {
-    fmt::print("{}", to_csv(r, *sections.begin()));
   } else {
-    fmt::print("Metrics of {} as of {}\n", r.collaborative, format_date(as_of));
-    bool first = true;
-    auto gap = [&] {
-      if (!first) fmt::print("\n");
-      first = false;
-    };
-    if (sections.count(Section::measures)) { gap(); print_measures(r, p); }
-    if (r.completeness) { gap(); print_completeness(*r.completeness, p); }
-    if (r.participation) { gap(); print_participation(*r.participation); }
-    if (r.progress) { gap(); print_progress(*r.progress); }
-    if (sections.count(Section::network)) { gap(); print_network(r.network); }
-    if (r.improvement) { gap(); print_improvement(*r.improvement, p); }
-    if (r.membership) { gap(); print_membership(*r.membership); }
-    if (r.milestones) { gap(); print_milestones(*r.milestones); }
-    if (r.contribution) { gap(); print_contribution(*r.contribution); }
-    if (r.feedback) { gap(); print_feedback(*r.feedback); }
-    if (r.agenda) { gap(); print_agenda(*r.agenda); }
-    if (r.outcomes) { gap(); print_outcomes(*r.outcomes); }
-    if (r.products) { gap(); print_products(*r.products); }
-    if (r.resources) { gap(); print_resources(*r.resources); }
+    fmt::print("{}", to_csv(r, *sections.begin()));
   }
   return kOk;
 }
