@@ -683,6 +683,9 @@ struct StatusStyle {
   const char* stroke;
 };
 
+// The narrowest strip the completeness grid draws; narrower, it draws a cell per team and month.
+constexpr double kMinStrip = 2.0;
+
 // Distinct in black and white too: dark solid, hatched, light solid, a cross, a dashed outline.
 const StatusStyle kStatuses[] = {{"submitted", "#2e7d32", "#2e7d32"},
                                  {"late", "pattern", "#e65100"},
@@ -756,15 +759,21 @@ std::string completeness_svg(const metrics::CompletenessResult& c, const ChartOp
   const double legend_y = grid_bottom + 10;
   const int height = static_cast<int>(std::ceil(legend_y + font + 8));
 
+  // Strips narrower than kMinStrip would not be told apart (a national network: 36 months x 8 measures in
+  // 640 units leave 1.4 each): then each team's month is one cell, of its most pressing status.
+  const bool by_month = sub_w < kMinStrip;
+
   const auto& t = c.total;
   std::string desc = fmt::format(
       "Data completeness as of {}: {} {} x {} {} ({} to {}) x {} {}; {} expected: {} submitted, {} late, {} explained, {} "
-      "missing (overdue), {} pending; completeness {}, timeliness {}.",
+      "missing (overdue), {} pending; completeness {}, timeliness {}.{}",
       format_date(c.as_of), teams.size(), teams.size() == 1 ? "team" : "teams", periods.size(), periods.size() == 1 ? "month" : "months",
       format_period(periods.front()), format_period(periods.back()), measures.size(), measures.size() == 1 ? "measure" : "measures",
-      t.expected, t.submitted, t.late, t.explained, t.missing, t.pending, percent(t.completeness(), 1), percent(t.timeliness(), 1));
+      t.expected, t.submitted, t.late, t.explained, t.missing, t.pending, percent(t.completeness(), 1), percent(t.timeliness(), 1),
+      by_month ? " One cell per team and month, of the month's most pressing status (missing, late, explained, pending, submitted)." : "");
   std::string out = open_svg(o.width, height, id, "completeness-chart", title, desc);
-  out.reserve(c.cells.size() * 280);  // a cell is about 270 bytes: grown once, not doubled a dozen times
+  // A cell is about 270 bytes: grown once, not doubled a dozen times.
+  out.reserve((by_month ? teams.size() * periods.size() : c.cells.size()) * 280);
   out += fmt::format(
       "<defs><pattern id=\"{}late\" width=\"4\" height=\"4\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
       "<rect width=\"4\" height=\"4\" fill=\"#ffcc80\"/><line x1=\"1\" y1=\"0\" x2=\"1\" y2=\"4\" stroke=\"#e65100\" stroke-width=\"2\"/>"
@@ -783,7 +792,44 @@ std::string completeness_svg(const metrics::CompletenessResult& c, const ChartOp
     const std::optional<double> share = it != c.by_team.end() ? it->second.completeness() : std::nullopt;
     out += text_el("label share", x1 + 4, y + row_h / 2 + font * 0.35, "start", font, kText, percent(share, 0));
   }
+  if (by_month) {
+    // Each team's month: how many cells of each status (kStatuses' order), and the measures missing.
+    struct Month {
+      int counts[5] = {0, 0, 0, 0, 0};
+      std::vector<std::string> missing;
+    };
+    std::vector<Month> months(teams.size() * periods.size());
+    for (const auto& cell : c.cells) {
+      const size_t col = std::lower_bound(periods.begin(), periods.end(), cell.period.month()) - periods.begin();
+      Month& m = months[team_row.at(cell.team) * periods.size() + col];
+      const size_t k = static_cast<size_t>(&status_style(cell.status) - kStatuses);
+      ++m.counts[k];
+      if (k == 3 && std::find(m.missing.begin(), m.missing.end(), cell.measure) == m.missing.end()) m.missing.push_back(cell.measure);
+    }
+    for (size_t r = 0; r < teams.size(); ++r) {
+      for (size_t col = 0; col < periods.size(); ++col) {
+        const Month& m = months[r * periods.size() + col];
+        std::vector<std::string> parts;
+        for (size_t k = 0; k < 5; ++k) {
+          if (m.counts[k] > 0) parts.push_back(fmt::format("{} {}", m.counts[k], kStatuses[k].status));
+        }
+        if (parts.empty()) continue;  // nothing expected of the team that month
+        // The most pressing status: missing, late, explained, pending, submitted.
+        size_t shown = 0;
+        for (size_t k : {size_t{3}, size_t{1}, size_t{2}, size_t{4}, size_t{0}}) {
+          if (m.counts[k] > 0) {
+            shown = k;
+            break;
+          }
+        }
+        std::string tip = teams[r] + " - " + format_period(periods[col]) + ": " + join(parts, ", ");
+        if (!m.missing.empty()) tip += "; missing: " + join(m.missing, ", ");
+        out += status_rect(kStatuses[shown], id, "cell month", x0 + col_w * col, top + row_h * r + 1, col_w - 1, row_h - 2, tip);
+      }
+    }
+  }
   for (const auto& cell : c.cells) {
+    if (by_month) break;
     const size_t r = team_row.at(cell.team);
     const size_t col = std::lower_bound(periods.begin(), periods.end(), cell.period.month()) - periods.begin();
     double slice_x = 0, slice_w = sub_w;

@@ -83,7 +83,10 @@ std::string series_svg(const metrics::SeriesResult& s, const ChartOptions& o);
 // Team x period grid: each team's row, each month's column, each cell split into one strip per
 // measure of the core data set (a weekly measure's strip cut into one slice per week whose Thursday is in
 // the month), coloured (and patterned) by status; each team's completeness at the
-// right; a legend with the total counts. The height follows the number of teams.
+// right; a legend with the total counts. The height follows the number of teams. When the strips would be
+// narrower than 2 units (many months and measures: a national network's 36 x 8 in 640 units), each team's
+// month is one cell instead, of its most pressing status (missing, late, explained, pending, submitted),
+// its tooltip counting the statuses and naming the measures missing.
 std::string completeness_svg(const metrics::CompletenessResult& c, const ChartOptions& o);
 
 // The progress scale over time: per period a bar of the faculty scores stacked by score, lowest at the

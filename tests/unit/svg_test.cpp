@@ -7,6 +7,7 @@
 #include "model/project.h"
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include <cmath>
 #include <regex>
@@ -418,6 +419,48 @@ TEST_CASE("completeness_svg: one strip per team, period and measure, escaped, wi
   const std::string none = report::completeness_svg(empty, ChartOptions{});
   CHECK(xml_problem(none) == "");
   CHECK(none.find(">no data</text>") != std::string::npos);
+}
+
+TEST_CASE("completeness_svg: strips narrower than 2 units give one cell per team and month, of its most pressing status", "[svg]") {
+  // Width 160: left margin 5 characters x 6 + 8 = 38, right 48, so the plot is 112 - 38 = 74 wide and each
+  // of the 2 months 37; 19 measures leave strips of (37 - 1) / 19 = 1.89 units, under 2; 18 would leave 2.0.
+  auto grid = [](size_t measures) {
+    CompletenessResult c;
+    c.as_of = date::year(2026) / 4 / 1;
+    for (size_t k = 0; k < measures; ++k) c.measures.push_back(fmt::format("m{:02}", k));
+    auto status = [](const std::string& team, Period p, size_t k) -> std::string {
+      if (team == "alpha" && p == ym(2026, 1)) return k == 3 ? "missing" : k == 7 ? "late" : "submitted";
+      if (team == "alpha" && p == ym(2026, 2)) return k == 0 ? "explained" : "submitted";
+      if (team == "beta" && p == ym(2026, 2)) return k == 0 ? "pending" : k == 1 ? "late" : "submitted";
+      return "submitted";
+    };
+    for (const char* team : {"alpha", "beta"}) {
+      for (Period p : {ym(2026, 1), ym(2026, 2)}) {
+        for (size_t k = 0; k < measures; ++k) c.cells.push_back(cell(team, c.measures[k], p, status(team, p, k)));
+      }
+    }
+    return c;
+  };
+  ChartOptions o;
+  o.width = 160;
+  const std::string strips = report::completeness_svg(grid(18), o);
+  CHECK(count(strips, "<rect class=\"cell ") == 2 * 2 * 18);
+  CHECK(count(strips, "<rect class=\"cell month") == 0);
+
+  const std::string svg = report::completeness_svg(grid(19), o);
+  INFO(svg);
+  CHECK(xml_problem(svg) == "");
+  CHECK(count(svg, "<rect class=\"cell ") == 4);
+  CHECK(count(svg, "<rect class=\"cell month ") == 4);
+  // Rows 16 high from y 20, a cell 1 below the row's top and 14 high; columns from x 38, 37 wide, a cell 36.
+  CHECK(svg.find("<rect class=\"cell month missing\" x=\"38.0\" y=\"21.0\" width=\"36.0\" height=\"14.0\"") != std::string::npos);
+  CHECK(svg.find("<rect class=\"cell month explained\" x=\"75.0\" y=\"21.0\" width=\"36.0\" height=\"14.0\"") != std::string::npos);
+  CHECK(svg.find("<rect class=\"cell month submitted\" x=\"38.0\" y=\"37.0\" width=\"36.0\" height=\"14.0\"") != std::string::npos);
+  CHECK(svg.find("<rect class=\"cell month late\" x=\"75.0\" y=\"37.0\" width=\"36.0\" height=\"14.0\"") != std::string::npos);  // late before pending
+  CHECK(svg.find("<title>alpha - 2026-01: 17 submitted, 1 late, 1 missing; missing: m03</title>") != std::string::npos);
+  CHECK(svg.find("<title>beta - 2026-02: 17 submitted, 1 late, 1 pending</title>") != std::string::npos);
+  CHECK(svg.find("One cell per team and month") != std::string::npos);
+  CHECK(strips.find("One cell per team and month") == std::string::npos);
 }
 
 // January 2026 has five weeks by their Thursday (1, 8, 15, 22 and 29 January): 2026-W01 to W05.
