@@ -787,7 +787,11 @@ std::string completeness_svg(const metrics::CompletenessResult& c, const ChartOp
   }
   for (size_t r = 0; r < teams.size(); ++r) {
     const double y = top + row_h * r;
-    out += text_el("label team", x0 - 4, y + row_h / 2 + font * 0.35, "end", font, kText, teams[r]);
+    // A team ID (a slug: ASCII) longer than the margin holds is cut, with an ellipsis; its cells' tooltips
+    // name it whole.
+    const size_t fits = static_cast<size_t>(std::max(1.0, (left - 8) / char_w));
+    const std::string label = teams[r].size() <= fits ? teams[r] : teams[r].substr(0, fits - 1) + "\u2026";
+    out += text_el("label team", x0 - 4, y + row_h / 2 + font * 0.35, "end", font, kText, label);
     auto it = c.by_team.find(teams[r]);
     const std::optional<double> share = it != c.by_team.end() ? it->second.completeness() : std::nullopt;
     out += text_el("label share", x1 + 4, y + row_h / 2 + font * 0.35, "start", font, kText, percent(share, 0));

@@ -463,6 +463,19 @@ TEST_CASE("completeness_svg: strips narrower than 2 units give one cell per team
   CHECK(strips.find("One cell per team and month") == std::string::npos);
 }
 
+TEST_CASE("completeness_svg: a team ID longer than the margin is cut with an ellipsis", "[svg]") {
+  // The margin is at most 160 units; at 10 units a font, 6 a character: (160 - 8) / 6 = 25 characters fit.
+  CompletenessResult c;
+  c.measures = {"m1"};
+  const std::string id(40, 'a');
+  c.cells = {cell(id, "m1", ym(2026, 1), "submitted"), cell("short", "m1", ym(2026, 1), "missing")};
+  const std::string svg = report::completeness_svg(c, ChartOptions{});
+  CHECK(xml_problem(svg) == "");
+  CHECK(svg.find(">" + std::string(24, 'a') + "\u2026</text>") != std::string::npos);
+  CHECK(svg.find(">short</text>") != std::string::npos);
+  CHECK(svg.find("<title>" + id + " - m1 - 2026-01: submitted") != std::string::npos);
+}
+
 // January 2026 has five weeks by their Thursday (1, 8, 15, 22 and 29 January): 2026-W01 to W05.
 TEST_CASE("completeness_svg: a weekly measure's strip is cut into the weeks of its month", "[svg]") {
   CompletenessResult c;
