@@ -2,6 +2,7 @@
 
 #include "core/dates.h"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -64,7 +65,14 @@ namespace {
 
 // A fixed-decimal number, never "-0.0".
 std::string num(double v, int decimals) {
-  std::string s = fmt::format("{:.{}f}", v, decimals);
+  // The common precisions with a format compiled in (a chart has thousands of coordinates).
+  std::string s;
+  switch (decimals) {
+    case 0: s = fmt::format(FMT_COMPILE("{:.0f}"), v); break;
+    case 1: s = fmt::format(FMT_COMPILE("{:.1f}"), v); break;
+    case 2: s = fmt::format(FMT_COMPILE("{:.2f}"), v); break;
+    default: s = fmt::format("{:.{}f}", v, decimals);
+  }
   if (s[0] == '-' && s.find_first_not_of("-0.") == std::string::npos) s.erase(0, 1);
   return s;
 }
