@@ -41,6 +41,7 @@ void parallel_for(size_t n, size_t threads, const std::function<void(size_t)>& f
     }
   };
   std::vector<std::thread> pool;
+  pool.reserve(std::min(threads, n));  // so that adding a started thread never reallocates (and throws)
   for (size_t t = 1; t < std::min(threads, n); ++t) {
     try {
       pool.emplace_back(work);

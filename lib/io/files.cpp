@@ -305,8 +305,9 @@ Status FileBatch::add(FileUpdate f) {
   });
   if (w.error) return *w.error;
   if (w.closing) return Error{ErrorKind::internal, "a committed FileBatch was used again"};
-  w.bytes += f.content.size();
+  const size_t size = f.content.size();
   w.queue.push_back(std::move(f));
+  w.bytes += size;
   lock.unlock();
   w.queued.notify_one();
   return Ok{};

@@ -118,30 +118,31 @@ Result<std::string> render_markdown(const ReportData& r, const ChartSink& sink) 
       // IDs are slugs (no '.'), so "<measure>.svg" and "<measure>.<team>.svg" never collide.
       chart(s.team.empty() ? m->id + ".svg" : m->id + "." + s.team + ".svg", [&] { return series_svg(s, o); }, o.title);
     }
-    if (teams.size() == 1) {
-      const auto& s = *teams.front();
-      ChartOptions o;
-      o.title = chart_title(r, s, *m);
-      o.unit = m->unit;
-      o.id_prefix = m->id + "-" + s.team + "-";
-      chart(m->id + "." + s.team + ".svg", [&] { return series_svg(s, o); }, o.title);
-    } else if (!teams.empty()) {
+    if (!teams.empty()) {
       // Small multiples: every team's chart in one file, as the HTML report lays them out (one file per
-      // team and measure would be thousands of files for a national network). "<measure>.teams.svg":
-      // with more than one team no "<measure>.<team>.svg" is written.
-      const std::string title = fmt::format("{}: each team's chart ({} teams)", m->name, teams.size());
+      // team and measure would be thousands of files for a national network). A team's own report has
+      // "<measure>.<team>.svg" instead (above); a whole report never does, whatever data came in. One
+      // team's chart is drawn at full size, as in the HTML report.
+      const bool one = teams.size() == 1;
+      const std::string title =
+          fmt::format("{}: each team's chart ({} team{})", m->name, teams.size(), one ? "" : "s");
       chart(m->id + ".teams.svg", [&] {
-        SvgGrid grid(3, title, fmt::format("Small multiples of {} teams' charts of {}, in the order of the teams.",
-                                            teams.size(), m->name), m->id + "-teams-");
+        // The grid's ids start "grid_": an underscore is in no ID, so no chart's prefix starts so.
+        SvgGrid grid(3, title, fmt::format("The charts of {} of {} team{}, in the order of the teams.", m->name, teams.size(),
+                                            one ? "" : "s"), "grid_" + m->id + "_");
         fill_grid(grid, teams.size(), [&](size_t i) {
           ChartOptions o;
           o.unit = m->unit;
-          o.small = true;
-          o.width = 320;
-          o.height = 180;
+          if (one) {
+            o.title = chart_title(r, *teams[i], *m);
+          } else {
+            o.small = true;
+            o.width = 320;
+            o.height = 180;
+          }
           o.id_prefix = m->id + "-" + teams[i]->team + "-";
           return series_svg(*teams[i], o);
-        }, [&](size_t i) { return series_label(r, *teams[i]); });
+        }, [&](size_t i) { return one ? std::string() : series_label(r, *teams[i]); });
         return grid.finish();
       }, title);
     }
@@ -177,17 +178,18 @@ Result<std::string> render_markdown(const ReportData& r, const ChartSink& sink) 
         o.id_prefix = "ramps-" + t.team + "-";
         return o;
       };
-      if (teams.size() == 1) {
-        const ChartOptions o = options(*teams.front());
-        // "ramps.<team>.svg": a team ID is a slug, and no measure is called "ramps" with a dot after it.
-        chart("ramps." + teams.front()->team + ".svg", [&] { return ramps_svg(*r.metrics.improvement, teams.front()->team, o); },
-              o.title);
+      // Underscores are in no ID, so no measure's chart has these names: "pdsa_ramps.<team>.svg" in a team's
+      // report, "pdsa_ramps.svg" with every team's ramps one below the other, each under the team's name.
+      if (r.options.team) {
+        for (const auto* t : teams) {
+          const ChartOptions o = options(*t);
+          chart("pdsa_ramps." + t->team + ".svg", [&] { return ramps_svg(*r.metrics.improvement, t->team, o); }, o.title);
+        }
       } else if (!teams.empty()) {
-        // Every team's ramps in one file, one below the other, each under the team's name.
-        const std::string title = fmt::format("PDSA ramps of {} teams", teams.size());
-        chart("ramps.svg", [&] {
-          SvgGrid grid(1, title, fmt::format("The PDSA ramps of the {} teams with cycles, one below the other, in the order of "
-                                             "the teams.", teams.size()), "ramps-teams-");
+        const std::string title = fmt::format("PDSA ramps of {} team{}", teams.size(), teams.size() == 1 ? "" : "s");
+        chart("pdsa_ramps.svg", [&] {
+          SvgGrid grid(1, title, fmt::format("The PDSA ramps of the {} team{} with cycles, one below the other, in the order of "
+                                             "the teams.", teams.size(), teams.size() == 1 ? "" : "s"), "grid_ramps_");
           fill_grid(grid, teams.size(), [&](size_t i) { return ramps_svg(*r.metrics.improvement, teams[i]->team, options(*teams[i])); },
                     [&](size_t i) { return team_name(r, teams[i]->team); });
           return grid.finish();

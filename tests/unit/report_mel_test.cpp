@@ -188,7 +188,7 @@ TEST_CASE("render_markdown hands each chart to a sink as it is drawn, and stops 
   CHECK(calls == 2);  // no chart drawn after the error
 }
 
-TEST_CASE("render_markdown: each measure's team charts in one small-multiples file, each team's ramps in one", "[report]") {
+TEST_CASE("render_markdown: each measure's team charts in one small-multiples file, every team's ramps in one", "[report]") {
   Diagnostics d;
   const auto nctsn = model::load_project(std::string(COLLAB_SOURCE_DIR) + "/examples/nctsn-tf-cbt", "", d);
   REQUIRE(nctsn.teams.size() > 1);
@@ -209,17 +209,20 @@ TEST_CASE("render_markdown: each measure's team charts in one small-multiples fi
     }
     CHECK(teams > 1);
     CHECK(count(grid, "<svg x=\"") == teams);
+    CHECK(count(grid, "id=\"grid_" + m.id + "_title\"") == 1);  // the grid's own ids: no chart's start so
     CHECK(whole.markdown.find("(charts/" + m.id + ".teams.svg)") != std::string::npos);
   }
-  REQUIRE(files.count("charts/ramps.svg") == 1);
-  CHECK(count(files["charts/ramps.svg"], "<svg x=\"") > 1);
-  for (const auto& t : nctsn.teams) CHECK(files.count("charts/ramps." + t.id + ".svg") == 0);
+  REQUIRE(files.count("charts/pdsa_ramps.svg") == 1);
+  CHECK(count(files["charts/pdsa_ramps.svg"], "<svg x=\"") > 1);
+  CHECK(count(files["charts/pdsa_ramps.svg"], "id=\"grid_ramps_title\"") == 1);
+  for (const auto& t : nctsn.teams) CHECK(files.count("charts/pdsa_ramps." + t.id + ".svg") == 0);
 
   // A team's report keeps its own chart files, at full size.
   const std::string team = nctsn.teams.front().id;
   const MarkdownReport one = render_markdown(build(nctsn, team));
   std::map<std::string, std::string> own(one.files.begin(), one.files.end());
-  CHECK(own.count("charts/ramps." + team + ".svg") == 1);
+  CHECK(own.count("charts/pdsa_ramps." + team + ".svg") == 1);
+  CHECK(own.count("charts/pdsa_ramps.svg") == 0);
   size_t charts = 0;
   for (const auto& m : nctsn.measures) {
     CHECK(own.count("charts/" + m.id + ".teams.svg") == 0);
