@@ -25,7 +25,7 @@ void fill_grid(SvgGrid& grid, size_t n, const Draw& draw, const Label& label) {
     const size_t to = std::min(n, from + kBlock);
     drawn.assign(to - from, std::string());
     parallel_for(to - from, worker_threads(), [&](size_t i) { drawn[i] = draw(from + i); });
-    for (size_t i = from; i < to; ++i) grid.add(label(i), drawn[i - from]);
+    for (size_t i = from; i < to; ++i) grid.add(label(i), std::move(drawn[i - from]));
   }
 }
 
@@ -128,7 +128,7 @@ Result<std::string> render_markdown(const ReportData& r, const ChartSink& sink) 
           fmt::format("{}: each team's chart ({} team{})", m->name, teams.size(), one ? "" : "s");
       chart(m->id + ".teams.svg", [&] {
         // The grid's ids start "grid_": an underscore is in no ID, so no chart's prefix starts so.
-        SvgGrid grid(3, title, fmt::format("The charts of {} of {} team{}, in the order of the teams.", m->name, teams.size(),
+        SvgGrid grid(3, title, fmt::format("{}: the charts of {} team{}, in the order of the teams.", m->name, teams.size(),
                                             one ? "" : "s"), "grid_" + m->id + "_");
         fill_grid(grid, teams.size(), [&](size_t i) {
           ChartOptions o;

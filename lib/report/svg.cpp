@@ -1547,11 +1547,12 @@ constexpr std::string_view kSvgOpen = "<svg xmlns=\"http://www.w3.org/2000/svg\"
 SvgGrid::SvgGrid(int columns, std::string title, std::string desc, std::string id_prefix)
     : columns_(std::max(columns, 1)), title_(std::move(title)), desc_(std::move(desc)), id_prefix_(std::move(id_prefix)) {}
 
-void SvgGrid::add(const std::string& label, const std::string& chart) {
+void SvgGrid::add(std::string label, std::string chart) {
   // Every chart of this file opens with kSvgOpen (open_svg); its viewBox gives its size.
-  Cell cell{label, chart, 640, 240};
-  if (chart.compare(0, kSvgOpen.size(), kSvgOpen) == 0) {
-    const char* p = chart.c_str() + kSvgOpen.size();
+  Cell cell{std::move(label), std::move(chart), 640, 240};
+  const std::string& text = cell.chart;
+  if (text.compare(0, kSvgOpen.size(), kSvgOpen) == 0) {
+    const char* p = text.c_str() + kSvgOpen.size();
     char* end = nullptr;
     const long w = std::strtol(p, &end, 10);
     const long h = (end && *end == ' ') ? std::strtol(end + 1, nullptr, 10) : 0;

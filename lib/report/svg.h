@@ -130,7 +130,7 @@ std::string membership_svg(const mel::MembershipResult& m, const ChartOptions& o
 class SvgGrid {
  public:
   SvgGrid(int columns, std::string title, std::string desc, std::string id_prefix);
-  void add(const std::string& label, const std::string& chart);
+  void add(std::string label, std::string chart);
   // The whole SVG; the grid is empty afterwards.
   std::string finish();
 

@@ -200,7 +200,7 @@ TEST_CASE("render_markdown: each measure's team charts in one small-multiples fi
     REQUIRE(files.count("charts/" + m.id + ".teams.svg") == 1);
     const std::string& grid = files["charts/" + m.id + ".teams.svg"];
     CHECK(grid.rfind("<svg xmlns=", 0) == 0);
-    CHECK(count(grid, "xmlns=") == 1);  // (svg_test checks SvgGrid's output is well-formed)  // the nested charts inherit the root's namespace
+    CHECK(count(grid, "xmlns=") == 1);  // the nested charts inherit the root's (svg_test checks a grid is well-formed)
     // One nested chart, placed, per team with a series of this measure; none in a file of its own.
     size_t teams = 0;
     for (const auto& t : nctsn.teams) {
