@@ -63,7 +63,7 @@ std::string control_text(const SeriesResult& s) {
   // Each rule with the number of points it flags and the last of them, in the rule set's order.
   std::vector<std::pair<std::string, std::pair<int, std::string>>> by_rule;
   for (const auto& pt : s.points) {
-    for (const auto& r : pt.control_signals) {
+    for (const std::string& r : pt.control_signals.names()) {
       auto it = std::find_if(by_rule.begin(), by_rule.end(), [&](const auto& x) { return x.first == r; });
       if (it == by_rule.end()) it = by_rule.insert(by_rule.end(), {r, {0, ""}});
       ++it->second.first;

@@ -154,15 +154,15 @@ void signals_of_points_shown(SeriesResult& s) {
   s.ihi = ihi_run_rules(values, *s.median);
   if (s.run_rules == "ihi") {
     for (const auto& sp : s.ihi.shifts) {
-      for (int i = sp.first; i <= sp.last; ++i) s.points[i].run_signals.push_back("shift");
+      for (int i = sp.first; i <= sp.last; ++i) s.points[i].run_signals.insert(Signal::shift);
     }
     for (const auto& sp : s.ihi.trends) {
-      for (int i = sp.first; i <= sp.last; ++i) s.points[i].run_signals.push_back("trend");
+      for (int i = sp.first; i <= sp.last; ++i) s.points[i].run_signals.insert(Signal::trend);
     }
     s.run_signal = s.ihi.signal();
   } else {
     for (const auto& sp : s.anhoej.longest_runs) {
-      for (int i = sp.first; i <= sp.last; ++i) s.points[i].run_signals.push_back("long-run");
+      for (int i = sp.first; i <= sp.last; ++i) s.points[i].run_signals.insert(Signal::long_run);
     }
     s.run_signal = s.anhoej.signal();
   }

@@ -35,8 +35,8 @@ struct ChartPoint {
   int segment = 0;  // index into SeriesResult::segments
   std::optional<double> centre, lcl, ucl;  // the control chart's, in the unit; none for run charts
   std::optional<double> moving_range;      // XmR only
-  std::vector<std::string> run_signals;      // "long-run" (anhoej), "shift", "trend" (ihi)
-  std::vector<std::string> control_signals;  // the rule set's names (metrics/spc.h)
+  Signals run_signals;      // long-run (anhoej), shift and trend (ihi)
+  Signals control_signals;  // the rule set's (metrics/spc.h)
 };
 
 // A stretch of the control chart with its own limits: the first starts with the series, each rebase

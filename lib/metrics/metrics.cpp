@@ -237,9 +237,9 @@ json to_json(const SeriesResult& s, const model::Project& p) {
       x["lcl"] = num(pt.lcl);
       x["ucl"] = num(pt.ucl);
       if (s.chart == ChartType::xmr) x["moving_range"] = num(pt.moving_range);
-      x["control_signals"] = pt.control_signals;
+      x["control_signals"] = pt.control_signals.names();
     }
-    x["run_signals"] = pt.run_signals;
+    x["run_signals"] = pt.run_signals.names();
     x["note"] = opt_text(pt.note);
     pts.push_back(std::move(x));
   }
@@ -405,7 +405,7 @@ std::string to_csv(const MetricsResult& r, Section section) {
                           chart_name(s.chart), cell(pt.numerator), cell(pt.denominator), cell(pt.value),
                           std::to_string(pt.teams), pt.baseline ? "true" : "false", cell(s.median),
                           s.chart == ChartType::run ? "" : std::to_string(pt.segment), cell(pt.centre), cell(pt.lcl),
-                          cell(pt.ucl), cell(pt.moving_range), join(pt.run_signals), join(pt.control_signals),
+                          cell(pt.ucl), cell(pt.moving_range), join(pt.run_signals.names()), join(pt.control_signals.names()),
                           cell(s.baseline), cell(s.goal), cell_text(pt.note)});
         }
       }

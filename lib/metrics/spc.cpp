@@ -231,11 +231,44 @@ const char* rule_set_name(RuleSet r) {
   return "provost-murray";
 }
 
+const char* signal_name(Signal s) {
+  switch (s) {
+    case Signal::outside: return "outside";
+    case Signal::shift: return "shift";
+    case Signal::trend: return "trend";
+    case Signal::two_of_three: return "two-of-three";
+    case Signal::four_of_five: return "four-of-five";
+    case Signal::fifteen_inner: return "fifteen-inner";
+    case Signal::long_run: return "long-run";
+  }
+  return "outside";
+}
+
+int Signals::size() const {
+  int n = 0;
+  for (unsigned b = bits_; b; b &= b - 1) ++n;
+  return n;
+}
+
+std::vector<Signal> Signals::list() const {
+  std::vector<Signal> out;
+  for (unsigned i = 0; i <= static_cast<unsigned>(Signal::long_run); ++i) {
+    if (bits_ & (1u << i)) out.push_back(static_cast<Signal>(i));
+  }
+  return out;
+}
+
+std::vector<std::string> Signals::names() const {
+  std::vector<std::string> out;
+  for (Signal s : list()) out.emplace_back(signal_name(s));
+  return out;
+}
+
 namespace {
 
 // "k of m consecutive points beyond `zone` sigma on the same side": every window of m points in which at
 // least k lie beyond the zone on one side flags those k (or more) points.
-void k_of_m(const ControlLimits& l, int k, int m, double zone, const char* name, std::vector<std::vector<std::string>>& out) {
+void k_of_m(const ControlLimits& l, int k, int m, double zone, Signal name, std::vector<Signals>& out) {
   int n = static_cast<int>(l.value.size());
   std::vector<bool> flagged(n, false);
   for (int start = 0; start + m <= n; ++start) {
@@ -251,37 +284,35 @@ void k_of_m(const ControlLimits& l, int k, int m, double zone, const char* name,
     }
   }
   for (int i = 0; i < n; ++i) {
-    if (flagged[i]) out[i].push_back(name);
+    if (flagged[i]) out[i].insert(name);
   }
 }
 
-void mark(const std::vector<Span>& spans, const char* name, std::vector<std::vector<std::string>>& out) {
+void mark(const std::vector<Span>& spans, Signal name, std::vector<Signals>& out) {
   for (const auto& s : spans) {
-    for (int i = s.first; i <= s.last; ++i) {
-      if (out[i].empty() || out[i].back() != name) out[i].push_back(name);
-    }
+    for (int i = s.first; i <= s.last; ++i) out[i].insert(name);
   }
 }
 
 }  // namespace
 
-std::vector<std::vector<std::string>> special_causes(RuleSet rules, const ControlLimits& l) {
+std::vector<Signals> special_causes(RuleSet rules, const ControlLimits& l) {
   int n = static_cast<int>(l.value.size());
-  std::vector<std::vector<std::string>> out(n);
+  std::vector<Signals> out(n);
   if (!l.available) return out;
   for (int i = 0; i < n; ++i) {
-    if (l.value[i] > l.ucl[i] || l.value[i] < l.lcl[i]) out[i].push_back("outside");
+    if (l.value[i] > l.ucl[i] || l.value[i] < l.lcl[i]) out[i].insert(Signal::outside);
   }
   switch (rules) {
     case RuleSet::provost_murray: {
-      mark(shifts(l.value, l.centre, 8, false), "shift", out);
-      mark(trends(l.value, 6), "trend", out);
-      k_of_m(l, 2, 3, 2.0, "two-of-three", out);
+      mark(shifts(l.value, l.centre, 8, false), Signal::shift, out);
+      mark(trends(l.value, 6), Signal::trend, out);
+      k_of_m(l, 2, 3, 2.0, Signal::two_of_three, out);
       // 15 or more consecutive points within 1 sigma of the centre, on either side.
       int first = -1;
       auto close = [&](int end) {
         if (first >= 0 && end - first >= 15) {
-          for (int j = first; j < end; ++j) out[j].push_back("fifteen-inner");
+          for (int j = first; j < end; ++j) out[j].insert(Signal::fifteen_inner);
         }
         first = -1;
       };
@@ -294,23 +325,15 @@ std::vector<std::vector<std::string>> special_causes(RuleSet rules, const Contro
       break;
     }
     case RuleSet::nhs:
-      mark(shifts(l.value, l.centre, 7, true), "shift", out);
-      mark(trends(l.value, 7), "trend", out);
-      k_of_m(l, 2, 3, 2.0, "two-of-three", out);
+      mark(shifts(l.value, l.centre, 7, true), Signal::shift, out);
+      mark(trends(l.value, 7), Signal::trend, out);
+      k_of_m(l, 2, 3, 2.0, Signal::two_of_three, out);
       break;
     case RuleSet::western_electric:
-      k_of_m(l, 2, 3, 2.0, "two-of-three", out);
-      k_of_m(l, 4, 5, 1.0, "four-of-five", out);
-      mark(shifts(l.value, l.centre, 8, false), "shift", out);
+      k_of_m(l, 2, 3, 2.0, Signal::two_of_three, out);
+      k_of_m(l, 4, 5, 1.0, Signal::four_of_five, out);
+      mark(shifts(l.value, l.centre, 8, false), Signal::shift, out);
       break;
-  }
-  // One order for every point, whatever the rule set: outside, shift, trend, two-of-three, four-of-five,
-  // fifteen-inner.
-  static const std::vector<std::string> order = {"outside", "shift", "trend", "two-of-three", "four-of-five", "fifteen-inner"};
-  for (auto& flags : out) {
-    std::sort(flags.begin(), flags.end(), [](const std::string& a, const std::string& b) {
-      return std::find(order.begin(), order.end(), a) < std::find(order.begin(), order.end(), b);
-    });
   }
   return out;
 }

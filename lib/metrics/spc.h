@@ -5,6 +5,8 @@
 // hand-computed and published values.
 #pragma once
 
+#include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <vector>
@@ -94,8 +96,42 @@ enum class RuleSet { provost_murray, nhs, western_electric };
 std::optional<RuleSet> parse_rule_set(const std::string& name);
 const char* rule_set_name(RuleSet r);
 
-// The rules that flag each point ("outside", "shift", "trend", "two-of-three", "four-of-five",
-// "fifteen-inner"), in that order, for the points [0, n) of one chart segment.
-std::vector<std::vector<std::string>> special_causes(RuleSet rules, const ControlLimits& limits);
+// The signals a chart point can carry: the control-chart rules, then the run-chart rule that has no
+// control-chart namesake ("shift" and "trend" are both). Their names, in this order, are what JSON, CSV
+// and charts show.
+enum class Signal : std::uint8_t { outside, shift, trend, two_of_three, four_of_five, fifteen_inner, long_run };
+const char* signal_name(Signal s);  // "outside", "shift", "trend", "two-of-three", "four-of-five", "fifteen-inner", "long-run"
+
+// A set of signals in one byte: a national network has hundreds of thousands of chart points, and each
+// carries two of these (docs/performance.md). Listed in the order of Signal.
+class Signals {
+ public:
+  Signals() = default;
+  Signals(std::initializer_list<Signal> s) {
+    for (Signal x : s) insert(x);
+  }
+  void insert(Signal s) { bits_ = static_cast<std::uint8_t>(bits_ | bit(s)); }
+  bool contains(Signal s) const { return (bits_ & bit(s)) != 0; }
+  bool empty() const { return bits_ == 0; }
+  int size() const;
+  void clear() { bits_ = 0; }
+  std::vector<Signal> list() const;
+  std::vector<std::string> names() const;
+  Signals operator|(Signals o) const {
+    Signals r;
+    r.bits_ = static_cast<std::uint8_t>(bits_ | o.bits_);
+    return r;
+  }
+  bool operator==(const Signals& o) const { return bits_ == o.bits_; }
+  bool operator!=(const Signals& o) const { return bits_ != o.bits_; }
+
+ private:
+  static std::uint8_t bit(Signal s) { return static_cast<std::uint8_t>(1u << static_cast<unsigned>(s)); }
+  std::uint8_t bits_ = 0;
+};
+
+// The rules that flag each point (outside, shift, trend, two-of-three, four-of-five, fifteen-inner) for
+// the points [0, n) of one chart segment.
+std::vector<Signals> special_causes(RuleSet rules, const ControlLimits& limits);
 
 }  // namespace collab::metrics

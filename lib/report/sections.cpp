@@ -34,7 +34,7 @@ std::string signals_text(const metrics::SeriesResult& s) {
   if (s.run_signal) out.push_back(s.run_rules == "ihi" ? "run chart: shift or trend" : "run chart: non-random variation");
   std::map<std::string, int> rules;
   for (const auto& pt : s.points) {
-    for (const auto& r : pt.control_signals) ++rules[r];
+    for (metrics::Signal r : pt.control_signals.list()) ++rules[metrics::signal_name(r)];
   }
   for (const auto& [rule, n] : rules) out.push_back(fmt::format("{} ({})", rule, n));
   return out.empty() ? "none" : join(out, "; ");

@@ -15,6 +15,8 @@ namespace collab::report {
 
 using metrics::ChartPoint;
 using metrics::SeriesResult;
+using metrics::Signal;
+using metrics::Signals;
 
 std::string xml_escape(std::string_view text) {
   std::string out;
@@ -254,9 +256,10 @@ std::string with_unit(const std::string& value, const std::string& unit) { retur
 std::string point_tooltip(const ChartPoint& p, int decimals, const std::string& unit) {
   std::string t = format_period(p.period) + ": " + with_unit(num(p.value, decimals), unit);
   if (p.numerator && p.denominator) t += " (" + plain(*p.numerator) + "/" + plain(*p.denominator) + ")";
-  std::vector<std::string> signals = p.control_signals;
-  for (const auto& r : p.run_signals) {
-    if (std::find(signals.begin(), signals.end(), r) == signals.end()) signals.push_back(r);
+  // The control chart's signals, then the run chart's that are not among them.
+  std::vector<std::string> signals = p.control_signals.names();
+  for (Signal r : p.run_signals.list()) {
+    if (!p.control_signals.contains(r)) signals.emplace_back(signal_name(r));
   }
   if (!signals.empty()) t += "; " + join(signals, ", ");
   if (p.teams > 1) t += fmt::format("; {} teams", p.teams);
@@ -311,7 +314,7 @@ std::string series_desc(const SeriesResult& s, bool control, bool median_line, i
     if (!centres.empty()) d += "; centre " + join(centres, ", ");
     if (std::any_of(pts.begin(), pts.end(), [](const auto& p) { return !p.centre; })) d += "; too few points for limits";
     const auto outside = std::count_if(pts.begin(), pts.end(), [](const auto& p) {
-      return std::find(p.control_signals.begin(), p.control_signals.end(), "outside") != p.control_signals.end();
+      return p.control_signals.contains(Signal::outside);
     });
     const auto flagged = std::count_if(pts.begin(), pts.end(), [](const auto& p) { return !p.control_signals.empty(); });
     if (outside > 0) d += fmt::format("; {} {} outside the limits", outside, outside == 1 ? "point" : "points");

@@ -191,8 +191,8 @@ TEST_CASE("measure_series: proportion in %, baseline from-to frozen for the medi
   }
   // Provost-Murray 2 of 3 beyond 2 sigma (0.5 + 0.2236068 = 72.36 %): 75 and 80 in the window 40, 75, 80.
   CHECK(s.points[2].control_signals.empty());
-  CHECK(s.points[3].control_signals == std::vector<std::string>{"two-of-three"});
-  CHECK(s.points[4].control_signals == std::vector<std::string>{"two-of-three"});
+  CHECK(s.points[3].control_signals.names() == std::vector<std::string>{"two-of-three"});
+  CHECK(s.points[4].control_signals.names() == std::vector<std::string>{"two-of-three"});
   CHECK(s.control_signal);
   // Progress: baseline = median(50, 60, 40) = 50; latest 80 (2026-05); change 30; relative 30 / 50 = 0.6;
   // goal 90 (in %) not met; share of the gap closed = (80 - 50) / (90 - 50) = 0.75.
@@ -458,7 +458,7 @@ TEST_CASE("measure_series: rule sets, measure > collab.yaml > defaults, and the 
   CHECK_FALSE(sa.anhoej.few_crossings);
   CHECK(sa.run_signal);
   for (int i = 0; i < 11; ++i) {
-    CHECK(sa.points[i].run_signals == (i >= 3 ? std::vector<std::string>{"long-run"} : std::vector<std::string>{}));
+    CHECK(sa.points[i].run_signals.names() == (i >= 3 ? std::vector<std::string>{"long-run"} : std::vector<std::string>{}));
   }
   // chart: run: no control chart at all.
   CHECK(sa.chart == ChartType::run);
@@ -476,9 +476,9 @@ TEST_CASE("measure_series: rule sets, measure > collab.yaml > defaults, and the 
   CHECK(sb.ihi.trends[0] == Span{2, 10});
   CHECK(sb.run_signal);
   CHECK(sb.points[1].run_signals.empty());
-  CHECK(sb.points[2].run_signals == std::vector<std::string>{"trend"});
-  CHECK(sb.points[3].run_signals == (std::vector<std::string>{"shift", "trend"}));
-  CHECK(sb.points[10].run_signals == (std::vector<std::string>{"shift", "trend"}));
+  CHECK(sb.points[2].run_signals.names() == std::vector<std::string>{"trend"});
+  CHECK(sb.points[3].run_signals.names() == (std::vector<std::string>{"shift", "trend"}));
+  CHECK(sb.points[10].run_signals.names() == (std::vector<std::string>{"shift", "trend"}));
 }
 
 TEST_CASE("measure_series: rebases split the control chart; team rebases stay with their team", "[metrics]") {
@@ -525,7 +525,7 @@ TEST_CASE("measure_series: rebases split the control chart; team rebases stay wi
   CHECK(*a.points[5].centre == Approx(5));
   CHECK(*a.points[5].ucl == Approx(11.708204).margin(1e-6));
   CHECK(*a.points[5].lcl == 0);
-  CHECK(a.points[5].control_signals == std::vector<std::string>{"outside"});
+  CHECK(a.points[5].control_signals.names() == std::vector<std::string>{"outside"});
   CHECK(a.points[4].control_signals.empty());
   CHECK(a.control_signal);
 
@@ -549,7 +549,7 @@ TEST_CASE("measure_series: rebases split the control chart; team rebases stay wi
   CHECK(*pooled.points[0].ucl == Approx(20.949874).margin(1e-6));
   CHECK(*pooled.segments[1].centre == Approx(6));
   CHECK(*pooled.points[5].ucl == Approx(13.348469).margin(1e-6));
-  CHECK(pooled.points[5].control_signals == std::vector<std::string>{"outside"});
+  CHECK(pooled.points[5].control_signals.names() == std::vector<std::string>{"outside"});
 }
 
 TEST_CASE("measure_series: scope by team, measure and period", "[metrics]") {

@@ -16,10 +16,10 @@ std::vector<Subgroup> counts(const std::vector<double>& c, double n = 1) {
   return out;
 }
 
-std::vector<int> flagged(const std::vector<std::vector<std::string>>& flags, const std::string& rule) {
+std::vector<int> flagged(const std::vector<Signals>& flags, const std::string& rule) {
   std::vector<int> out;
   for (size_t i = 0; i < flags.size(); ++i) {
-    for (const auto& f : flags[i]) {
+    for (const auto& f : flags[i].names()) {
       if (f == rule) out.push_back(static_cast<int>(i));
     }
   }
@@ -225,4 +225,27 @@ TEST_CASE("Special-cause rule sets differ as documented", "[spc][rules]") {
     CHECK(flagged(pm, "fifteen-inner").size() == 15);
     CHECK(flagged(special_causes(RuleSet::nhs, l), "fifteen-inner").empty());
   }
+}
+
+TEST_CASE("Signals: a set listed in one order, whatever the order of insertion", "[spc]") {
+  Signals s;
+  CHECK(s.empty());
+  CHECK(s.names().empty());
+  s.insert(Signal::long_run);
+  s.insert(Signal::two_of_three);
+  s.insert(Signal::outside);
+  s.insert(Signal::two_of_three);  // a set: once
+  CHECK(s.size() == 3);
+  CHECK(s.contains(Signal::outside));
+  CHECK_FALSE(s.contains(Signal::shift));
+  CHECK(s.names() == std::vector<std::string>{"outside", "two-of-three", "long-run"});
+  CHECK((Signals{Signal::shift} | Signals{Signal::trend, Signal::fifteen_inner}).names() ==
+        std::vector<std::string>{"shift", "trend", "fifteen-inner"});
+  const Signals all{Signal::fifteen_inner, Signal::four_of_five, Signal::two_of_three, Signal::trend, Signal::shift,
+                    Signal::outside, Signal::long_run};
+  CHECK(all.names() == std::vector<std::string>{"outside", "shift", "trend", "two-of-three", "four-of-five", "fifteen-inner",
+                                                "long-run"});
+  CHECK(sizeof(Signals) == 1);
+  s.clear();
+  CHECK(s == Signals{});
 }

@@ -107,7 +107,7 @@ SeriesResult p_chart() {
   s.points = {point(ym(2026, 1), 20, true, 25, 5, 45), point(ym(2026, 2), 30, true, 25, 5, 45),
               point(ym(2026, 3), 25, true, 25, 5, 46), point(ym(2026, 4), 60, false, 25, 5, 44),
               point(ym(2026, 5), 35, false, 25, 5, 45)};
-  s.points[3].control_signals = {"outside"};
+  s.points[3].control_signals = {metrics::Signal::outside};
   s.median = 25;
   s.segments = {Segment{ym(2026, 1), "", 3, 25.0, std::nullopt, std::nullopt}};
   s.goal = 50;
@@ -180,7 +180,7 @@ TEST_CASE("series_svg: a run chart draws the median, dashed; run signals are sig
   SeriesResult s = p_chart();
   s.chart = ChartType::run;
   for (auto& p : s.points) p.centre = p.lcl = p.ucl = std::nullopt, p.control_signals.clear();
-  s.points[4].run_signals = {"shift"};
+  s.points[4].run_signals = {metrics::Signal::shift};
   s.goal.reset();
   s.segments.clear();
   ChartOptions o;
@@ -306,7 +306,7 @@ TEST_CASE("series_svg: every text from the data is escaped", "[svg]") {
   s.team = "<script>alert('t')</script>";
   s.measure = "a & b \"m\"";
   s.points[1].note = "<b>note</b> & 'quoted' \x01";
-  s.points[3].control_signals = {"out<side>"};
+  s.points[3].control_signals = {metrics::Signal::outside};  // signal names are fixed (metrics/spc.h)
   s.control_rules = "<rules>";
   ChartOptions o;
   o.title = "T<itle> & \"x\"";
