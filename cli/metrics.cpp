@@ -2,6 +2,7 @@
 // progress scale and the network survey (lib/metrics), as text, JSON or long-form CSV; --check for a
 // scheduled CI job; `metrics import` reads team data from a long CSV (lib/metrics/data_import).
 #include "common.h"
+#include "core/parallel.h"
 #include "io/files.h"
 #include "io/lock.h"
 #include "metrics/data_import.h"
@@ -76,28 +77,23 @@ std::string control_text(const SeriesResult& s) {
   return fmt::format("{}", fmt::join(out, "; "));
 }
 
-void print_measures(const MetricsResult& r, const model::Project& p) {
+// One measure at a time, computed, printed and dropped (metrics/measures.h): the charts' PDSA marks are
+// not in the text, so the improvement work is not computed for them.
+void print_measures(const model::Project& p, const Scope& scope) {
   fmt::print("Measures\n");
   bool any = false;
-  std::vector<const model::Measure*> measures;
-  for (const auto& m : p.measures) measures.push_back(&m);
-  std::sort(measures.begin(), measures.end(), [](const auto* a, const auto* b) { return a->id < b->id; });
-  for (const auto* m : measures) {
-    bool header = false;
-    for (const auto& s : r.series) {
-      if (s.measure != m->id) continue;
-      if (!header) {
-        std::string rules = fmt::format("run chart {}", s.run_rules);
-        if (s.chart != ChartType::run) rules += fmt::format(", {} chart {}", s.chart == ChartType::xmr ? std::string("XmR") : std::string(1, static_cast<char>(std::toupper(chart_name(s.chart)[0]))), s.control_rules);
-        fmt::print("  {}: {} ({}{}, {} is better; {})\n", m->id, m->name, m->type, m->unit.empty() ? "" : ", " + m->unit, m->better, rules);
-        std::string head = fmt::format("    {:<22} {:>6} {:>9} {:>9} {:>8} {:>8} {:>8} {:>7}  {:<28} {}", "team", "points", "baseline",
-                                       "latest", "period", "change", "goal", "to goal", "run chart",
-                                       s.chart == ChartType::run ? "" : "control chart (points flagged)");
-        while (!head.empty() && head.back() == ' ') head.pop_back();
-        fmt::print("{}\n", head);
-        header = true;
-        any = true;
-      }
+  each_measure_series(p, scope, worker_threads(), [&](const model::Measure& m, std::vector<SeriesResult>&& series) {
+    const SeriesResult& first = series.front();
+    std::string rules = fmt::format("run chart {}", first.run_rules);
+    if (first.chart != ChartType::run) rules += fmt::format(", {} chart {}", first.chart == ChartType::xmr ? std::string("XmR") : std::string(1, static_cast<char>(std::toupper(chart_name(first.chart)[0]))), first.control_rules);
+    fmt::print("  {}: {} ({}{}, {} is better; {})\n", m.id, m.name, m.type, m.unit.empty() ? "" : ", " + m.unit, m.better, rules);
+    std::string head = fmt::format("    {:<22} {:>6} {:>9} {:>9} {:>8} {:>8} {:>8} {:>7}  {:<28} {}", "team", "points", "baseline",
+                                   "latest", "period", "change", "goal", "to goal", "run chart",
+                                   first.chart == ChartType::run ? "" : "control chart (points flagged)");
+    while (!head.empty() && head.back() == ' ') head.pop_back();
+    fmt::print("{}\n", head);
+    any = true;
+    for (const auto& s : series) {
       std::string line = fmt::format("    {:<22} {:>6} {:>9} {:>9} {:>8} {:>8} {:>8} {:>7}  {:<28} {}", s.team.empty() ? "(all teams)" : s.team,
                  s.points.size(), number(s.baseline), number(s.latest), s.latest_period ? format_period(*s.latest_period) : "-",
                  signed_number(s.change), number(s.goal), s.goal_met && *s.goal_met ? "met" : percent(s.share_of_gap_closed),
@@ -105,7 +101,7 @@ void print_measures(const MetricsResult& r, const model::Project& p) {
       while (!line.empty() && line.back() == ' ') line.pop_back();
       fmt::print("{}\n", line);
     }
-  }
+  });
   if (!any) fmt::print("  no data reported yet\n");
 }
 
@@ -323,11 +319,15 @@ int run_metrics(const Context& ctx, const MetricsOptions& o) {
                       Section::improvement, Section::membership, Section::milestones, Section::contribution, Section::feedback,
                       Section::agenda, Section::outcomes, Section::products, Section::resources}) {
       if (!sections.count(s)) continue;
-      const MetricsResult r = compute_metrics(p, scope, as_of, {s}, o.quiet_weeks, o.open_answers);
       if (!first) fmt::print("\n");
       first = false;
+      if (s == Section::measures) {
+        print_measures(p, scope);
+        continue;
+      }
+      const MetricsResult r = compute_metrics(p, scope, as_of, {s}, o.quiet_weeks, o.open_answers);
       switch (s) {
-        case Section::measures: print_measures(r, p); break;
+        case Section::measures: break;
         case Section::completeness: print_completeness(*r.completeness, p); break;
         case Section::participation: print_participation(*r.participation); break;
         case Section::progress: print_progress(*r.progress); break;

@@ -1,5 +1,6 @@
 #include "metrics/measures.h"
 
+#include "core/parallel.h"
 #include "scoring/statistics.h"
 
 #include <fmt/format.h>
@@ -314,38 +315,70 @@ SeriesResult chart(const Project& p, const Measure& m, const std::string& team, 
 
 }  // namespace
 
-std::vector<SeriesResult> measure_series(const Project& project, const Scope& scope) {
+namespace {
+
+std::vector<const Measure*> measures_in(const Project& project, const Scope& scope) {
   std::vector<const Measure*> measures;
   for (const auto& m : project.measures) {
     if (scope.measures.empty() || scope.measures.count(m.id)) measures.push_back(&m);
   }
   std::sort(measures.begin(), measures.end(), [](const Measure* a, const Measure* b) { return a->id < b->id; });
+  return measures;
+}
+
+std::vector<const model::TeamData*> data_in(const Project& project, const Scope& scope) {
   std::vector<const model::TeamData*> data;
   for (const auto& d : project.data) {
     if (scope.teams.empty() || scope.teams.count(d.team)) data.push_back(&d);
   }
   std::sort(data.begin(), data.end(), [](const model::TeamData* a, const model::TeamData* b) { return a->team < b->team; });
+  return data;
+}
 
+// One measure's series, appended to `out`: the pooled one, then each team's.
+void series_of(const Project& project, const Measure& m, const std::vector<const model::TeamData*>& data, const Scope& scope,
+               std::vector<SeriesResult>& out) {
+  std::vector<std::vector<Raw>> per_team;
+  std::vector<SeriesResult> team_results;
+  for (const auto* d : data) {
+    std::vector<std::string> skipped;
+    auto raw = team_values(*d, m, scope, skipped);
+    if (raw.empty() && skipped.empty()) continue;
+    team_results.push_back(chart(project, m, d->team, raw, std::move(skipped), scope));
+    per_team.push_back(std::move(raw));
+  }
+  if (per_team.empty()) return;
+  SeriesResult pooled = chart(project, m, "", pooled_values(per_team, m), {}, scope);
+  if (pooled.points.empty()) return;  // nothing in the period range
+  out.push_back(std::move(pooled));
+  for (auto& r : team_results) {
+    if (!r.points.empty() || !r.skipped.empty()) out.push_back(std::move(r));
+  }
+}
+
+}  // namespace
+
+std::vector<SeriesResult> measure_series(const Project& project, const Scope& scope) {
+  const auto data = data_in(project, scope);
   std::vector<SeriesResult> out;
-  for (const Measure* m : measures) {
-    std::vector<std::vector<Raw>> per_team;
-    std::vector<SeriesResult> team_results;
-    for (const auto* d : data) {
-      std::vector<std::string> skipped;
-      auto raw = team_values(*d, *m, scope, skipped);
-      if (raw.empty() && skipped.empty()) continue;
-      team_results.push_back(chart(project, *m, d->team, raw, std::move(skipped), scope));
-      per_team.push_back(std::move(raw));
-    }
-    if (per_team.empty()) continue;
-    SeriesResult pooled = chart(project, *m, "", pooled_values(per_team, *m), {}, scope);
-    if (pooled.points.empty()) continue;  // nothing in the period range
-    out.push_back(std::move(pooled));
-    for (auto& r : team_results) {
-      if (!r.points.empty() || !r.skipped.empty()) out.push_back(std::move(r));
+  for (const Measure* m : measures_in(project, scope)) series_of(project, *m, data, scope, out);
+  return out;
+}
+
+void each_measure_series(const Project& project, const Scope& scope, size_t threads,
+                         const std::function<void(const Measure&, std::vector<SeriesResult>&&)>& fn) {
+  const auto data = data_in(project, scope);
+  const auto measures = measures_in(project, scope);
+  const size_t block = std::max<size_t>(1, threads);
+  for (size_t first = 0; first < measures.size(); first += block) {
+    const size_t n = std::min(block, measures.size() - first);
+    std::vector<std::vector<SeriesResult>> series(n);
+    parallel_for(n, threads, [&](size_t i) { series_of(project, *measures[first + i], data, scope, series[i]); });
+    for (size_t i = 0; i < n; ++i) {
+      if (!series[i].empty()) fn(*measures[first + i], std::move(series[i]));
+      std::vector<SeriesResult>().swap(series[i]);
     }
   }
-  return out;
 }
 
 }  // namespace collab::metrics

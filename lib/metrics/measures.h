@@ -6,6 +6,7 @@
 #include "metrics/spc.h"
 #include "model/project.h"
 
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -94,5 +95,11 @@ std::string control_rules_for(const model::Project& p, const model::Measure& m);
 // For each measure in scope, in ID order: the pooled series (team ""), then each team's in team ID order.
 // A team without any value for the measure gets no series; the pooled series exists when any team has one.
 std::vector<SeriesResult> measure_series(const model::Project& project, const Scope& scope);
+
+// The same series, one measure at a time: `fn` gets each measure in scope that has a series, in ID order,
+// with its series, which are dropped after it returns, so that a national network's charts are never all
+// held at once (docs/performance.md). `threads` measures are computed side by side (core/parallel.h).
+void each_measure_series(const model::Project& project, const Scope& scope, size_t threads,
+                         const std::function<void(const model::Measure&, std::vector<SeriesResult>&&)>& fn);
 
 }  // namespace collab::metrics
