@@ -325,10 +325,14 @@ int run_metrics(const Context& ctx, const MetricsOptions& o) {
         print_measures(p, scope);
         continue;
       }
+      if (s == Section::completeness) {  // the text lists only the missing cells
+        print_completeness(completeness(p, as_of, scope, KeepCells::missing), p);
+        continue;
+      }
       const MetricsResult r = compute_metrics(p, scope, as_of, {s}, o.quiet_weeks, o.open_answers);
       switch (s) {
         case Section::measures: break;
-        case Section::completeness: print_completeness(*r.completeness, p); break;
+        case Section::completeness: break;
         case Section::participation: print_participation(*r.participation); break;
         case Section::progress: print_progress(*r.progress); break;
         case Section::network: print_network(r.network); break;

@@ -53,7 +53,7 @@ std::optional<double> CompletenessCount::completeness() const { return ratio(sub
 std::optional<double> CompletenessCount::timeliness() const { return ratio(submitted, submitted + late); }
 std::optional<double> TypeAttendance::rate() const { return ratio(attended, expected); }
 
-CompletenessResult completeness(const Project& p, const Date& as_of, const Scope& scope) {
+CompletenessResult completeness(const Project& p, const Date& as_of, const Scope& scope, KeepCells keep) {
   CompletenessResult r;
   r.as_of = as_of;
   bool any_core = std::any_of(p.measures.begin(), p.measures.end(), [](const model::Measure& m) { return m.core; });
@@ -83,7 +83,7 @@ CompletenessResult completeness(const Project& p, const Date& as_of, const Scope
   for (const auto& d : p.data) data.emplace(d.team, &d);
 
   const std::vector<const Team*> teams = teams_sorted(p, scope);
-  {  // Room for the cells at once (each team's every period in scope at most): 276,000 cells at 1,000 teams.
+  if (keep == KeepCells::all) {  // Room for the cells at once (each team's every period in scope at most): 276,000 cells at 1,000 teams.
      // Capped, as teams that join late or leave early have fewer: past the cap the vector grows as it needs.
     size_t months = 0, weeks = 0;
     for (Period per = first; per <= last && last_day(per) < as_of; per += date::months{1}) {
@@ -130,7 +130,7 @@ CompletenessResult completeness(const Project& p, const Date& as_of, const Scope
           cell.status = "pending";
           ++count.pending;
         }
-        cells.push_back(std::move(cell));
+        if (keep == KeepCells::all || cell.status == "missing") cells.push_back(std::move(cell));
       }
     };
 

@@ -52,7 +52,12 @@ struct CompletenessResult {
   CompletenessCount total;
 };
 
-CompletenessResult completeness(const model::Project& project, const Date& as_of, const Scope& scope);
+// Which cells a CompletenessResult keeps: all, or only the missing ones, which is all that a list of what is
+// overdue needs; the counts are the same. A national network has 288,000 cells (docs/performance.md).
+enum class KeepCells { all, missing };
+
+CompletenessResult completeness(const model::Project& project, const Date& as_of, const Scope& scope,
+                                KeepCells keep = KeepCells::all);
 
 // ---- Participation ----
 // Each attendance file is one occurrence of an event. A team is expected at an occurrence when it was

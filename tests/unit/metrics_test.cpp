@@ -681,6 +681,24 @@ TEST_CASE("completeness: statuses against the due day, core measures, late joine
   CHECK(r.cells[8].period == per("2026-03"));
   CHECK(r.cells[15].team == "gamma");
   CHECK(r.cells[15].period == per("2026-02"));
+
+  // Only the missing cells, in the same order, with the same counts.
+  auto m = completeness(p, as_of, {}, KeepCells::missing);
+  std::vector<CompletenessCell> missing;
+  std::copy_if(r.cells.begin(), r.cells.end(), std::back_inserter(missing), [](const auto& c) { return c.status == "missing"; });
+  REQUIRE(m.cells.size() == 8);
+  REQUIRE(missing.size() == 8);
+  for (size_t i = 0; i < missing.size(); ++i) {
+    CHECK(m.cells[i].team == missing[i].team);
+    CHECK(m.cells[i].measure == missing[i].measure);
+    CHECK(m.cells[i].period == missing[i].period);
+    CHECK(m.cells[i].due == missing[i].due);
+    CHECK(m.cells[i].status == "missing");
+  }
+  CHECK(m.total.expected == 16);
+  CHECK(m.total.missing == 8);
+  CHECK(m.by_team.at("alpha").submitted == 3);
+  CHECK(m.by_team.at("beta").pending == 2);
 }
 
 TEST_CASE("completeness: without data.due_day, the last day of the next month; all measures when none is core",
