@@ -271,7 +271,7 @@ Result<std::optional<Period>> period_option(const std::string& text, const char*
 }
 
 int run_metrics(const Context& ctx, const MetricsOptions& o) {
-  auto project = load_valid_project(ctx, "computed");
+  auto project = load_valid_project(ctx, "computed", metrics_reads());
   if (!project) return fail(project.error());
   const model::Project& p = *project;
 

@@ -35,6 +35,16 @@ std::set<Section> default_sections(const model::Project& p) {
   return out;
 }
 
+const std::set<model::FileKind>& metrics_reads() {
+  using model::FileKind;
+  static const std::set<FileKind> kinds = {
+      FileKind::collaborative, FileKind::organization,     FileKind::team,     FileKind::event,           FileKind::attendance,
+      FileKind::measure,       FileKind::data,             FileKind::assessment, FileKind::network,       FileKind::driver_diagram,
+      FileKind::pdsa,          FileKind::theory_of_change, FileKind::survey,   FileKind::responses,       FileKind::learning_agenda,
+      FileKind::outcome,       FileKind::product,          FileKind::resources};
+  return kinds;
+}
+
 std::optional<Section> parse_section(const std::string& name) {
   const auto& names = section_names();
   for (size_t i = 0; i < names.size(); ++i) {

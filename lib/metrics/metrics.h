@@ -33,6 +33,10 @@ std::optional<Section> parse_section(const std::string& name);
 // resources.yaml).
 std::set<Section> default_sections(const model::Project& project);
 
+// The kinds of file `collab metrics` reads (model::load_project's `only`): every kind but the application
+// round's (rubric.yaml, eois/, reviews/, decisions.yaml) and enroll's mappings/, which no section uses.
+const std::set<model::FileKind>& metrics_reads();
+
 // One network survey wave: the nodes are the members of the teams active on its date (every member in
 // scope); ties of every relation count, a pair named under two relations once (strength and trust averaged).
 struct NetworkWaveResult {
