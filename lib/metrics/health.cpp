@@ -63,10 +63,10 @@ CompletenessResult completeness(const Project& p, const Date& as_of, const Scope
   std::sort(r.measures.begin(), r.measures.end());
   if (!p.collaborative || !p.collaborative->start || !p.collaborative->end) return r;
   const auto& c = *p.collaborative;
-  std::vector<std::string> monthly, weekly;
+  std::vector<std::string_view> monthly, weekly;  // the project's IDs, which the cells point to
   for (const auto& id : r.measures) {
     const model::Measure* m = p.find_measure(id);
-    (m && m->weekly() ? weekly : monthly).push_back(id);
+    if (m) (m->weekly() ? weekly : monthly).push_back(m->id);
   }
   Period first = c.data_from.value_or(period_of(*c.start));
   Period last = period_of(*c.end);
@@ -98,7 +98,7 @@ CompletenessResult completeness(const Project& p, const Date& as_of, const Scope
     const model::TeamData* d = data.count(t->id) ? data[t->id] : nullptr;
     std::vector<CompletenessCell> cells;
     // One period's cells, for the measures reported at its frequency.
-    auto expect = [&](const ReportingPeriod& per, const Date& due, const std::vector<std::string>& measures) {
+    auto expect = [&](const ReportingPeriod& per, const Date& due, const std::vector<std::string_view>& measures) {
       const model::DataPeriod* entry = nullptr;
       if (d) {
         for (const auto& e : d->periods) {
@@ -106,7 +106,7 @@ CompletenessResult completeness(const Project& p, const Date& as_of, const Scope
         }
       }
       for (const auto& m : measures) {
-        CompletenessCell cell{t->id, m, per, due, "", std::nullopt, ""};
+        CompletenessCell cell{t->id, m, per, due, {}, std::nullopt, ""};
         const model::Value* v = nullptr;
         if (entry) {
           auto it = entry->values.find(m);

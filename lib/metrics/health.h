@@ -27,11 +27,14 @@ namespace collab::metrics {
 //   explained  reported as missing, with the reason
 //   missing    nothing reported and the due date has passed (overdue)
 //   pending    nothing reported yet, not due yet
+// A team's measure in one period. The team and the measure are the project's own IDs, and the status one of
+// five fixed words, not copies: a national network has 288,000 cells, most with long IDs (docs/performance.md).
+// A result must not outlive the project it was computed from.
 struct CompletenessCell {
-  std::string team, measure;
+  std::string_view team, measure;
   ReportingPeriod period;  // a week for a weekly measure
   Date due;
-  std::string status;
+  std::string_view status;  // "submitted", "late", "explained", "missing" or "pending"
   std::optional<Date> submitted;
   std::string reason;  // explained: the reason given
 };

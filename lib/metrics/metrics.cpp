@@ -424,7 +424,7 @@ std::string to_csv(const MetricsResult& r, Section section) {
       out += csv_row({"team", "measure", "period", "due", "status", "submitted", "reason"});
       if (r.completeness) {
         for (const auto& c : r.completeness->cells) {
-          out += csv_row({cell_text(c.team), cell_text(c.measure), format_period(c.period), format_date(c.due), c.status,
+          out += csv_row({cell_text(std::string(c.team)), cell_text(std::string(c.measure)), format_period(c.period), format_date(c.due), std::string(c.status),
                           c.submitted ? format_date(*c.submitted) : "", cell_text(c.reason)});
         }
       }

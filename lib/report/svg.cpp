@@ -704,7 +704,7 @@ const StatusStyle kStatuses[] = {{"submitted", "#2e7d32", "#2e7d32"},
                                  {"missing", "#ffebee", "#c62828"},
                                  {"pending", "#ffffff", "#9e9e9e"}};
 
-const StatusStyle& status_style(const std::string& status) {
+const StatusStyle& status_style(std::string_view status) {
   for (const auto& st : kStatuses) {
     if (status == st.status) return st;
   }
@@ -741,9 +741,10 @@ std::string completeness_svg(const metrics::CompletenessResult& c, const ChartOp
   const std::string title = o.title.empty() ? "Data completeness" : o.title;
   if (c.cells.empty()) return no_data_svg(o, id, "completeness-chart", title);
 
-  std::vector<std::string> teams, measures = c.measures;
+  // The project's IDs, as the cells hold them (views).
+  std::vector<std::string_view> teams, measures(c.measures.begin(), c.measures.end());
   // Rows and strips by first appearance; indexed, as a national network has 1,000 teams and 300,000 cells.
-  std::unordered_map<std::string, size_t> team_row, measure_strip;
+  std::unordered_map<std::string_view, size_t> team_row, measure_strip;
   for (size_t k = 0; k < measures.size(); ++k) measure_strip.emplace(measures[k], k);
   // One column per month; a weekly measure's strip in a month is cut into one slice per week of it (the
   // weeks whose Thursday falls in the month).
@@ -801,9 +802,9 @@ std::string completeness_svg(const metrics::CompletenessResult& c, const ChartOp
     // A team ID (a slug: ASCII) longer than the margin holds is cut, with an ellipsis; its cells' tooltips
     // name it whole.
     const size_t fits = static_cast<size_t>(std::max(1.0, (left - 8) / char_w));
-    const std::string label = teams[r].size() <= fits ? teams[r] : teams[r].substr(0, fits - 1) + "\u2026";
+    const std::string label = teams[r].size() <= fits ? std::string(teams[r]) : std::string(teams[r].substr(0, fits - 1)) + "\u2026";
     out += text_el("label team", x0 - 4, y + row_h / 2 + font * 0.35, "end", font, kText, label);
-    auto it = c.by_team.find(teams[r]);
+    auto it = c.by_team.find(std::string(teams[r]));
     const std::optional<double> share = it != c.by_team.end() ? it->second.completeness() : std::nullopt;
     out += text_el("label share", x1 + 4, y + row_h / 2 + font * 0.35, "start", font, kText, percent(share, 0));
   }
@@ -811,7 +812,7 @@ std::string completeness_svg(const metrics::CompletenessResult& c, const ChartOp
     // Each team's month: how many cells of each status (kStatuses' order), and the measures missing.
     struct Month {
       int counts[5] = {0, 0, 0, 0, 0};
-      std::vector<std::string> missing;
+      std::vector<std::string_view> missing;
     };
     std::vector<Month> months(teams.size() * periods.size());
     for (const auto& cell : c.cells) {
@@ -837,8 +838,8 @@ std::string completeness_svg(const metrics::CompletenessResult& c, const ChartOp
             break;
           }
         }
-        std::string tip = teams[r] + " - " + format_period(periods[col]) + ": " + join(parts, ", ");
-        if (!m.missing.empty()) tip += "; missing: " + join(m.missing, ", ");
+        std::string tip = fmt::format("{} - {}: {}", teams[r], format_period(periods[col]), join(parts, ", "));
+        if (!m.missing.empty()) tip += fmt::format("; missing: {}", fmt::join(m.missing, ", "));
         out += status_rect(kStatuses[shown], id, "cell month", x0 + col_w * col, top + row_h * r + 1, col_w - 1, row_h - 2, tip);
       }
     }
@@ -857,7 +858,7 @@ std::string completeness_svg(const metrics::CompletenessResult& c, const ChartOp
       slice_x = slice_w * (cell.period.index - first.index);
     }
     const size_t k = measure_strip.at(cell.measure);
-    std::string tip = cell.team + " - " + cell.measure + " - " + format_period(cell.period) + ": " + cell.status;
+    std::string tip = fmt::format("{} - {} - {}: {}", cell.team, cell.measure, format_period(cell.period), cell.status);
     if (cell.submitted) tip += ", submitted " + format_date(*cell.submitted);
     if (!cell.reason.empty()) tip += " (" + cell.reason + ")";
     tip += ", due " + format_date(cell.due);

@@ -370,7 +370,8 @@ TEST_CASE("series_svg: no points, one point, a flat series", "[svg]") {
 
 namespace {
 
-CompletenessCell cell(const std::string& team, const std::string& measure, Period p, const std::string& status) {
+// The cell points to its strings (metrics/health.h): literals, or strings that outlive it.
+CompletenessCell cell(std::string_view team, std::string_view measure, Period p, std::string_view status) {
   CompletenessCell c;
   c.team = team;
   c.measure = measure;
@@ -428,7 +429,7 @@ TEST_CASE("completeness_svg: strips narrower than 2 units give one cell per team
     CompletenessResult c;
     c.as_of = date::year(2026) / 4 / 1;
     for (size_t k = 0; k < measures; ++k) c.measures.push_back(fmt::format("m{:02}", k));
-    auto status = [](const std::string& team, Period p, size_t k) -> std::string {
+    auto status = [](const std::string& team, Period p, size_t k) -> const char* {
       if (team == "alpha" && p == ym(2026, 1)) return k == 3 ? "missing" : k == 7 ? "late" : "submitted";
       if (team == "alpha" && p == ym(2026, 2)) return k == 0 ? "explained" : "submitted";
       if (team == "beta" && p == ym(2026, 2)) return k == 0 ? "pending" : k == 1 ? "late" : "submitted";
