@@ -134,12 +134,16 @@ std::string render_html(const ReportData& r) {
 
   open("measures", "Measures");
   int chart = 0;
-  for (const model::Measure* m : charted_measures(r)) {
+  bool charted = false, marked = false;
+  each_charted_measure(r, [&](const model::Measure& measure, const MeasureSeries& series) {
+    const model::Measure* m = &measure;
+    charted = true;
     out += fmt::format("<h3 id=\"measure-{}\">{}</h3>\n<p class=\"note\">{}</p>\n", m->id, esc(m->name), esc(measure_definition(*m)));
     const metrics::SeriesResult* pooled = nullptr;
     std::vector<const metrics::SeriesResult*> teams;
-    for (const auto& s : r.metrics.series) {
-      if (s.measure != m->id) continue;
+    for (const auto* sp : series) {
+      const metrics::SeriesResult& s = *sp;
+      marked = marked || !s.annotations.empty();
       if (s.team.empty()) {
         pooled = &s;
       } else {
@@ -169,10 +173,10 @@ std::string render_html(const ReportData& r) {
       }
       out += "</div>\n";
     }
-    out += table_html(measure_table(r, m->id));
-  }
-  if (charted_measures(r).empty()) out += "<p class=\"note\">No data reported yet.</p>\n";
-  if (std::string legend = pdsa_legend(r); !legend.empty()) out += "<p class=\"note\">" + esc(legend) + "</p>\n";
+    out += table_html(measure_table(series, r));
+  });
+  if (!charted) out += "<p class=\"note\">No data reported yet.</p>\n";
+  if (marked) out += "<p class=\"note\">" + esc(pdsa_legend_text()) + "</p>\n";
   close();
 
   if (has_improvement(r)) {

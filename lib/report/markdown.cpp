@@ -101,11 +101,15 @@ Result<std::string> render_markdown(const ReportData& r, const ChartSink& sink) 
   out += "### Upcoming\n\n" + table_md(events_table(r, false));
 
   out += "## Measures\n\n";
-  for (const model::Measure* m : charted_measures(r)) {
+  bool charted = false, marked = false;
+  each_charted_measure(r, [&](const model::Measure& measure, const MeasureSeries& series) {
+    const model::Measure* m = &measure;
+    charted = true;
     out += "### " + md(m->name) + "\n\n" + md(measure_definition(*m)) + "\n\n";
     std::vector<const metrics::SeriesResult*> teams;
-    for (const auto& s : r.metrics.series) {
-      if (s.measure != m->id) continue;
+    for (const auto* sp : series) {
+      const metrics::SeriesResult& s = *sp;
+      marked = marked || !s.annotations.empty();
       if (s.team.empty() && r.options.team) continue;  // one team: its own chart says it all
       if (!s.team.empty() && !r.options.team) {
         teams.push_back(&s);
@@ -146,10 +150,10 @@ Result<std::string> render_markdown(const ReportData& r, const ChartSink& sink) 
         return grid.finish();
       }, title);
     }
-    out += table_md(measure_table(r, m->id));
-  }
-  if (charted_measures(r).empty()) out += "No data reported yet.\n\n";
-  if (std::string legend = pdsa_legend(r); !legend.empty()) out += md(legend) + "\n\n";
+    out += table_md(measure_table(series, r));
+  });
+  if (!charted) out += "No data reported yet.\n\n";
+  if (marked) out += md(pdsa_legend_text()) + "\n\n";
 
   if (has_improvement(r)) {
     out += "## Improvement\n\n";

@@ -160,6 +160,7 @@ Result<ReportData> build_report(const model::Project& p, const ReportOptions& o)
       all.erase(s);
     }
   }
+  if (o.series_when_rendered) all.erase(metrics::Section::measures);
   r.metrics = metrics::compute_metrics(p, scope, o.as_of, all);
   return r;
 }

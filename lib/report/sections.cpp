@@ -1,5 +1,6 @@
 #include "report/sections.h"
 
+#include "core/parallel.h"
 #include "core/text.h"
 
 #include <fmt/format.h>
@@ -130,6 +131,9 @@ Table events_table(const ReportData& r, bool past) {
   return t;
 }
 
+namespace {
+
+// The measures in ID order that have a series in ReportData.
 std::vector<const model::Measure*> charted_measures(const ReportData& r) {
   std::vector<const model::Measure*> out;
   for (const auto& m : r.project->measures) {
@@ -139,6 +143,8 @@ std::vector<const model::Measure*> charted_measures(const ReportData& r) {
   std::sort(out.begin(), out.end(), [](const auto* a, const auto* b) { return a->id < b->id; });
   return out;
 }
+
+}  // namespace
 
 std::string team_name(const ReportData& r, const std::string& id) {
   const model::Team* t = r.project->find_team(id);
@@ -167,10 +173,10 @@ std::string measure_definition(const model::Measure& m) {
   return out;
 }
 
-Table measure_table(const ReportData& r, const std::string& measure) {
+Table measure_table(const MeasureSeries& series, const ReportData& r) {
   Table t{{"Team", "Points", "Baseline", "Latest", "Change", "Goal", "Progress to goal", "Signals"}, {}};
-  for (const auto& s : r.metrics.series) {
-    if (s.measure != measure) continue;
+  for (const auto* sp : series) {
+    const metrics::SeriesResult& s = *sp;
     std::string progress = s.goal_met && *s.goal_met ? "met" : percent(s.share_of_gap_closed);
     t.rows.push_back({series_label(r, s), std::to_string(s.points.size()), number(s.baseline),
                       s.latest ? fmt::format("{} ({})", number(s.latest), format_period(*s.latest_period)) : "-",
@@ -318,15 +324,32 @@ Table ramps_table(const ReportData& r) {
   return t;
 }
 
-std::string pdsa_legend(const ReportData& r) {
-  for (const auto& s : r.metrics.series) {
-    if (!s.annotations.empty()) {
-      return "On each team's charts, marks at the foot show its PDSA cycles on change ideas that name the measure: a hollow "
-             "triangle where cycles started, above it a filled triangle for an adopt decision, a square for adapt, a cross for "
-             "abandon (hover for the cycles).";
+std::string pdsa_legend_text() {
+  return "On each team's charts, marks at the foot show its PDSA cycles on change ideas that name the measure: a hollow "
+         "triangle where cycles started, above it a filled triangle for an adopt decision, a square for adapt, a cross for "
+         "abandon (hover for the cycles).";
+}
+
+void each_charted_measure(const ReportData& r, const std::function<void(const model::Measure&, const MeasureSeries&)>& fn) {
+  if (r.metrics.sections.count(metrics::Section::measures)) {
+    for (const model::Measure* m : charted_measures(r)) {
+      MeasureSeries series;
+      for (const auto& s : r.metrics.series) {
+        if (s.measure == m->id) series.push_back(&s);
+      }
+      fn(*m, series);
     }
+    return;
   }
-  return "";
+  metrics::each_measure_series(*r.project, r.metrics.scope, worker_threads(), [&](const model::Measure& m, std::vector<metrics::SeriesResult>&& computed) {
+    MeasureSeries series;
+    for (auto& s : computed) {
+      // The team charts' PDSA marks, as compute_metrics adds them.
+      if (!s.team.empty() && r.metrics.improvement) s.annotations = metrics::chart_annotations(*r.metrics.improvement, m, s.team);
+      series.push_back(&s);
+    }
+    fn(m, series);
+  });
 }
 
 }  // namespace collab::report

@@ -5,6 +5,7 @@
 
 #include "report/report.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -33,8 +34,6 @@ Table contacts_table(const ReportData& r);  // empty unless contacts were asked 
 Table eoi_table(const ReportData& r);       // decisions and their counts
 std::string reliability_text(const ReportData& r);
 Table events_table(const ReportData& r, bool past);
-// Per measure: one row per series (pooled first) with baseline, latest, change, goal and signals.
-Table measure_table(const ReportData& r, const std::string& measure);
 std::string measure_definition(const model::Measure& m);
 Table completeness_table(const ReportData& r);
 Table participation_table(const ReportData& r);
@@ -50,8 +49,8 @@ std::vector<const model::ChangeIdea*> own_ideas(const ReportData& r);  // of the
 Table ideas_table(const ReportData& r);
 Table improvement_teams_table(const ReportData& r);
 Table ramps_table(const ReportData& r);
-// On team charts: what the PDSA marks mean; empty when no chart has any.
-std::string pdsa_legend(const ReportData& r);
+// Under the team charts that have PDSA marks: what the marks mean.
+std::string pdsa_legend_text();
 
 // Monitoring, evaluation and learning (lib/mel, through metrics' evaluation sections). The figures are
 // collaborative-wide, so only a whole-collaborative report shows them, and only when there is something to
@@ -93,8 +92,14 @@ Table funding_years_table(const ReportData& r);   // per year and overall: total
 Table funders_table(const ReportData& r);         // per funder: each year's amount, total, share
 Table in_kind_table(const ReportData& r, bool by_member);  // by category, or by member with their team
 
-// The measures in ID order that have a series in the report.
-std::vector<const model::Measure*> charted_measures(const ReportData& r);
+// Each measure that has a series, in ID order, with its series (the pooled one first, then each team's,
+// with their PDSA marks): those of ReportData, or, when build_report left them out
+// (ReportOptions::series_when_rendered), computed here as many measures at a time as there are threads
+// and dropped after `fn` returns.
+using MeasureSeries = std::vector<const metrics::SeriesResult*>;
+void each_charted_measure(const ReportData& r, const std::function<void(const model::Measure&, const MeasureSeries&)>& fn);
+// Per measure: one row per series (pooled first) with baseline, latest, change, goal and signals.
+Table measure_table(const MeasureSeries& series, const ReportData& r);
 // A team's name, else its ID.
 std::string team_name(const ReportData& r, const std::string& id);
 // A series' team name ("(all teams)" for the pooled series).

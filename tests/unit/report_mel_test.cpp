@@ -231,6 +231,29 @@ TEST_CASE("render_markdown: each measure's team charts in one small-multiples fi
   CHECK(charts > 0);
 }
 
+TEST_CASE("series_when_rendered: the renderers compute the series a measure at a time, to the same bytes", "[report]") {
+  Diagnostics d;
+  const auto nctsn = model::load_project(std::string(COLLAB_SOURCE_DIR) + "/examples/nctsn-tf-cbt", "", d);
+  for (std::optional<std::string> team : {std::optional<std::string>(), std::optional<std::string>(nctsn.teams.front().id)}) {
+    INFO(team.value_or("whole"));
+    ReportOptions o;
+    o.as_of = date::year(2027) / 7 / 16;
+    o.team = team;
+    auto held = build_report(nctsn, o);
+    o.series_when_rendered = true;
+    auto lazy = build_report(nctsn, o);
+    REQUIRE(held);
+    REQUIRE(lazy);
+    REQUIRE_FALSE(held->metrics.series.empty());
+    CHECK(lazy->metrics.series.empty());
+    const MarkdownReport a = render_markdown(*held), b = render_markdown(*lazy);
+    CHECK(a.markdown == b.markdown);
+    CHECK(a.files == b.files);
+    CHECK(a.markdown.find("marks at the foot show its PDSA cycles") != std::string::npos);  // the marks are drawn
+    CHECK(render_html(*held) == render_html(*lazy));
+  }
+}
+
 TEST_CASE("report MEL: data strings and URLs are escaped in both renderers; only http(s) links", "[report][mel]") {
   auto p = r4d();
   REQUIRE(p.products.size() >= 3);
