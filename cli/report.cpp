@@ -116,7 +116,7 @@ int run_report(const Context& ctx, const ReportCliOptions& o) {
     ro.as_of = *d;
   }
   ro.include_contacts = o.include_contacts;
-  ro.series_when_rendered = o.format != "json";  // HTML and Markdown draw them a measure at a time
+  ro.computed_when_rendered = o.format != "json";  // HTML and Markdown draw them a measure at a time
   ro.provenance = provenance(project->root, *when);
 
   auto data = report::build_report(*project, ro);

@@ -209,12 +209,16 @@ std::string render_html(const ReportData& r) {
   }
 
   open("completeness", "Data completeness");
-  if (r.metrics.completeness && !r.metrics.completeness->cells.empty()) {
-    ChartOptions o;
-    o.id_prefix = "completeness-";
-    out += figure(completeness_svg(*r.metrics.completeness, o), "Data completeness by team and month");
+  {
+    std::optional<metrics::CompletenessResult> computed;
+    const metrics::CompletenessResult& c = completeness_of(r, computed);
+    if (!c.cells.empty()) {
+      ChartOptions o;
+      o.id_prefix = "completeness-";
+      out += figure(completeness_svg(c, o), "Data completeness by team and month");
+    }
+    out += table_html(completeness_table(r, c));
   }
-  out += table_html(completeness_table(r));
   close();
 
   open("participation", "Participation");

@@ -204,13 +204,17 @@ Result<std::string> render_markdown(const ReportData& r, const ChartSink& sink) 
   }
 
   out += "## Data completeness\n\n";
-  if (r.metrics.completeness && !r.metrics.completeness->cells.empty()) {
-    ChartOptions o;
-    o.title = "Data completeness by team and month";
-    o.id_prefix = "completeness-";
-    chart("completeness.svg", [&] { return completeness_svg(*r.metrics.completeness, o); }, o.title);
+  {
+    std::optional<metrics::CompletenessResult> computed;
+    const metrics::CompletenessResult& c = completeness_of(r, computed);
+    if (!c.cells.empty()) {
+      ChartOptions o;
+      o.title = "Data completeness by team and month";
+      o.id_prefix = "completeness-";
+      chart("completeness.svg", [&] { return completeness_svg(c, o); }, o.title);
+    }
+    out += table_md(completeness_table(r, c));
   }
-  out += table_md(completeness_table(r));
 
   out += "## Participation\n\n" + table_md(participation_table(r));
 

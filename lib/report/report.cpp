@@ -160,7 +160,10 @@ Result<ReportData> build_report(const model::Project& p, const ReportOptions& o)
       all.erase(s);
     }
   }
-  if (o.series_when_rendered) all.erase(metrics::Section::measures);
+  if (o.computed_when_rendered) {
+    all.erase(metrics::Section::measures);
+    all.erase(metrics::Section::completeness);
+  }
   r.metrics = metrics::compute_metrics(p, scope, o.as_of, all);
   return r;
 }

@@ -34,10 +34,11 @@ struct ReportOptions {
   bool include_contacts = false;    // emails and phones appear only when asked for
   Date as_of;                       // "today" for the current phase, past and upcoming events, completeness
   Provenance provenance;
-  // Leave the measures' series out of ReportData: the HTML and Markdown renderers then compute them a
-  // measure at a time as they draw them, so a national network's 300,000 chart points are never all held
-  // (docs/performance.md). to_json prints ReportData as it is, so it needs them there: false.
-  bool series_when_rendered = false;
+  // Leave the measures' series and the completeness cells out of ReportData: the HTML and Markdown renderers
+  // then compute each as they draw it (the series a measure at a time), so a national network's 300,000
+  // chart points and 288,000 cells are never all held together (docs/performance.md). to_json prints
+  // ReportData as it is, so it needs them there: false.
+  bool computed_when_rendered = false;
 };
 
 struct TeamRow {

@@ -185,18 +185,23 @@ Table measure_table(const MeasureSeries& series, const ReportData& r) {
   return t;
 }
 
-Table completeness_table(const ReportData& r) {
+const metrics::CompletenessResult& completeness_of(const ReportData& r, std::optional<metrics::CompletenessResult>& computed) {
+  if (r.metrics.completeness) return *r.metrics.completeness;
+  computed = metrics::completeness(*r.project, r.options.as_of, r.metrics.scope);
+  return *computed;
+}
+
+Table completeness_table(const ReportData& r, const metrics::CompletenessResult& c) {
   Table t{{"Team", "Expected", "Submitted", "Late", "Explained", "Missing", "Pending", "Complete", "On time"}, {}};
-  if (!r.metrics.completeness) return t;
   auto row = [&](const std::string& name, const metrics::CompletenessCount& k) {
     t.rows.push_back({name, std::to_string(k.expected), std::to_string(k.submitted), std::to_string(k.late),
                       std::to_string(k.explained), std::to_string(k.missing), std::to_string(k.pending),
                       percent(k.completeness()), percent(k.timeliness())});
   };
-  for (const auto& [team, k] : r.metrics.completeness->by_team) {
+  for (const auto& [team, k] : c.by_team) {
     row(team_name(r, team), k);
   }
-  row("All teams", r.metrics.completeness->total);
+  row("All teams", c.total);
   return t;
 }
 

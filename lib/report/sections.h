@@ -35,7 +35,9 @@ Table eoi_table(const ReportData& r);       // decisions and their counts
 std::string reliability_text(const ReportData& r);
 Table events_table(const ReportData& r, bool past);
 std::string measure_definition(const model::Measure& m);
-Table completeness_table(const ReportData& r);
+// The completeness section: ReportData's, or, when build_report left it out, computed into `computed`.
+const metrics::CompletenessResult& completeness_of(const ReportData& r, std::optional<metrics::CompletenessResult>& computed);
+Table completeness_table(const ReportData& r, const metrics::CompletenessResult& c);
 Table participation_table(const ReportData& r);
 Table progress_table(const ReportData& r);
 Table network_table(const ReportData& r);
@@ -94,7 +96,7 @@ Table in_kind_table(const ReportData& r, bool by_member);  // by category, or by
 
 // Each measure that has a series, in ID order, with its series (the pooled one first, then each team's,
 // with their PDSA marks): those of ReportData, or, when build_report left them out
-// (ReportOptions::series_when_rendered), computed here as many measures at a time as there are threads
+// (ReportOptions::computed_when_rendered), computed here as many measures at a time as there are threads
 // and dropped after `fn` returns.
 using MeasureSeries = std::vector<const metrics::SeriesResult*>;
 void each_charted_measure(const ReportData& r, const std::function<void(const model::Measure&, const MeasureSeries&)>& fn);

@@ -231,7 +231,7 @@ TEST_CASE("render_markdown: each measure's team charts in one small-multiples fi
   CHECK(charts > 0);
 }
 
-TEST_CASE("series_when_rendered: the renderers compute the series a measure at a time, to the same bytes", "[report]") {
+TEST_CASE("computed_when_rendered: the renderers compute the series (a measure at a time) and the completeness cells, to the same bytes", "[report]") {
   Diagnostics d;
   const auto nctsn = model::load_project(std::string(COLLAB_SOURCE_DIR) + "/examples/nctsn-tf-cbt", "", d);
   for (std::optional<std::string> team : {std::optional<std::string>(), std::optional<std::string>(nctsn.teams.front().id)}) {
@@ -240,12 +240,15 @@ TEST_CASE("series_when_rendered: the renderers compute the series a measure at a
     o.as_of = date::year(2027) / 7 / 16;
     o.team = team;
     auto held = build_report(nctsn, o);
-    o.series_when_rendered = true;
+    o.computed_when_rendered = true;
     auto lazy = build_report(nctsn, o);
     REQUIRE(held);
     REQUIRE(lazy);
     REQUIRE_FALSE(held->metrics.series.empty());
     CHECK(lazy->metrics.series.empty());
+    CHECK_FALSE(lazy->metrics.completeness);
+    REQUIRE(held->metrics.completeness);
+    CHECK_FALSE(held->metrics.completeness->cells.empty());
     const MarkdownReport a = render_markdown(*held), b = render_markdown(*lazy);
     CHECK(a.markdown == b.markdown);
     CHECK(a.files == b.files);
