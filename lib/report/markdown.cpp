@@ -26,6 +26,7 @@ void fill_grid(SvgGrid& grid, size_t n, const Draw& draw, const Label& label) {
     drawn.assign(to - from, std::string());
     parallel_for(to - from, worker_threads(), [&](size_t i) { drawn[i] = draw(from + i); });
     for (size_t i = from; i < to; ++i) grid.add(label(i), std::move(drawn[i - from]));
+    if (from == 0 && to < n) grid.expect(n);
   }
 }
 

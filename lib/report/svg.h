@@ -131,6 +131,10 @@ class SvgGrid {
  public:
   SvgGrid(int columns, std::string title, std::string desc, std::string id_prefix);
   void add(std::string label, std::string chart);
+  // Room for `charts` charts in all, at the bytes per chart of those added so far and a tenth more: a
+  // national network's grid is 14 MB, and grown by doubling it would take up to twice that, and more while
+  // it is copied. Nothing when no chart is in yet.
+  void expect(size_t charts);
   // The whole SVG; the grid is empty afterwards.
   std::string finish();
 
@@ -145,6 +149,7 @@ class SvgGrid {
   std::string title_, desc_, id_prefix_;
   std::vector<Cell> row_;
   std::string body_;
+  size_t charts_in_body_ = 0;
   int width_ = 0, height_ = 0;
 };
 

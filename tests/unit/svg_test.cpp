@@ -827,3 +827,23 @@ TEST_CASE("SvgGrid: charts nested row by row at their own size, under their labe
   for (const char* id : {"t0-title", "t1-title", "t2-title", "w-title"}) CHECK(count(svg, std::string("id=\"") + id + "\"") == 1);
   CHECK(grid.finish().rfind("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 40 40\" ", 0) == 0);  // emptied
 }
+
+TEST_CASE("SvgGrid: expect reserves room and changes nothing, even in the middle of a row", "[svg]") {
+  ChartOptions small;
+  small.small = true;
+  small.width = 320;
+  small.height = 180;
+  auto build = [&](bool expect) {
+    report::SvgGrid grid(3, "T", "D", "g-");
+    for (int i = 0; i < 10; ++i) {
+      small.id_prefix = "t" + std::to_string(i) + "-";
+      grid.add("Team " + std::to_string(i), report::series_svg(p_chart(), small));
+      if (expect && (i == 0 || i == 4)) grid.expect(10);  // before any row is laid out, then with one and a half
+    }
+    return grid.finish();
+  };
+  const std::string plain = build(false), reserved = build(true);
+  CHECK(reserved == plain);
+  CHECK(count(plain, "<svg x=\"") == 10);
+  CHECK(plain.find("<svg x=\"0\" y=\"232\" width=\"320\"") != std::string::npos);  // the fourth chart opens row 2 (at 214, under its label)
+}
