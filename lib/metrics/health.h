@@ -29,7 +29,8 @@ namespace collab::metrics {
 //   pending    nothing reported yet, not due yet
 // A team's measure in one period. The team and the measure are the project's own IDs, and the status one of
 // five fixed words, not copies: a national network has 288,000 cells, most with long IDs (docs/performance.md).
-// A result must not outlive the project it was computed from.
+// A result must not outlive the project it was computed from, nor the project's teams and measures change
+// while it is used (a vector that grows moves short IDs); a cell's strings must outlive it.
 struct CompletenessCell {
   std::string_view team, measure;
   ReportingPeriod period;  // a week for a weekly measure

@@ -131,9 +131,10 @@ class SvgGrid {
  public:
   SvgGrid(int columns, std::string title, std::string desc, std::string id_prefix);
   void add(std::string label, std::string chart);
-  // Room for `charts` charts in all, at the bytes per chart of those added so far and a tenth more: a
+  // Room for `charts` charts in all, at the bytes per chart of the rows laid out so far and a tenth more: a
   // national network's grid is 14 MB, and grown by doubling it would take up to twice that, and more while
-  // it is copied. Nothing when no chart is in yet.
+  // it is copied. Nothing before a first row is laid out. If the later charts are larger than the estimate,
+  // the string doubles from there, as without it.
   void expect(size_t charts);
   // The whole SVG; the grid is empty afterwards.
   std::string finish();

@@ -110,15 +110,26 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       (void)collab::report::render_markdown(*rep);
       (void)collab::report::to_json(*rep).dump();
     }
+    o.computed_when_rendered = true;  // as the CLI builds HTML and Markdown reports
+    if (auto rep = collab::report::build_report(project, o)) {
+      (void)collab::report::render_html(*rep);
+      (void)collab::report::render_markdown(*rep);
+    }
   }
-  // score-eoi's and schedule's partial loads: a kind not read must trip neither a check nor the command.
-  for (const auto* only : {&collab::scoring::scoring_reads(), &collab::schedule::schedule_reads()}) {
+  // score-eoi's, schedule's and metrics' partial loads: a kind not read must trip neither a check nor the
+  // command.
+  for (const auto* only : {&collab::scoring::scoring_reads(), &collab::schedule::schedule_reads(), &collab::metrics::metrics_reads()}) {
     collab::Diagnostics partial;
     auto p = collab::model::load_project(s.root, "", partial, {}, *only);
     collab::check::check_project(p, partial);
     if (partial.has_errors()) continue;
     if (only == &collab::scoring::scoring_reads()) {
       if (p.rubric) (void)collab::scoring::score_round(p);
+    } else if (only == &collab::metrics::metrics_reads()) {
+      const collab::Date as_of = date::year(2026) / 12 / 1;
+      (void)collab::metrics::to_json(collab::metrics::compute_metrics(p, {}, as_of, collab::metrics::default_sections(p)), p).dump();
+      (void)collab::metrics::completeness(p, as_of, {}, collab::metrics::KeepCells::missing);
+      collab::metrics::each_measure_series(p, {}, 2, [](const collab::model::Measure&, std::vector<collab::metrics::SeriesResult>&&) {});
     } else {
       (void)collab::schedule::build_calendar(p);
     }

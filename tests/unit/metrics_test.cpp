@@ -481,6 +481,33 @@ TEST_CASE("measure_series: rule sets, measure > collab.yaml > defaults, and the 
   CHECK(sb.points[10].run_signals.names() == (std::vector<std::string>{"shift", "trend"}));
 }
 
+TEST_CASE("measure_series: a point where two IHI trends meet carries \"trend\" once", "[metrics]") {
+  // 1 2 3 4 5 4 3 2 1: a rising trend on 0..4 and a falling one on 4..8 (5 points each, IHI: 5 or more); the
+  // turning point 4 is in both (spc.cpp: trends). It used to list "trend" twice in JSON and CSV.
+  model::Project p;
+  p.collaborative = collab_2026();
+  p.collaborative->rules.run_chart = "ihi";
+  p.teams.push_back(team("alpha"));
+  model::Measure c = plain("c", "continuous");
+  c.chart = "run";
+  p.measures.push_back(c);
+  const std::vector<double> ys = {1, 2, 3, 4, 5, 4, 3, 2, 1};
+  for (size_t i = 0; i < ys.size(); ++i) put(p, "alpha", ("2026-0" + std::to_string(i + 1)).c_str(), "c", value(ys[i]));
+  auto all = measure_series(p, {});
+  const SeriesResult& s = series(all, "c", "alpha");
+  REQUIRE(s.ihi.trends.size() == 2);
+  CHECK(s.ihi.trends[0] == Span{0, 4});
+  CHECK(s.ihi.trends[1] == Span{4, 8});
+  CHECK(s.points[4].run_signals.names() == std::vector<std::string>{"trend"});
+  CHECK(s.points[3].run_signals.names() == std::vector<std::string>{"trend"});
+  const std::string csv = to_csv([&] {
+    MetricsResult r;
+    r.series = {s};
+    return r;
+  }(), Section::measures);
+  CHECK(csv.find("trend;trend") == std::string::npos);
+}
+
 TEST_CASE("measure_series: rebases split the control chart; team rebases stay with their team", "[metrics]") {
   model::Project p;
   p.collaborative = collab_2026();
