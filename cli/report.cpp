@@ -126,10 +126,9 @@ int run_report(const Context& ctx, const ReportCliOptions& o) {
     std::error_code ec;
     std::filesystem::create_directories(o.output, ec);
     if (ec) return fail({ErrorKind::cannot_create, fmt::format("{}: cannot create the folder ({})", o.output, ec.message())});
-    // Each chart goes to a temporary file as soon as it is drawn (not held), on a thread of its own while
-    // the next one is drawn (docs/performance.md); all of them and report.md are renamed into place together
-    // at the end, or removed on an error.
-    FileBatch batch(o.output, false, true);
+    // Each chart goes to a temporary file as soon as it is drawn (not held: docs/performance.md); all of
+    // them and report.md are renamed into place together at the end, or removed on an error.
+    FileBatch batch(o.output);
     size_t charts = 0;
     auto md = report::render_markdown(*data, [&](std::string path, std::string content) {
       ++charts;

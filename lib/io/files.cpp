@@ -9,11 +9,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <condition_variable>
-#include <deque>
-#include <mutex>
-#include <optional>
-#include <thread>
 #include <fstream>
 #include <map>
 #include <cerrno>
@@ -204,20 +199,7 @@ Status check_target(const fs::path& root, const std::string& rel) {
   return Ok{};
 }
 
-struct FileBatch::Worker {
-  // Files waiting at most, and their bytes (a file larger than that waits alone): a report's charts are
-  // not all held.
-  static constexpr size_t kQueued = 32, kQueuedBytes = size_t{8} << 20;
-  std::mutex mutex;
-  std::condition_variable queued, taken;
-  std::deque<FileUpdate> queue;
-  size_t bytes = 0;  // of the queued files' contents
-  bool closing = false;
-  std::optional<Error> error;
-  std::thread thread;
-};
-
-FileBatch::FileBatch(fs::path root, bool sync_each, bool background) : root_(std::move(root)) {
+FileBatch::FileBatch(fs::path root, bool sync_each) : root_(std::move(root)) {
   // syncfs reports the write-back errors (Linux 5.8 and later) met since its descriptor was opened, so it is
   // opened before the first write.
   if (!sync_each) {
@@ -229,54 +211,9 @@ FileBatch::FileBatch(fs::path root, bool sync_each, bool background) : root_(std
     }
     root_device_ = st.st_dev;
   }
-  // Last: the thread reads the members set above.
-  if (background) {
-    worker_ = std::make_unique<Worker>();
-    worker_->thread = std::thread([this] {
-      Worker& w = *worker_;
-      std::unique_lock<std::mutex> lock(w.mutex);
-      for (;;) {
-        w.queued.wait(lock, [&] { return w.closing || !w.queue.empty(); });
-        if (w.queue.empty()) return;  // closing, and all written
-        FileUpdate f = std::move(w.queue.front());
-        w.queue.pop_front();
-        w.bytes -= f.content.size();
-        w.taken.notify_one();
-        lock.unlock();
-        Status s = add_now(f);
-        lock.lock();
-        if (!s) {
-          w.error = s.error();
-          w.queue.clear();
-          w.bytes = 0;
-          w.taken.notify_all();
-          return;
-        }
-      }
-    });
-  }
 }
 
-FileBatch::~FileBatch() {
-  if (worker_) {
-    {
-      std::lock_guard<std::mutex> lock(worker_->mutex);
-      worker_->queue.clear();  // dropped: nothing more is written
-      worker_->bytes = 0;
-    }
-    stop_worker();
-  }
-  discard(0);
-}
-
-void FileBatch::stop_worker() {
-  {
-    std::lock_guard<std::mutex> lock(worker_->mutex);
-    worker_->closing = true;
-  }
-  worker_->queued.notify_one();
-  if (worker_->thread.joinable()) worker_->thread.join();
-}
+FileBatch::~FileBatch() { discard(0); }
 
 void FileBatch::discard(size_t from) {
   std::error_code ec;
@@ -296,24 +233,6 @@ bool FileBatch::on_root_device(const fs::path& folder) {
 }
 
 Status FileBatch::add(FileUpdate f) {
-  if (!worker_) return add_now(f);
-  Worker& w = *worker_;
-  std::unique_lock<std::mutex> lock(w.mutex);
-  w.taken.wait(lock, [&] {
-    return w.error || w.closing || w.queue.empty() ||
-           (w.queue.size() < Worker::kQueued && w.bytes + f.content.size() <= Worker::kQueuedBytes);
-  });
-  if (w.error) return *w.error;
-  if (w.closing) return Error{ErrorKind::internal, "a committed FileBatch was used again"};
-  const size_t size = f.content.size();
-  w.queue.push_back(std::move(f));
-  w.bytes += size;
-  lock.unlock();
-  w.queued.notify_one();
-  return Ok{};
-}
-
-Status FileBatch::add_now(const FileUpdate& f) {
   if (failed_) return Error{ErrorKind::internal, "a failed FileBatch was used again"};
   auto fail = [&](Error e) {
     failed_ = true;
@@ -342,10 +261,6 @@ Status FileBatch::add_now(const FileUpdate& f) {
 }
 
 Status FileBatch::commit() {
-  if (worker_) {
-    stop_worker();  // every queued file written first
-    if (worker_->error) return *worker_->error;
-  }
   if (failed_) return Error{ErrorKind::internal, "a failed FileBatch was committed"};
   failed_ = true;  // once: a second commit is an error
   if (root_fd_ >= 0) {

@@ -9,7 +9,6 @@
 
 #include <filesystem>
 #include <map>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,13 +50,13 @@ Status write_files(const std::filesystem::path& root, const std::vector<FileUpda
 // or an fsync(2) each with `sync_each` and for files on another file system than root), renames them into
 // place and then deletes the files marked `remove`. A batch that failed, or is destroyed before commit(),
 // removes its temporary files: nothing is written. After an error the batch is spent.
-// With `background`, add() only queues the file (up to 32 files and 8 MB, or one larger file; then it
-// waits) and a thread of the batch's own
-// checks and writes it, so that the caller makes the next file while the kernel creates this one; an error
-// shows at a later add() or at commit().
+// Each file is written on the caller's thread and its text freed when add() returns: a report's
+// 13 MB charts, handed to a thread of the batch's own, were held up to three at a time and freed on the
+// other thread, which left the allocator holding 30 to 50 MB more at a national network's peak, for no
+// time saved (docs/performance.md, fix 27).
 class FileBatch {
  public:
-  explicit FileBatch(std::filesystem::path root, bool sync_each = false, bool background = false);
+  explicit FileBatch(std::filesystem::path root, bool sync_each = false);
   FileBatch(const FileBatch&) = delete;
   FileBatch& operator=(const FileBatch&) = delete;
   ~FileBatch();
@@ -66,13 +65,9 @@ class FileBatch {
   Status commit();
 
  private:
-  struct Worker;
-  Status add_now(const FileUpdate& file);
-  void stop_worker();
   void discard(size_t from);
   bool on_root_device(const std::filesystem::path& folder);
 
-  std::unique_ptr<Worker> worker_;
   std::filesystem::path root_;
   int root_fd_ = -1;  // for syncfs; -1: an fsync per file
   dev_t root_device_ = 0;  // the file system of root

@@ -164,8 +164,6 @@ TEST_CASE("a change of many files is written whole, with one sync", "[files]") {
 }
 
 TEST_CASE("a batch written one file at a time lands whole at commit, or not at all", "[files]") {
-  const bool background = GENERATE(false, true);  // the files written by the caller, or by the batch's thread
-  CAPTURE(background);
   TempDir dir;
   const fs::path root = dir.path / "report";
   fs::create_directories(root);
@@ -175,7 +173,7 @@ TEST_CASE("a batch written one file at a time lands whole at commit, or not at a
     return n;
   };
   SECTION("nothing shows before commit; everything after") {
-    collab::FileBatch batch(root, false, background);
+    collab::FileBatch batch(root);
     REQUIRE(batch.add({"charts/a.svg", "a\n"}));
     REQUIRE(batch.add({"report.md", "![](charts/a.svg)\n"}));
     CHECK_FALSE(fs::exists(root / "report.md"));
@@ -185,8 +183,8 @@ TEST_CASE("a batch written one file at a time lands whole at commit, or not at a
     CHECK(count_files() == 2);
     CHECK_FALSE(batch.commit());  // spent
   }
-  SECTION("more files than the queue holds") {
-    collab::FileBatch batch(root, false, background);
+  SECTION("many files") {
+    collab::FileBatch batch(root);
     for (int i = 0; i < 100; ++i) REQUIRE(batch.add({"charts/c" + std::to_string(i) + ".svg", std::to_string(i)}));
     REQUIRE(batch.commit());
     CHECK(count_files() == 100);
@@ -194,19 +192,15 @@ TEST_CASE("a batch written one file at a time lands whole at commit, or not at a
   }
   SECTION("a batch dropped before commit leaves nothing behind") {
     {
-      collab::FileBatch batch(root, false, background);
+      collab::FileBatch batch(root);
       REQUIRE(batch.add({"charts/a.svg", "a\n"}));
     }
     CHECK(count_files() == 0);
   }
   SECTION("a refused path fails the batch and removes what it had written") {
-    collab::FileBatch batch(root, false, background);
+    collab::FileBatch batch(root);
     REQUIRE(batch.add({"charts/a.svg", "a\n"}));
     auto refused = batch.add({"../outside.svg", "x\n"});
-    if (background) {  // queued: the error shows at commit
-      REQUIRE(refused);
-      refused = batch.commit();
-    }
     REQUIRE_FALSE(refused);
     CHECK(refused.error().kind == collab::ErrorKind::cannot_create);
     CHECK(refused.error().message.find("../outside.svg: not a path inside") == 0);
@@ -218,7 +212,7 @@ TEST_CASE("a batch written one file at a time lands whole at commit, or not at a
   }
   SECTION("an existing file marked create is refused before it is touched") {
     std::ofstream(root / "keep.md") << "mine\n";
-    collab::FileBatch batch(root, true, background);
+    collab::FileBatch batch(root, true);
     REQUIRE(batch.add({"charts/a.svg", "a\n"}));
     CHECK_FALSE((batch.add({"keep.md", "theirs\n", true}) && batch.commit()));
     CHECK(read(root / "keep.md") == "mine\n");
