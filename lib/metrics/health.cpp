@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace collab::metrics {
@@ -130,7 +131,7 @@ CompletenessResult completeness(const Project& p, const Date& as_of, const Scope
           cell.status = "pending";
           ++count.pending;
         }
-        if (keep == KeepCells::all || cell.status == "missing") cells.push_back(std::move(cell));
+        if (keep != KeepCells::missing || cell.status == "missing") cells.push_back(std::move(cell));
       }
     };
 
@@ -158,7 +159,11 @@ CompletenessResult completeness(const Project& p, const Date& as_of, const Scope
     }
     // Months and weeks by time; within a period the measures stay in ID order.
     std::stable_sort(cells.begin(), cells.end(), [](const CompletenessCell& a, const CompletenessCell& b) { return a.period < b.period; });
-    for (auto& cell : cells) r.cells.push_back(std::move(cell));
+    if (keep == KeepCells::months) {
+      for (auto& m : completeness_months(cells)) r.months.push_back(std::move(m));
+    } else {
+      for (auto& cell : cells) r.cells.push_back(std::move(cell));
+    }
     r.total.expected += count.expected;
     r.total.submitted += count.submitted;
     r.total.late += count.late;
@@ -167,6 +172,40 @@ CompletenessResult completeness(const Project& p, const Date& as_of, const Scope
     r.total.pending += count.pending;
   }
   return r;
+}
+
+std::vector<CompletenessMonth> completeness_months(const std::vector<CompletenessCell>& cells) {
+  std::vector<CompletenessMonth> out;
+  std::unordered_map<std::string_view, std::vector<size_t>> by_team;  // each team's months in `out`
+  std::vector<std::string_view> teams;
+  for (const auto& cell : cells) {
+    auto [it, added] = by_team.try_emplace(cell.team);
+    if (added) teams.push_back(cell.team);
+    std::vector<size_t>& mine = it->second;
+    const Period month = cell.period.month();
+    // Cells come by period, so a team's month is nearly always its latest.
+    auto at = std::find_if(mine.rbegin(), mine.rend(), [&](size_t k) { return out[k].month == month; });
+    if (at == mine.rend()) {
+      out.push_back({cell.team, month, {}, {}});
+      mine.push_back(out.size() - 1);
+      at = mine.rbegin();
+    }
+    CompletenessMonth& m = out[*at];
+    ++m.count.expected;
+    const std::string_view st = cell.status;
+    ++(st == "submitted" ? m.count.submitted : st == "late" ? m.count.late : st == "explained" ? m.count.explained
+                         : st == "missing" ? m.count.missing : m.count.pending);
+    if (st == "missing" && std::find(m.missing.begin(), m.missing.end(), cell.measure) == m.missing.end()) m.missing.push_back(cell.measure);
+  }
+  // By team (first appearance), then month.
+  std::vector<CompletenessMonth> sorted;
+  sorted.reserve(out.size());
+  for (const auto& team : teams) {
+    std::vector<size_t>& mine = by_team[team];
+    std::sort(mine.begin(), mine.end(), [&](size_t a, size_t b) { return out[a].month < out[b].month; });
+    for (size_t k : mine) sorted.push_back(std::move(out[k]));
+  }
+  return sorted;
 }
 
 ParticipationResult participation(const Project& p, const Scope& scope) {

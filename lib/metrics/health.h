@@ -48,17 +48,31 @@ struct CompletenessCount {
   std::optional<double> timeliness() const;  // submitted / (submitted + late)
 };
 
+// A team's cells in one month (a weekly measure's weeks by their Thursday's month): how many of each
+// status, and the measures with a missing cell, each once, in the cells' order. The views are the cells'.
+struct CompletenessMonth {
+  std::string_view team;
+  Period month;
+  CompletenessCount count;
+  std::vector<std::string_view> missing;
+};
+
 struct CompletenessResult {
   Date as_of;
   std::vector<std::string> measures;  // the core data set
   std::vector<CompletenessCell> cells;  // by team, then period (by time: months and weeks mixed), then measure
+  std::vector<CompletenessMonth> months;  // KeepCells::months only: by team, then month
   std::map<std::string, CompletenessCount> by_team;
   CompletenessCount total;
 };
 
-// Which cells a CompletenessResult keeps: all, or only the missing ones, which is all that a list of what is
-// overdue needs; the counts are the same. A national network has 288,000 cells (docs/performance.md).
-enum class KeepCells { all, missing };
+// Which cells a CompletenessResult keeps: all; only the missing ones, which is all that a list of what is
+// overdue needs; or none, but each team's months (a chart of a national network draws a cell per team and
+// month). The counts are the same. A national network has 288,000 cells, 29 MB (docs/performance.md).
+enum class KeepCells { all, missing, months };
+
+// Cells grouped by team (in the order each first appears) and month (in time order).
+std::vector<CompletenessMonth> completeness_months(const std::vector<CompletenessCell>& cells);
 
 CompletenessResult completeness(const model::Project& project, const Date& as_of, const Scope& scope,
                                 KeepCells keep = KeepCells::all);

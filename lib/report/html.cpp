@@ -211,10 +211,10 @@ std::string render_html(const ReportData& r) {
   open("completeness", "Data completeness");
   {
     std::optional<metrics::CompletenessResult> computed;
-    const metrics::CompletenessResult& c = completeness_of(r, computed);
-    if (!c.cells.empty()) {
-      ChartOptions o;
-      o.id_prefix = "completeness-";
+    ChartOptions o;
+    o.id_prefix = "completeness-";
+    const metrics::CompletenessResult& c = completeness_of(r, computed, o);
+    if (!c.cells.empty() || !c.months.empty()) {
       out += figure(completeness_svg(c, o), "Data completeness by team and month");
     }
     out += table_html(completeness_table(r, c));

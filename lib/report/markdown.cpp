@@ -207,11 +207,11 @@ Result<std::string> render_markdown(const ReportData& r, const ChartSink& sink) 
   out += "## Data completeness\n\n";
   {
     std::optional<metrics::CompletenessResult> computed;
-    const metrics::CompletenessResult& c = completeness_of(r, computed);
-    if (!c.cells.empty()) {
-      ChartOptions o;
-      o.title = "Data completeness by team and month";
-      o.id_prefix = "completeness-";
+    ChartOptions o;
+    o.title = "Data completeness by team and month";
+    o.id_prefix = "completeness-";
+    const metrics::CompletenessResult& c = completeness_of(r, computed, o);
+    if (!c.cells.empty() || !c.months.empty()) {
       chart("completeness.svg", [&] { return completeness_svg(c, o); }, o.title);
     }
     out += table_md(completeness_table(r, c));

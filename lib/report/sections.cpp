@@ -185,9 +185,14 @@ Table measure_table(const MeasureSeries& series, const ReportData& r) {
   return t;
 }
 
-const metrics::CompletenessResult& completeness_of(const ReportData& r, std::optional<metrics::CompletenessResult>& computed) {
+const metrics::CompletenessResult& completeness_of(const ReportData& r, std::optional<metrics::CompletenessResult>& computed,
+                                                   const ChartOptions& chart) {
   if (r.metrics.completeness) return *r.metrics.completeness;
-  computed = metrics::completeness(*r.project, r.options.as_of, r.metrics.scope);
+  computed = metrics::completeness(*r.project, r.options.as_of, r.metrics.scope, metrics::KeepCells::months);
+  if (!completeness_by_month(*computed, chart)) {
+    computed.reset();
+    computed = metrics::completeness(*r.project, r.options.as_of, r.metrics.scope);
+  }
   return *computed;
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "report/report.h"
+#include "report/svg.h"
 
 #include <functional>
 #include <string>
@@ -35,8 +36,11 @@ Table eoi_table(const ReportData& r);       // decisions and their counts
 std::string reliability_text(const ReportData& r);
 Table events_table(const ReportData& r, bool past);
 std::string measure_definition(const model::Measure& m);
-// The completeness section: ReportData's, or, when build_report left it out, computed into `computed`.
-const metrics::CompletenessResult& completeness_of(const ReportData& r, std::optional<metrics::CompletenessResult>& computed);
+// The completeness section: ReportData's, or, when build_report left it out, computed into `computed`: with
+// each team's months only (KeepCells::months) when `chart` draws a cell per team and month, as it does for a
+// national network (its 288,000 cells are 29 MB: docs/performance.md), else with every cell.
+const metrics::CompletenessResult& completeness_of(const ReportData& r, std::optional<metrics::CompletenessResult>& computed,
+                                                   const ChartOptions& chart);
 Table completeness_table(const ReportData& r, const metrics::CompletenessResult& c);
 Table participation_table(const ReportData& r);
 Table progress_table(const ReportData& r);

@@ -735,45 +735,80 @@ std::string percent(std::optional<double> share, int decimals) { return share ? 
 
 }  // namespace
 
+namespace {
+
+// The completeness grid's rows, columns and strips, and where they go.
+struct CompletenessLayout {
+  std::vector<metrics::CompletenessMonth> grouped;   // grouped from c.cells when c.months is empty
+  std::vector<std::string_view> teams, measures;     // rows by first appearance; strips: the core data set first
+  std::unordered_map<std::string_view, size_t> team_row, measure_strip;
+  std::vector<Period> periods;                       // columns
+  int font = 10;
+  double char_w = 6, left = 30, right = 48, top = 0, row_h = 16, x0 = 0, x1 = 0, col_w = 0, sub_w = 0;
+  bool narrow = false;    // strips narrower than kMinStrip
+  bool by_month = false;  // one cell per team and month: narrow, or no cells to draw strips from
+};
+
+CompletenessLayout completeness_layout(const metrics::CompletenessResult& c, const ChartOptions& o) {
+  CompletenessLayout l;
+  if (c.months.empty()) l.grouped = metrics::completeness_months(c.cells);
+  const auto& months = c.months.empty() ? l.grouped : c.months;
+  l.measures.assign(c.measures.begin(), c.measures.end());
+  // Indexed, as a national network has 1,000 teams and 300,000 cells.
+  for (size_t k = 0; k < l.measures.size(); ++k) l.measure_strip.emplace(l.measures[k], k);
+  std::set<Period> period_set;
+  for (const auto& m : months) {
+    if (l.team_row.emplace(m.team, l.teams.size()).second) l.teams.push_back(m.team);
+    period_set.insert(m.month);
+  }
+  for (const auto& cell : c.cells) {
+    if (l.measure_strip.emplace(cell.measure, l.measures.size()).second) l.measures.push_back(cell.measure);
+  }
+  l.periods.assign(period_set.begin(), period_set.end());
+  if (l.periods.empty()) return l;
+
+  l.font = o.small ? 8 : 10;
+  l.char_w = l.font * 0.6;
+  size_t longest = 0;
+  for (const auto& t : l.teams) longest = std::max(longest, t.size());
+  l.left = std::clamp(longest * l.char_w + 8, 30.0, o.small ? 100.0 : 160.0);
+  l.right = o.small ? 32 : 48;
+  l.top = (o.title.empty() ? 4 : (o.small ? 16 : 24)) + l.font + 6;
+  l.row_h = o.small ? 10 : 16;
+  l.x0 = l.left;
+  l.x1 = std::max(l.left + 10.0, o.width - l.right);
+  l.col_w = (l.x1 - l.x0) / l.periods.size();
+  l.sub_w = (l.col_w - 1) / std::max<size_t>(l.measures.size(), 1);
+  // Strips narrower than kMinStrip would not be told apart (a national network: 36 months x 8 measures in
+  // 640 units leave 1.4 each): then each team's month is one cell, of its most pressing status. Without the
+  // cells (KeepCells::months), so is every chart.
+  l.narrow = l.sub_w < kMinStrip;
+  l.by_month = l.narrow || c.cells.empty();
+  return l;
+}
+
+}  // namespace
+
+bool completeness_by_month(const metrics::CompletenessResult& c, const ChartOptions& options) {
+  return completeness_layout(c, usable(options)).narrow;
+}
+
 std::string completeness_svg(const metrics::CompletenessResult& c, const ChartOptions& options) {
   const ChartOptions o = usable(options);
   const std::string id = element_id(o.id_prefix);
   const std::string title = o.title.empty() ? "Data completeness" : o.title;
-  if (c.cells.empty()) return no_data_svg(o, id, "completeness-chart", title);
-
-  // The project's IDs, as the cells hold them (views).
-  std::vector<std::string_view> teams, measures(c.measures.begin(), c.measures.end());
-  // Rows and strips by first appearance; indexed, as a national network has 1,000 teams and 300,000 cells.
-  std::unordered_map<std::string_view, size_t> team_row, measure_strip;
-  for (size_t k = 0; k < measures.size(); ++k) measure_strip.emplace(measures[k], k);
-  // One column per month; a weekly measure's strip in a month is cut into one slice per week of it (the
-  // weeks whose Thursday falls in the month).
-  std::set<Period> period_set;
-  for (const auto& cell : c.cells) {
-    if (team_row.emplace(cell.team, teams.size()).second) teams.push_back(cell.team);
-    if (measure_strip.emplace(cell.measure, measures.size()).second) measures.push_back(cell.measure);
-    period_set.insert(cell.period.month());
-  }
-  const std::vector<Period> periods(period_set.begin(), period_set.end());
-
-  const int font = o.small ? 8 : 10;
-  const double char_w = font * 0.6;
-  size_t longest = 0;
-  for (const auto& t : teams) longest = std::max(longest, t.size());
-  const double left = std::clamp(longest * char_w + 8, 30.0, o.small ? 100.0 : 160.0);
-  const double right = o.small ? 32 : 48;
-  const double top = (o.title.empty() ? 4 : (o.small ? 16 : 24)) + font + 6;
-  const double row_h = o.small ? 10 : 16;
-  const double x0 = left, x1 = std::max(left + 10.0, o.width - right);
-  const double col_w = (x1 - x0) / periods.size();
-  const double sub_w = (col_w - 1) / measures.size();
+  const CompletenessLayout l = completeness_layout(c, o);
+  if (l.periods.empty()) return no_data_svg(o, id, "completeness-chart", title);
+  const auto& months = c.months.empty() ? l.grouped : c.months;
+  const auto& teams = l.teams;
+  const auto& periods = l.periods;
+  const auto& measures = l.measures;
+  const int font = l.font;
+  const double char_w = l.char_w, left = l.left, top = l.top, row_h = l.row_h, x0 = l.x0, x1 = l.x1, col_w = l.col_w, sub_w = l.sub_w;
+  const bool by_month = l.by_month;
   const double grid_bottom = top + row_h * teams.size();
   const double legend_y = grid_bottom + 10;
   const int height = static_cast<int>(std::ceil(legend_y + font + 8));
-
-  // Strips narrower than kMinStrip would not be told apart (a national network: 36 months x 8 measures in
-  // 640 units leave 1.4 each): then each team's month is one cell, of its most pressing status.
-  const bool by_month = sub_w < kMinStrip;
 
   const auto& t = c.total;
   std::string desc = fmt::format(
@@ -809,44 +844,32 @@ std::string completeness_svg(const metrics::CompletenessResult& c, const ChartOp
     out += text_el("label share", x1 + 4, y + row_h / 2 + font * 0.35, "start", font, kText, percent(share, 0));
   }
   if (by_month) {
-    // Each team's month: how many cells of each status (kStatuses' order), and the measures missing.
-    struct Month {
-      int counts[5] = {0, 0, 0, 0, 0};
-      std::vector<std::string_view> missing;
-    };
-    std::vector<Month> months(teams.size() * periods.size());
-    for (const auto& cell : c.cells) {
-      const size_t col = std::lower_bound(periods.begin(), periods.end(), cell.period.month()) - periods.begin();
-      Month& m = months[team_row.at(cell.team) * periods.size() + col];
-      const size_t k = static_cast<size_t>(&status_style(cell.status) - kStatuses);
-      ++m.counts[k];
-      if (k == 3 && std::find(m.missing.begin(), m.missing.end(), cell.measure) == m.missing.end()) m.missing.push_back(cell.measure);
-    }
-    for (size_t r = 0; r < teams.size(); ++r) {
-      for (size_t col = 0; col < periods.size(); ++col) {
-        const Month& m = months[r * periods.size() + col];
-        std::vector<std::string> parts;
-        for (size_t k = 0; k < 5; ++k) {
-          if (m.counts[k] > 0) parts.push_back(fmt::format("{} {}", m.counts[k], kStatuses[k].status));
-        }
-        if (parts.empty()) continue;  // nothing expected of the team that month
-        // The most pressing status: missing, late, explained, pending, submitted.
-        size_t shown = 0;
-        for (size_t k : {size_t{3}, size_t{1}, size_t{2}, size_t{4}, size_t{0}}) {
-          if (m.counts[k] > 0) {
-            shown = k;
-            break;
-          }
-        }
-        std::string tip = fmt::format("{} - {}: {}", teams[r], format_period(periods[col]), join(parts, ", "));
-        if (!m.missing.empty()) tip += fmt::format("; missing: {}", fmt::join(m.missing, ", "));
-        out += status_rect(kStatuses[shown], id, "cell month", x0 + col_w * col, top + row_h * r + 1, col_w - 1, row_h - 2, tip);
+    for (const auto& m : months) {
+      const size_t r = l.team_row.at(m.team);
+      const size_t col = std::lower_bound(periods.begin(), periods.end(), m.month) - periods.begin();
+      // kStatuses' order.
+      const int counts[5] = {m.count.submitted, m.count.late, m.count.explained, m.count.missing, m.count.pending};
+      std::vector<std::string> parts;
+      for (size_t k = 0; k < 5; ++k) {
+        if (counts[k] > 0) parts.push_back(fmt::format("{} {}", counts[k], kStatuses[k].status));
       }
+      if (parts.empty()) continue;  // nothing expected of the team that month
+      // The most pressing status: missing, late, explained, pending, submitted.
+      size_t shown = 0;
+      for (size_t k : {size_t{3}, size_t{1}, size_t{2}, size_t{4}, size_t{0}}) {
+        if (counts[k] > 0) {
+          shown = k;
+          break;
+        }
+      }
+      std::string tip = fmt::format("{} - {}: {}", m.team, format_period(m.month), join(parts, ", "));
+      if (!m.missing.empty()) tip += fmt::format("; missing: {}", fmt::join(m.missing, ", "));
+      out += status_rect(kStatuses[shown], id, "cell month", x0 + col_w * col, top + row_h * r + 1, col_w - 1, row_h - 2, tip);
     }
   }
   for (const auto& cell : c.cells) {
     if (by_month) break;
-    const size_t r = team_row.at(cell.team);
+    const size_t r = l.team_row.at(cell.team);
     const size_t col = std::lower_bound(periods.begin(), periods.end(), cell.period.month()) - periods.begin();
     double slice_x = 0, slice_w = sub_w;
     if (cell.period.weekly) {
@@ -857,7 +880,7 @@ std::string completeness_svg(const metrics::CompletenessResult& c, const ChartOp
       slice_w = sub_w / std::max(weeks, 1);
       slice_x = slice_w * (cell.period.index - first.index);
     }
-    const size_t k = measure_strip.at(cell.measure);
+    const size_t k = l.measure_strip.at(cell.measure);
     std::string tip = fmt::format("{} - {} - {}: {}", cell.team, cell.measure, format_period(cell.period), cell.status);
     if (cell.submitted) tip += ", submitted " + format_date(*cell.submitted);
     if (!cell.reason.empty()) tip += " (" + cell.reason + ")";

@@ -87,7 +87,12 @@ std::string series_svg(const metrics::SeriesResult& s, const ChartOptions& o);
 // narrower than 2 units (many months and measures: a national network's 36 x 8 in 640 units), each team's
 // month is one cell instead, of its most pressing status (missing, late, explained, pending, submitted),
 // its tooltip counting the statuses and naming the measures missing.
+// Drawn from c.cells, or, when they were not kept (KeepCells::months), from c.months, and then always a cell
+// per team and month.
 std::string completeness_svg(const metrics::CompletenessResult& c, const ChartOptions& o);
+// Whether completeness_svg draws a cell per team and month, from c.cells or c.months alike: whether
+// c.months is enough for it.
+bool completeness_by_month(const metrics::CompletenessResult& c, const ChartOptions& o);
 
 // The progress scale over time: per period a bar of the faculty scores stacked by score, lowest at the
 // bottom, light to dark (left axis: teams rated), the mean score as a line with square markers (right

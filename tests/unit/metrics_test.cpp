@@ -860,6 +860,30 @@ TEST_CASE("completeness: weekly measures, due days after the week's Sunday, join
   CHECK(r.cells[5].status == "missing");
   CHECK(r.by_team.at("gamma").expected == 1);
 
+  // Each team's months instead of the cells (KeepCells::months): weeks by their Thursday's month; W05's is
+  // 29 January. alpha's January: the month's screened (pending) and W02 to W05 (submitted, late, missing,
+  // pending); gamma's: W03 (missing). The counts stay.
+  auto by_month = completeness(p, as_of, {}, KeepCells::months);
+  CHECK(by_month.cells.empty());
+  REQUIRE(by_month.months.size() == 2);
+  const CompletenessMonth& jan = by_month.months[0];
+  CHECK(jan.team == "alpha");
+  CHECK(jan.month == date::year(2026) / 1);
+  CHECK(jan.count.expected == 5);
+  CHECK(jan.count.submitted == 1);
+  CHECK(jan.count.late == 1);
+  CHECK(jan.count.explained == 0);
+  CHECK(jan.count.missing == 1);
+  CHECK(jan.count.pending == 2);
+  CHECK(jan.missing == std::vector<std::string_view>{"calls"});
+  CHECK(by_month.months[1].team == "gamma");
+  CHECK(by_month.months[1].count.expected == 1);
+  CHECK(by_month.months[1].count.missing == 1);
+  CHECK(by_month.total.expected == r.total.expected);
+  CHECK(by_month.total.pending == r.total.pending);
+  CHECK(by_month.by_team.at("alpha").late == 1);
+  CHECK(r.months.empty());  // KeepCells::all keeps the cells only
+
   // data.weekly_due_days: 10 days makes W03 (due 28 Jan) on time and W04 (due 4 Feb) pending.
   p.collaborative->data_weekly_due_days = 10;
   auto t = completeness(p, as_of, {});

@@ -462,6 +462,22 @@ TEST_CASE("completeness_svg: strips narrower than 2 units give one cell per team
   CHECK(svg.find("<title>beta - 2026-02: 17 submitted, 1 late, 1 pending</title>") != std::string::npos);
   CHECK(svg.find("One cell per team and month") != std::string::npos);
   CHECK(strips.find("One cell per team and month") == std::string::npos);
+
+  // Each team's months (KeepCells::months) draw the same bytes as the cells when the strips are too narrow,
+  // which completeness_by_month tells; without cells, a chart whose strips would fit is drawn by month too.
+  CHECK_FALSE(report::completeness_by_month(grid(18), o));
+  CHECK(report::completeness_by_month(grid(19), o));
+  auto months_only = [](CompletenessResult c) {
+    c.months = metrics::completeness_months(c.cells);
+    c.cells.clear();
+    return c;
+  };
+  const CompletenessResult narrow = months_only(grid(19));
+  REQUIRE(narrow.months.size() == 4);
+  CHECK(report::completeness_by_month(narrow, o));
+  CHECK_FALSE(report::completeness_by_month(months_only(grid(18)), o));
+  CHECK(report::completeness_svg(narrow, o) == svg);
+  CHECK(count(report::completeness_svg(months_only(grid(18)), o), "<rect class=\"cell month ") == 4);
 }
 
 TEST_CASE("completeness_svg: a team ID longer than the margin is cut with an ellipsis", "[svg]") {
