@@ -3,6 +3,8 @@
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
+#include <mutex>
+#include <set>
 
 namespace collab {
 
@@ -41,6 +43,28 @@ std::optional<double> finite_number(std::string_view text) {
   double value = std::strtod(std::string(text).c_str(), nullptr);
   if (!std::isfinite(value)) return std::nullopt;
   return value;
+}
+
+const std::string& interned(std::string_view text) {
+  // The last few texts each thread asked for: a file names the same few IDs over and over, and the lock is
+  // then taken once per ID rather than once per value.
+  thread_local const std::string* recent[8] = {};
+  thread_local size_t next = 0;
+  for (const std::string* r : recent) {
+    if (r && *r == text) return *r;
+  }
+  static std::mutex mutex;
+  static auto* pool = new std::set<std::string, std::less<>>();  // never destroyed: the texts outlive every user
+  const std::string* found;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    auto it = pool->find(text);
+    if (it == pool->end()) it = pool->emplace(text).first;
+    found = &*it;
+  }
+  recent[next] = found;
+  next = (next + 1) % 8;
+  return *found;
 }
 
 }  // namespace collab

@@ -16,4 +16,9 @@ inline std::string trim_lower(std::string_view text) { return ascii_lower(trim(t
 // trailing text, which std::stod would accept.
 std::optional<double> finite_number(std::string_view text);
 
+// One copy of `text` for the rest of the process, the same for equal texts, safe from any thread: for the
+// few IDs that a model repeats hundreds of thousands of times (a national network's 288,000 values name 8
+// measures: docs/performance.md). Never freed, so only for texts of which there are few.
+const std::string& interned(std::string_view text);
+
 }  // namespace collab

@@ -8,6 +8,8 @@
 #include "io/yaml_document.h"
 
 #include <algorithm>
+#include <cstddef>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <optional>
@@ -346,35 +348,68 @@ class Value {
 
 // One period's values by measure ID, in ID order: a sorted vector, not a std::map, as the data files hold
 // most of a collaborative's numbers (288,000 values at the benchmark's scale L) and a map's node and its
-// allocation cost about as much as the value itself (docs/performance.md).
+// allocation cost about as much as the value itself; and each entry points to one interned copy of its ID
+// (core/text.h) rather than holding its own, 32 bytes and most often a heap copy more (docs/performance.md).
+// Iterating gives (ID, value) pairs of references: `for (const auto& [id, v] : table)`.
 class ValueTable {
- public:
-  using Entry = std::pair<std::string, Value>;
-  using const_iterator = std::vector<Entry>::const_iterator;
+  struct Entry {
+    const std::string* measure;
+    Value value;
+  };
+  using Entries = std::vector<Entry>;
 
-  const_iterator begin() const { return entries_.begin(); }
-  const_iterator end() const { return entries_.end(); }
+ public:
+  using value_type = std::pair<const std::string&, const Value&>;
+
+  class const_iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = ValueTable::value_type;
+    using difference_type = std::ptrdiff_t;
+    using reference = value_type;
+    struct pointer {
+      value_type pair;
+      const value_type* operator->() const { return &pair; }
+    };
+
+    const_iterator() = default;
+    explicit const_iterator(Entries::const_iterator at) : at_(at) {}
+    reference operator*() const { return {*at_->measure, at_->value}; }
+    pointer operator->() const { return {**this}; }
+    const_iterator& operator++() {
+      ++at_;
+      return *this;
+    }
+    const_iterator operator++(int) {
+      const_iterator old = *this;
+      ++at_;
+      return old;
+    }
+    bool operator==(const const_iterator& o) const { return at_ == o.at_; }
+    bool operator!=(const const_iterator& o) const { return at_ != o.at_; }
+
+   private:
+    Entries::const_iterator at_;
+  };
+
+  const_iterator begin() const { return const_iterator(entries_.begin()); }
+  const_iterator end() const { return const_iterator(entries_.end()); }
   size_t size() const { return entries_.size(); }
   bool empty() const { return entries_.empty(); }
   void reserve(size_t n) { entries_.reserve(n); }
 
   const_iterator find(std::string_view measure) const {
     auto it = lower(entries_.begin(), entries_.end(), measure);
-    return it != entries_.end() && it->first == measure ? it : entries_.end();
+    return const_iterator(it != entries_.end() && *it->measure == measure ? it : entries_.end());
   }
-  // The value of `measure`, added (in order) when it is not there.
-  Value& operator[](const std::string& measure) {
-    auto it = lower(entries_.begin(), entries_.end(), measure);
-    if (it == entries_.end() || it->first != measure) it = entries_.insert(it, Entry{measure, Value{}});
-    return it->second;
-  }
+  Value& operator[](std::string_view measure);
 
  private:
   template <class It>
   static It lower(It first, It last, std::string_view measure) {
-    return std::lower_bound(first, last, measure, [](const Entry& e, std::string_view m) { return std::string_view(e.first) < m; });
+    return std::lower_bound(first, last, measure, [](const Entry& e, std::string_view m) { return std::string_view(*e.measure) < m; });
   }
-  std::vector<Entry> entries_;
+  Entries entries_;
 };
 
 struct DataPeriod {

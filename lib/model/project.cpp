@@ -2,6 +2,7 @@
 
 #include "core/parallel.h"
 #include "core/slug.h"
+#include "core/text.h"
 #include "schema/validator.h"
 
 #include <fmt/format.h>
@@ -12,6 +13,12 @@
 #include <numeric>
 
 namespace collab::model {
+
+Value& ValueTable::operator[](std::string_view measure) {
+  auto it = lower(entries_.begin(), entries_.end(), measure);
+  if (it == entries_.end() || *it->measure != measure) it = entries_.insert(it, Entry{&interned(measure), Value{}});
+  return it->value;
+}
 namespace {
 
 using json = nlohmann::json;

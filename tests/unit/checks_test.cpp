@@ -224,6 +224,13 @@ TEST_CASE("a period's values are kept in measure order and found by ID", "[model
   CHECK(t.find("zzz") == t.end());
   const model::ValueTable none;
   CHECK(none.find("screened") == none.end());
+  // Two tables name a measure with one copy of its ID (interned, core/text.h); a copy keeps the values.
+  model::ValueTable u;
+  u["screened"].value = 1;
+  CHECK(&u.begin()->first == &t.find("screened")->first);
+  const model::ValueTable copy = t;
+  REQUIRE(copy.size() == 3);
+  CHECK(*copy.find("wait-days")->second.value == 3);
 }
 
 TEST_CASE("a value's texts are copied with it, and absent until given", "[model]") {

@@ -2,6 +2,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <string>
+#include <thread>
+
 using namespace collab;
 
 TEST_CASE("dates must exist", "[dates]") {
@@ -81,6 +84,22 @@ TEST_CASE("numbers from text are plain and finite", "[text]") {
     CHECK_FALSE(finite_number(bad));
   }
   CHECK(trim_lower("  Ready \t") == "ready");
+}
+
+TEST_CASE("an interned text is one copy for equal texts, from any thread", "[text]") {
+  const std::string a = "caregiver-engagement";
+  const std::string& x = interned(a);
+  CHECK(x == a);
+  CHECK(&x != &a);
+  CHECK(&interned(std::string_view("caregiver-engagement")) == &x);
+  CHECK(&interned("caregiver-engagement-2") != &x);
+  // More texts than a thread's recent ones (8), then the first again: still the same copy.
+  for (int i = 0; i < 20; ++i) interned("m" + std::to_string(i));
+  CHECK(&interned(a) == &x);
+  const std::string* other = nullptr;
+  std::thread t([&] { other = &interned(a); });
+  t.join();
+  CHECK(other == &x);
 }
 
 // ISO 8601 weeks, against published calendars: 2026-01-01 is a Thursday, so 2026 has 53 weeks, 2026-W01
