@@ -335,24 +335,33 @@ std::vector<const model::TeamData*> data_in(const Project& project, const Scope&
   return data;
 }
 
-// One measure's series, appended to `out`: the pooled one, then each team's.
+// One measure's series, appended to `out`: the pooled one, then each team's; the teams' on `threads`
+// threads (core/parallel.h), to the same result.
 void series_of(const Project& project, const Measure& m, const std::vector<const model::TeamData*>& data, const Scope& scope,
-               std::vector<SeriesResult>& out) {
-  std::vector<std::vector<Raw>> per_team;
-  std::vector<SeriesResult> team_results;
-  for (const auto* d : data) {
+               std::vector<SeriesResult>& out, size_t threads = 1) {
+  struct Team {
+    bool any = false;  // a value or a period left out
+    std::vector<Raw> raw;
+    SeriesResult series;
+  };
+  std::vector<Team> teams(data.size());
+  parallel_for(data.size(), threads, [&](size_t i) {
     std::vector<std::string> skipped;
-    auto raw = team_values(*d, m, scope, skipped);
-    if (raw.empty() && skipped.empty()) continue;
-    team_results.push_back(chart(project, m, d->team, raw, std::move(skipped), scope));
-    per_team.push_back(std::move(raw));
+    Team& t = teams[i];
+    t.raw = team_values(*data[i], m, scope, skipped);
+    t.any = !t.raw.empty() || !skipped.empty();
+    if (t.any) t.series = chart(project, m, data[i]->team, t.raw, std::move(skipped), scope);
+  });
+  std::vector<std::vector<Raw>> per_team;
+  for (auto& t : teams) {
+    if (t.any) per_team.push_back(std::move(t.raw));
   }
   if (per_team.empty()) return;
   SeriesResult pooled = chart(project, m, "", pooled_values(per_team, m), {}, scope);
   if (pooled.points.empty()) return;  // nothing in the period range
   out.push_back(std::move(pooled));
-  for (auto& r : team_results) {
-    if (!r.points.empty() || !r.skipped.empty()) out.push_back(std::move(r));
+  for (auto& t : teams) {
+    if (t.any && (!t.series.points.empty() || !t.series.skipped.empty())) out.push_back(std::move(t.series));
   }
 }
 
@@ -368,16 +377,10 @@ std::vector<SeriesResult> measure_series(const Project& project, const Scope& sc
 void each_measure_series(const Project& project, const Scope& scope, size_t threads,
                          const std::function<void(const Measure&, std::vector<SeriesResult>&&)>& fn) {
   const auto data = data_in(project, scope);
-  const auto measures = measures_in(project, scope);
-  const size_t block = std::max<size_t>(1, threads);
-  for (size_t first = 0; first < measures.size(); first += block) {
-    const size_t n = std::min(block, measures.size() - first);
-    std::vector<std::vector<SeriesResult>> series(n);
-    parallel_for(n, threads, [&](size_t i) { series_of(project, *measures[first + i], data, scope, series[i]); });
-    for (size_t i = 0; i < n; ++i) {
-      if (!series[i].empty()) fn(*measures[first + i], std::move(series[i]));
-      std::vector<SeriesResult>().swap(series[i]);
-    }
+  for (const Measure* m : measures_in(project, scope)) {
+    std::vector<SeriesResult> series;
+    series_of(project, *m, data, scope, series, threads);
+    if (!series.empty()) fn(*m, std::move(series));
   }
 }
 

@@ -98,7 +98,7 @@ std::vector<SeriesResult> measure_series(const model::Project& project, const Sc
 
 // The same series, one measure at a time: `fn` gets each measure in scope that has a series, in ID order,
 // with its series, which are dropped after it returns, so that a national network's charts are never all
-// held at once (docs/performance.md). `threads` measures are computed side by side (core/parallel.h).
+// held at once (docs/performance.md). A measure's teams are computed on `threads` threads (core/parallel.h).
 void each_measure_series(const model::Project& project, const Scope& scope, size_t threads,
                          const std::function<void(const model::Measure&, std::vector<SeriesResult>&&)>& fn);
 

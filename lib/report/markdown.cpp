@@ -25,8 +25,12 @@ void fill_grid(SvgGrid& grid, size_t n, const Draw& draw, const Label& label) {
     const size_t to = std::min(n, from + kBlock);
     drawn.assign(to - from, std::string());
     parallel_for(to - from, worker_threads(), [&](size_t i) { drawn[i] = draw(from + i); });
+    if (from == 0 && to < n) {  // room for all of them at once, at the first block's bytes per chart
+      size_t bytes = 0;
+      for (const auto& d : drawn) bytes += d.size();
+      grid.reserve(n, bytes / drawn.size());
+    }
     for (size_t i = from; i < to; ++i) grid.add(label(i), std::move(drawn[i - from]));
-    if (from == 0 && to < n) grid.expect(n);
   }
 }
 

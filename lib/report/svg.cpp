@@ -1613,15 +1613,12 @@ void SvgGrid::flush_row() {
   }
   width_ = std::max(width_, x);
   height_ = chart_top + tallest;
-  charts_in_body_ += row_.size();
   row_.clear();
 }
 
-void SvgGrid::expect(size_t charts) {
-  // From the rows laid out so far (a row still filling is left as it is).
-  if (charts_in_body_ == 0 || charts <= charts_in_body_) return;
-  const double per_chart = static_cast<double>(body_.size()) / static_cast<double>(charts_in_body_);
-  body_.reserve(static_cast<size_t>(per_chart * static_cast<double>(charts) * 1.1) + 4096);
+void SvgGrid::reserve(size_t charts, size_t chart_bytes) {
+  constexpr size_t kPlace = 200;  // a chart's label and its <svg x= y= width= height=>, about
+  body_.reserve(body_.size() + static_cast<size_t>(static_cast<double>(charts) * static_cast<double>(chart_bytes + kPlace) * 1.1) + 4096);
 }
 
 std::string SvgGrid::finish() {
@@ -1632,7 +1629,6 @@ std::string SvgGrid::finish() {
   body_ += "</svg>\n";
   std::string out = std::move(body_);
   body_.clear();
-  charts_in_body_ = 0;
   width_ = height_ = 0;
   return out;
 }

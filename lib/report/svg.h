@@ -136,11 +136,11 @@ class SvgGrid {
  public:
   SvgGrid(int columns, std::string title, std::string desc, std::string id_prefix);
   void add(std::string label, std::string chart);
-  // Room for `charts` charts in all, at the bytes per chart of the rows laid out so far and a tenth more: a
-  // national network's grid is 14 MB, and grown by doubling it would take up to twice that, and more while
-  // it is copied. Nothing before a first row is laid out. If the later charts are larger than the estimate,
-  // the string doubles from there, as without it.
-  void expect(size_t charts);
+  // Room for `charts` more charts of `chart_bytes` bytes each on average, with their labels and places, and
+  // a tenth more: a national network's grid is 14 MB, and grown by doubling it would take up to twice that,
+  // and more while it is copied. If the charts are larger than that, the string doubles from there, as
+  // without it.
+  void reserve(size_t charts, size_t chart_bytes);
   // The whole SVG; the grid is empty afterwards.
   std::string finish();
 
@@ -155,7 +155,6 @@ class SvgGrid {
   std::string title_, desc_, id_prefix_;
   std::vector<Cell> row_;
   std::string body_;
-  size_t charts_in_body_ = 0;
   int width_ = 0, height_ = 0;
 };
 
