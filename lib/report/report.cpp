@@ -2,6 +2,7 @@
 
 #include "report/sections.h"
 #include "schedule/calendar.h"
+#include "scoring/round.h"
 
 #include <fmt/format.h>
 
@@ -141,7 +142,8 @@ Result<ReportData> build_report(const model::Project& p, const ReportOptions& o)
     auto round = scoring::score_round(p);
     if (round) {
       for (const auto& e : round->eois) ++r.eoi_decisions[e.decision];
-      r.round = std::move(*round);
+      r.round = EoiRound{round->eois.size(), round->capacity, round->icc ? std::optional<double>(round->icc->value) : std::nullopt,
+                         round->alpha ? std::optional<double>(round->alpha->value) : std::nullopt, round->quotas_feasible};
     }
   }
   r.events = event_rows(p, o, team_ids);
@@ -208,8 +210,8 @@ json to_json(const ReportData& r) {
   j["cohort"] = {{"teams", teams}, {"organizations", r.organizations}, {"active_teams_by_region", r.regions}};
   if (r.round) {
     const auto& rd = *r.round;
-    j["eoi_round"] = {{"applications", rd.eois.size()}, {"decisions", r.eoi_decisions}, {"capacity", opt(rd.capacity)},
-                      {"icc", rd.icc ? json(rd.icc->value) : json(nullptr)}, {"alpha", rd.alpha ? json(rd.alpha->value) : json(nullptr)},
+    j["eoi_round"] = {{"applications", rd.applications}, {"decisions", r.eoi_decisions}, {"capacity", opt(rd.capacity)},
+                      {"icc", rd.icc ? json(*rd.icc) : json(nullptr)}, {"alpha", rd.alpha ? json(*rd.alpha) : json(nullptr)},
                       {"quotas_feasible", rd.quotas_feasible}};
   } else {
     j["eoi_round"] = nullptr;

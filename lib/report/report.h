@@ -8,7 +8,6 @@
 #include "core/dates.h"
 #include "metrics/metrics.h"
 #include "model/project.h"
-#include "scoring/round.h"
 
 #include <nlohmann/json.hpp>
 
@@ -63,6 +62,15 @@ struct EventRow {
   std::optional<int> present, teams_present, teams_expected;  // from its attendance file, when there is one
 };
 
+// What the report shows of the EOI round (scoring::RoundResult): its figures, not each EOI's scores (9 MB
+// for a national network's 2,500 EOIs: docs/performance.md).
+struct EoiRound {
+  size_t applications = 0;
+  std::optional<int> capacity;
+  std::optional<double> icc, alpha;  // ICC(2,1) and Krippendorff's alpha, when computable
+  bool quotas_feasible = true;
+};
+
 struct ReportData {
   ReportOptions options;
   const model::Project* project = nullptr;
@@ -70,7 +78,7 @@ struct ReportData {
   std::vector<TeamRow> teams;
   std::map<std::string, int> regions;  // active teams per region (or country when no region)
   int organizations = 0;
-  std::optional<scoring::RoundResult> round;  // whole-collaborative reports only
+  std::optional<EoiRound> round;              // whole-collaborative reports only
   std::map<std::string, int> eoi_decisions;   // decision -> EOIs
   std::vector<EventRow> events;               // by start
   metrics::MetricsResult metrics;

@@ -110,9 +110,9 @@ Table eoi_table(const ReportData& r) {
 std::string reliability_text(const ReportData& r) {
   if (!r.round) return "";
   const auto& rd = *r.round;
-  std::string icc = rd.icc ? fmt::format("ICC(2,1) {:.2f}", rd.icc->value) : "ICC(2,1) not computable";
-  std::string alpha = rd.alpha ? fmt::format("Krippendorff's alpha {:.2f}", rd.alpha->value) : "Krippendorff's alpha not computable";
-  return fmt::format("{} applications; reviewer agreement: {}; {}.", rd.eois.size(), icc, alpha);
+  std::string icc = rd.icc ? fmt::format("ICC(2,1) {:.2f}", *rd.icc) : "ICC(2,1) not computable";
+  std::string alpha = rd.alpha ? fmt::format("Krippendorff's alpha {:.2f}", *rd.alpha) : "Krippendorff's alpha not computable";
+  return fmt::format("{} applications; reviewer agreement: {}; {}.", rd.applications, icc, alpha);
 }
 
 Table events_table(const ReportData& r, bool past) {
