@@ -23,8 +23,14 @@ std::vector<std::string> sorted(std::set<std::string> s) { return {s.begin(), s.
 
 }  // namespace
 
-bool Annotation::on(const std::string& measure) const {
-  return measures.empty() || std::find(measures.begin(), measures.end(), measure) != measures.end();
+bool Annotation::on(std::string_view measure) const {
+  if (!change_idea) return true;
+  const auto& m = change_idea->measures;
+  if (m.outcome.empty() && m.process.empty() && m.balancing.empty()) return true;
+  for (const auto* family : {&m.outcome, &m.process, &m.balancing}) {
+    if (std::find(family->begin(), family->end(), measure) != family->end()) return true;
+  }
+  return false;
 }
 
 ImprovementResult improvement(const model::Project& p, const Scope& scope, const Date& as_of, int quiet_weeks) {
@@ -191,10 +197,10 @@ ImprovementResult improvement(const model::Project& p, const Scope& scope, const
   // Annotations.
   for (const auto& s : r.cycles) {
     const PdsaCycle& c = *s.cycle;
-    std::vector<std::string> measures;
-    if (const model::ChangeIdea* idea = p.find_idea(c.team, c.idea)) measures = idea->all_measures();
-    r.annotations.push_back({c.team, c.id, c.idea, "start", *c.start, "", measures});
-    if (!s.decision.empty()) r.annotations.push_back({c.team, c.id, c.idea, "decision", *c.decided, s.decision, measures});
+    const model::ChangeIdea* idea = p.find_idea(c.team, c.idea);
+    r.annotations.push_back({c.team, c.id, c.idea, "start", *c.start, "", idea});
+    // The cycle's decision (s.decision is a copy of it, and set only when decided by as_of).
+    if (!s.decision.empty()) r.annotations.push_back({c.team, c.id, c.idea, "decision", *c.decided, c.decision, idea});
   }
   std::stable_sort(r.annotations.begin(), r.annotations.end(), [](const Annotation& a, const Annotation& b) {
     if (a.team != b.team) return a.team < b.team;
@@ -208,21 +214,21 @@ ImprovementResult improvement(const model::Project& p, const Scope& scope, const
 namespace {
 // Orders annotations and team IDs by team, for std::equal_range.
 struct TeamOrder {
-  bool operator()(const Annotation& a, const std::string& team) const { return a.team < team; }
-  bool operator()(const std::string& team, const Annotation& a) const { return team < a.team; }
+  bool operator()(const Annotation& a, std::string_view team) const { return a.team < team; }
+  bool operator()(std::string_view team, const Annotation& a) const { return team < a.team; }
 };
 }  // namespace
 
 std::vector<ChartAnnotation> chart_annotations(const ImprovementResult& r, const model::Measure& m, const std::string& team) {
   // The annotations are sorted by team: find the team's run by binary search, not by a scan of every team's
   // (once per team and measure, a scan made the metrics of a national network quadratic).
-  auto [first, last] = std::equal_range(r.annotations.begin(), r.annotations.end(), team, TeamOrder{});
+  auto [first, last] = std::equal_range(r.annotations.begin(), r.annotations.end(), std::string_view(team), TeamOrder{});
   std::vector<ChartAnnotation> out;
   for (auto it = first; it != last; ++it) {
     const Annotation& a = *it;
     if (!a.on(m.id)) continue;
     ReportingPeriod period = m.weekly() ? ReportingPeriod::week_of(a.date) : ReportingPeriod(period_of(a.date));
-    out.push_back({period, a.date, a.cycle, a.idea, a.event, a.decision});
+    out.push_back({period, a.date, std::string(a.cycle), std::string(a.idea), std::string(a.event), std::string(a.decision)});
   }
   return out;
 }

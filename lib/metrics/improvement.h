@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace collab::metrics {
@@ -58,12 +59,14 @@ struct Ramp {
 
 // A cycle's start or decision, shown on its team's charts of the measures its change idea names (all the
 // team's charts when the idea names none).
+// The strings are the project's own (and fixed words), not copies: a national network has 22,000
+// annotations (docs/performance.md). An ImprovementResult must not outlive its project.
 struct Annotation {
-  std::string team, cycle, idea, event;  // event: "start" or "decision"
+  std::string_view team, cycle, idea, event;  // event: "start" or "decision"
   Date date;
-  std::string decision;                  // for a decision
-  std::vector<std::string> measures;     // empty: every measure
-  bool on(const std::string& measure) const;
+  std::string_view decision;                  // for a decision
+  const model::ChangeIdea* change_idea = nullptr;  // whose measures it is shown on; none, or none named: every measure
+  bool on(std::string_view measure) const;
 };
 
 struct ImprovementResult {
