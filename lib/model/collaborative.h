@@ -8,8 +8,10 @@
 #include "io/yaml_document.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <iterator>
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -305,11 +307,41 @@ struct Measure {
   bool weekly() const { return frequency == "weekly"; }
 };
 
-// One measure's value in one period. Its two texts are rare and live apart, on the heap and only when given:
-// a value is 56 bytes instead of 120, and a national network has 288,000 of them (docs/performance.md).
+// An optional number in 8 bytes instead of std::optional<double>'s 16, with the part of its interface that
+// Value's users need: NaN stands for "none" (a value read from a data file is finite; a NaN set is none).
+class OptionalNumber {
+ public:
+  OptionalNumber() = default;
+  OptionalNumber(std::nullopt_t) {}
+  OptionalNumber(double v) : v_(v) {}
+  OptionalNumber(const std::optional<double>& v) : v_(v ? *v : kNone) {}
+  OptionalNumber& operator=(std::nullopt_t) {
+    v_ = kNone;
+    return *this;
+  }
+  bool has_value() const { return !std::isnan(v_); }
+  explicit operator bool() const { return has_value(); }
+  const double& operator*() const { return v_; }  // only when has_value()
+  double value_or(double other) const { return has_value() ? v_ : other; }
+  operator std::optional<double>() const { return has_value() ? std::optional<double>(v_) : std::nullopt; }
+  void reset() { v_ = kNone; }
+  // As std::optional's: two nones are equal, a none and a number are not.
+  friend bool operator==(const OptionalNumber& a, const OptionalNumber& b) {
+    return a.has_value() == b.has_value() && (!a.has_value() || a.v_ == b.v_);
+  }
+  friend bool operator!=(const OptionalNumber& a, const OptionalNumber& b) { return !(a == b); }
+
+ private:
+  static constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
+  double v_ = kNone;
+};
+
+// One measure's value in one period. Its two texts are rare and live apart, on the heap and only when given,
+// and its numbers are OptionalNumbers: a value is 32 bytes instead of 120, and a national network has
+// 288,000 of them (docs/performance.md).
 class Value {
  public:
-  std::optional<double> numerator, denominator, value;
+  OptionalNumber numerator, denominator, value;
 
   Value() = default;
   Value(const Value& o)

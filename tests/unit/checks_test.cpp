@@ -5,6 +5,9 @@
 #include "base_copy.h"
 
 #include <catch2/catch.hpp>
+
+#include <limits>
+#include <optional>
 #include <fmt/format.h>
 
 #include <unistd.h>
@@ -231,6 +234,31 @@ TEST_CASE("a period's values are kept in measure order and found by ID", "[model
   const model::ValueTable copy = t;
   REQUIRE(copy.size() == 3);
   CHECK(*copy.find("wait-days")->second.value == 3);
+}
+
+TEST_CASE("an OptionalNumber is a std::optional<double> in 8 bytes, NaN being none", "[model]") {
+  STATIC_REQUIRE(sizeof(model::OptionalNumber) == sizeof(double));
+  model::OptionalNumber n;
+  CHECK_FALSE(n);
+  CHECK(n.value_or(7) == 7);
+  CHECK(n == std::nullopt);
+  n = 2.5;
+  REQUIRE(n);
+  CHECK(*n == 2.5);
+  CHECK(n == 2.5);
+  CHECK(n != 3.0);
+  CHECK(n != std::nullopt);
+  const std::optional<double> o = n;
+  CHECK(o == 2.5);
+  n = std::nullopt;
+  CHECK_FALSE(n.has_value());
+  CHECK_FALSE(static_cast<std::optional<double>>(n));
+  n = std::numeric_limits<double>::quiet_NaN();  // a data file's numbers are finite (schema): NaN is none
+  CHECK_FALSE(n);
+  n = 0.0;
+  CHECK(n);
+  n.reset();
+  CHECK(n == model::OptionalNumber());
 }
 
 TEST_CASE("a value's texts are copied with it, and absent until given", "[model]") {
