@@ -226,23 +226,31 @@ std::string render_html(const ReportData& r) {
   close();
 
   open("progress", "Progress");
-  if (r.metrics.progress && !r.metrics.progress->periods.empty()) {
-    ChartOptions o;
-    o.id_prefix = "progress-";
-    out += figure(progress_svg(*r.metrics.progress, o), "Progress scale (0.5-5.0) over time");
+  {
+    std::optional<metrics::ProgressResult> computed;
+    const auto& progress = progress_of(r, computed);
+    if (progress && !progress->periods.empty()) {
+      ChartOptions o;
+      o.id_prefix = "progress-";
+      out += figure(progress_svg(*progress, o), "Progress scale (0.5-5.0) over time");
+    }
+    out += table_html(progress_table(progress));
   }
-  out += table_html(progress_table(r));
   close();
 
   open("network", "Network");
-  int wave = 0;
-  for (const auto& w : r.metrics.network) {
-    ChartOptions o;
-    o.height = 460;
-    o.id_prefix = fmt::format("net{}-", ++wave);
-    out += figure(network_svg(w, r.member_team, o), fmt::format("Network survey {} ({})", w.id, format_date(w.date)));
+  {
+    std::vector<metrics::NetworkWaveResult> computed;
+    int wave = 0;
+    const auto& network = network_of(r, computed);
+    for (const auto& w : network) {
+      ChartOptions o;
+      o.height = 460;
+      o.id_prefix = fmt::format("net{}-", ++wave);
+      out += figure(network_svg(w, r.member_team, o), fmt::format("Network survey {} ({})", w.id, format_date(w.date)));
+    }
+    out += table_html(network_table(network));
   }
-  out += table_html(network_table(r));
   close();
 
   if (!mel.empty()) {

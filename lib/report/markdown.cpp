@@ -224,23 +224,31 @@ Result<std::string> render_markdown(const ReportData& r, const ChartSink& sink) 
   out += "## Participation\n\n" + table_md(participation_table(r));
 
   out += "## Progress\n\n";
-  if (r.metrics.progress && !r.metrics.progress->periods.empty()) {
-    ChartOptions o;
-    o.title = "Progress scale (0.5-5.0) over time";
-    o.id_prefix = "progress-";
-    chart("progress.svg", [&] { return progress_svg(*r.metrics.progress, o); }, o.title);
+  {
+    std::optional<metrics::ProgressResult> computed;
+    const auto& progress = progress_of(r, computed);
+    if (progress && !progress->periods.empty()) {
+      ChartOptions o;
+      o.title = "Progress scale (0.5-5.0) over time";
+      o.id_prefix = "progress-";
+      chart("progress.svg", [&] { return progress_svg(*progress, o); }, o.title);
+    }
+    out += table_md(progress_table(progress));
   }
-  out += table_md(progress_table(r));
 
   out += "## Network\n\n";
-  for (const auto& w : r.metrics.network) {
-    ChartOptions o;
-    o.title = fmt::format("Network survey {} ({})", w.id, format_date(w.date));
-    o.height = 460;
-    o.id_prefix = "network-" + w.id + "-";
-    chart("network." + w.id + ".svg", [&] { return network_svg(w, r.member_team, o); }, o.title);
+  {
+    std::vector<metrics::NetworkWaveResult> computed;
+    const auto& network = network_of(r, computed);
+    for (const auto& w : network) {
+      ChartOptions o;
+      o.title = fmt::format("Network survey {} ({})", w.id, format_date(w.date));
+      o.height = 460;
+      o.id_prefix = "network-" + w.id + "-";
+      chart("network." + w.id + ".svg", [&] { return network_svg(w, r.member_team, o); }, o.title);
+    }
+    out += table_md(network_table(network));
   }
-  out += table_md(network_table(r));
 
   if (const std::vector<MelBlock> mel = mel_blocks(r); !mel.empty()) {
     out += "## Monitoring, evaluation and learning\n\n";

@@ -163,8 +163,9 @@ Result<ReportData> build_report(const model::Project& p, const ReportOptions& o)
     }
   }
   if (o.computed_when_rendered) {
-    all.erase(metrics::Section::measures);
-    all.erase(metrics::Section::completeness);
+    for (auto s : {metrics::Section::measures, metrics::Section::completeness, metrics::Section::progress, metrics::Section::network}) {
+      all.erase(s);
+    }
   }
   r.metrics = metrics::compute_metrics(p, scope, o.as_of, all);
   return r;

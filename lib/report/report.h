@@ -33,9 +33,10 @@ struct ReportOptions {
   bool include_contacts = false;    // emails and phones appear only when asked for
   Date as_of;                       // "today" for the current phase, past and upcoming events, completeness
   Provenance provenance;
-  // Leave the measures' series and the completeness cells out of ReportData: the HTML and Markdown renderers
-  // then compute each as they draw it (the series a measure at a time), so a national network's 300,000
-  // chart points and 288,000 cells are never all held together (docs/performance.md). to_json prints
+  // Leave the measures' series, the completeness cells, the progress and the network sections out of
+  // ReportData: the HTML and Markdown renderers then compute each as they draw it (the series a measure at a
+  // time), so a national network's 300,000 chart points and 288,000 cells are never all held together, nor
+  // the later sections while the measures' charts are drawn (docs/performance.md). to_json prints
   // ReportData as it is, so it needs them there: false.
   bool computed_when_rendered = false;
 };

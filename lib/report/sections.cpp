@@ -221,19 +221,31 @@ Table participation_table(const ReportData& r) {
   return t;
 }
 
-Table progress_table(const ReportData& r) {
+const std::optional<metrics::ProgressResult>& progress_of(const ReportData& r, std::optional<metrics::ProgressResult>& computed) {
+  if (!r.options.computed_when_rendered) return r.metrics.progress;
+  computed = metrics::progress(*r.project, r.metrics.scope);
+  return computed;
+}
+
+const std::vector<metrics::NetworkWaveResult>& network_of(const ReportData& r, std::vector<metrics::NetworkWaveResult>& computed) {
+  if (!r.options.computed_when_rendered) return r.metrics.network;
+  computed = metrics::network_waves(*r.project, r.metrics.scope);
+  return computed;
+}
+
+Table progress_table(const std::optional<metrics::ProgressResult>& progress) {
   Table t{{"Period", "Teams rated", "Mean", "Median", "At 4.0 or above", "Self-score mean"}, {}};
-  if (!r.metrics.progress) return t;
-  for (const auto& p : r.metrics.progress->periods) {
+  if (!progress) return t;
+  for (const auto& p : progress->periods) {
     t.rows.push_back({format_period(p.period), std::to_string(p.faculty.n), number(p.faculty.mean, 2), number(p.faculty.median),
                       percent(p.faculty.share_at_4), number(p.self.mean, 2)});
   }
   return t;
 }
 
-Table network_table(const ReportData& r) {
+Table network_table(const std::vector<metrics::NetworkWaveResult>& waves) {
   Table t{{"Wave", "Date", "Members", "Ties", "Density", "Reciprocity", "In-degree centralization", "Isolates", "Mean trust"}, {}};
-  for (const auto& w : r.metrics.network) {
+  for (const auto& w : waves) {
     const auto& m = w.metrics;
     t.rows.push_back({w.id, format_date(w.date), std::to_string(m.node_count), std::to_string(m.tie_count), number(m.density, 3),
                       number(m.reciprocity, 2), number(m.in_degree_centralization, 2), std::to_string(m.isolates.size()),

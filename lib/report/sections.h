@@ -43,8 +43,13 @@ const metrics::CompletenessResult& completeness_of(const ReportData& r, std::opt
                                                    const ChartOptions& chart);
 Table completeness_table(const ReportData& r, const metrics::CompletenessResult& c);
 Table participation_table(const ReportData& r);
-Table progress_table(const ReportData& r);
-Table network_table(const ReportData& r);
+// The progress and network sections: ReportData's, or, when build_report left them out
+// (computed_when_rendered), computed into `computed` as the renderer reaches them, so that they are not held
+// while the measures' charts are drawn (docs/performance.md).
+const std::optional<metrics::ProgressResult>& progress_of(const ReportData& r, std::optional<metrics::ProgressResult>& computed);
+const std::vector<metrics::NetworkWaveResult>& network_of(const ReportData& r, std::vector<metrics::NetworkWaveResult>& computed);
+Table progress_table(const std::optional<metrics::ProgressResult>& progress);
+Table network_table(const std::vector<metrics::NetworkWaveResult>& waves);
 
 // Improvement work (metrics' improvement section and driver-diagram.yaml).
 bool has_improvement(const ReportData& r);  // a driver diagram, or any cycle in scope

@@ -231,7 +231,7 @@ TEST_CASE("render_markdown: each measure's team charts in one small-multiples fi
   CHECK(charts > 0);
 }
 
-TEST_CASE("computed_when_rendered: the renderers compute the series (a measure at a time) and the completeness cells, to the same bytes", "[report]") {
+TEST_CASE("computed_when_rendered: the renderers compute the series (a measure at a time), the completeness cells, the progress and the network, to the same bytes", "[report]") {
   Diagnostics d;
   const auto nctsn = model::load_project(std::string(COLLAB_SOURCE_DIR) + "/examples/nctsn-tf-cbt", "", d);
   for (std::optional<std::string> team : {std::optional<std::string>(), std::optional<std::string>(nctsn.teams.front().id)}) {
@@ -247,6 +247,11 @@ TEST_CASE("computed_when_rendered: the renderers compute the series (a measure a
     REQUIRE_FALSE(held->metrics.series.empty());
     CHECK(lazy->metrics.series.empty());
     CHECK_FALSE(lazy->metrics.completeness);
+    CHECK_FALSE(lazy->metrics.progress);
+    CHECK(lazy->metrics.network.empty());
+    REQUIRE(held->metrics.progress);
+    CHECK_FALSE(held->metrics.progress->periods.empty());
+    CHECK_FALSE(held->metrics.network.empty());
     REQUIRE(held->metrics.completeness);
     CHECK_FALSE(held->metrics.completeness->cells.empty());
     const MarkdownReport a = render_markdown(*held), b = render_markdown(*lazy);
