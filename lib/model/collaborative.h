@@ -139,7 +139,6 @@ struct ChangeIdea {
   std::string id, name, description, team;
   std::vector<std::string> drivers;
   IdeaMeasures measures;
-  std::vector<std::string> all_measures() const;  // outcome, process, balancing; each once
 };
 
 struct Driver {

@@ -813,16 +813,6 @@ Result<Date> option_date(const Project& p, const std::string& text, const char* 
   return *d;
 }
 
-std::vector<std::string> ChangeIdea::all_measures() const {
-  std::vector<std::string> out;
-  for (const auto* family : {&measures.outcome, &measures.process, &measures.balancing}) {
-    for (const auto& m : *family) {
-      if (std::find(out.begin(), out.end(), m) == out.end()) out.push_back(m);
-    }
-  }
-  return out;
-}
-
 const Team* Project::team_of_member(const std::string& member_id) const {
   if (index.built) {
     auto it = index.member_teams.find(member_id);
