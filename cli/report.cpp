@@ -126,13 +126,20 @@ int run_report(const Context& ctx, const ReportCliOptions& o) {
     std::error_code ec;
     std::filesystem::create_directories(o.output, ec);
     if (ec) return fail({ErrorKind::cannot_create, fmt::format("{}: cannot create the folder ({})", o.output, ec.message())});
-    // Each chart goes to a temporary file as soon as it is drawn (not held: docs/performance.md); all of
-    // them and report.md are renamed into place together at the end, or removed on an error.
+    // Each chart goes to a temporary file as soon as it is drawn, a small-multiples file a block of rows at a
+    // time (not held: docs/performance.md); all of them and report.md are renamed into place together at
+    // the end, or removed on an error.
     FileBatch batch(o.output);
     size_t charts = 0;
-    auto md = report::render_markdown(*data, [&](std::string path, std::string content) {
-      ++charts;
-      return batch.add({std::move(path), std::move(content)});
+    bool open = false;  // a chart has more pieces to come
+    auto md = report::render_markdown(*data, [&](const std::string& path, std::string piece, bool last) -> Status {
+      if (!open) {
+        ++charts;
+        if (Status s = batch.begin(path); !s) return s;
+      }
+      open = !last;
+      if (Status s = batch.append(piece); !s) return s;
+      return last ? batch.end() : Status{Ok{}};
     });
     if (!md) return fail(md.error());
     if (Status s = batch.add({"report.md", std::move(*md)}); !s) return fail(s.error());

@@ -44,27 +44,41 @@ Error about_target(Error e, const fs::path& tmp, const fs::path& target) {
   return e;
 }
 
-// `sync`: flush the file to disk before returning (else the caller syncs the whole file system once).
-Status write_and_sync(const fs::path& path, std::string_view content, bool sync = true) {
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0) return io_error(path, "cannot create");
+// All of `content` to the open file `fd` (which is `path`).
+Status write_all(int fd, const fs::path& path, std::string_view content) {
   const char* p = content.data();
   size_t left = content.size();
   while (left > 0) {
     ssize_t n = ::write(fd, p, left);
     if (n < 0) {
       if (errno == EINTR) continue;
-      Error e = io_error(path, "cannot write");
-      ::close(fd);
-      return e;
+      return io_error(path, "cannot write");
     }
     p += n;
     left -= static_cast<size_t>(n);
   }
+  return Ok{};
+}
+
+// Flushes (with `sync`) and closes the file; closed even when the flush failed.
+Status sync_and_close(int fd, const fs::path& path, bool sync) {
   bool synced = !sync || ::fsync(fd) == 0;
-  bool closed = ::close(fd) == 0;  // always closed, even when the sync failed
+  int sync_errno = errno;
+  bool closed = ::close(fd) == 0;
+  if (!synced) errno = sync_errno;  // the message names fsync's error, not close's
   if (!synced || !closed) return io_error(path, "cannot write");
   return Ok{};
+}
+
+// `sync`: flush the file to disk before returning (else the caller syncs the whole file system once).
+Status write_and_sync(const fs::path& path, std::string_view content, bool sync = true) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) return io_error(path, "cannot create");
+  if (Status s = write_all(fd, path, content); !s) {
+    ::close(fd);
+    return s;
+  }
+  return sync_and_close(fd, path, sync);
 }
 
 }  // namespace
@@ -217,6 +231,11 @@ FileBatch::~FileBatch() { discard(0); }
 
 void FileBatch::discard(size_t from) {
   std::error_code ec;
+  if (open_fd_ >= 0) {
+    ::close(open_fd_);
+    open_fd_ = -1;
+    fs::remove(open_tmp_, ec);
+  }
   for (size_t k = from; k < staged_.size(); ++k) fs::remove(staged_[k].second, ec);
   staged_.clear();
   removals_.clear();
@@ -233,35 +252,67 @@ bool FileBatch::on_root_device(const fs::path& folder) {
 }
 
 Status FileBatch::add(FileUpdate f) {
-  if (failed_) return Error{ErrorKind::internal, "a failed FileBatch was used again"};
-  auto fail = [&](Error e) {
-    failed_ = true;
-    discard(0);
-    return e;
-  };
-  if (Status s = check_target(root_, f.path); !s) return fail(s.error());
-  std::error_code ec;
-  fs::path target = root_ / f.path;
-  if (f.remove) {
-    removals_.push_back(target);
-    return Ok{};
+  if (!f.remove) {
+    if (Status s = begin(f.path, f.create); !s) return s;
+    if (Status s = append(f.content); !s) return s;
+    return end();
   }
-  if (f.create && fs::exists(target, ec)) {
+  if (failed_) return Error{ErrorKind::internal, "a failed FileBatch was used again"};
+  if (open_fd_ >= 0) return fail(Error{ErrorKind::internal, fmt::format("{} was added before {} was ended", f.path, open_target_.string())});
+  if (Status s = check_target(root_, f.path); !s) return fail(s.error());
+  removals_.push_back(root_ / f.path);
+  return Ok{};
+}
+
+Error FileBatch::fail(Error e) {
+  failed_ = true;
+  discard(0);
+  return e;
+}
+
+Status FileBatch::begin(const std::string& path, bool create) {
+  if (failed_) return Error{ErrorKind::internal, "a failed FileBatch was used again"};
+  if (open_fd_ >= 0) return fail(Error{ErrorKind::internal, fmt::format("{} was begun before {} was ended", path, open_target_.string())});
+  if (Status s = check_target(root_, path); !s) return fail(s.error());
+  std::error_code ec;
+  fs::path target = root_ / path;
+  if (create && fs::exists(target, ec)) {
     return fail(Error{ErrorKind::cannot_create, fmt::format("{} exists already; nothing was written", target.string())});
   }
   fs::create_directories(target.parent_path(), ec);
   fs::path tmp = target.parent_path() / fmt::format(".{}.{}.tmp", target.filename().string(), random_suffix());
-  const bool sync = root_fd_ < 0 || !on_root_device(target.parent_path());  // a mount inside root: its own fsync
-  if (Status s = write_and_sync(tmp, f.content, sync); !s) {
-    fs::remove(tmp, ec);
-    return fail(about_target(s.error(), tmp, target));
+  open_fd_ = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (open_fd_ < 0) return fail(about_target(io_error(tmp, "cannot create"), tmp, target));
+  open_target_ = std::move(target);
+  open_tmp_ = std::move(tmp);
+  return Ok{};
+}
+
+Status FileBatch::append(std::string_view piece) {
+  if (failed_) return Error{ErrorKind::internal, "a failed FileBatch was used again"};
+  if (open_fd_ < 0) return fail(Error{ErrorKind::internal, "FileBatch::append without begin"});
+  if (Status s = write_all(open_fd_, open_tmp_, piece); !s) return fail(about_target(s.error(), open_tmp_, open_target_));
+  return Ok{};
+}
+
+Status FileBatch::end() {
+  if (failed_) return Error{ErrorKind::internal, "a failed FileBatch was used again"};
+  if (open_fd_ < 0) return fail(Error{ErrorKind::internal, "FileBatch::end without begin"});
+  const bool sync = root_fd_ < 0 || !on_root_device(open_target_.parent_path());  // a mount inside root: its own fsync
+  const int fd = open_fd_;
+  open_fd_ = -1;
+  if (Status s = sync_and_close(fd, open_tmp_, sync); !s) {
+    std::error_code ec;
+    fs::remove(open_tmp_, ec);
+    return fail(about_target(s.error(), open_tmp_, open_target_));
   }
-  staged_.emplace_back(std::move(target), std::move(tmp));
+  staged_.emplace_back(std::move(open_target_), std::move(open_tmp_));
   return Ok{};
 }
 
 Status FileBatch::commit() {
   if (failed_) return Error{ErrorKind::internal, "a failed FileBatch was committed"};
+  if (open_fd_ >= 0) return fail(Error{ErrorKind::internal, fmt::format("committed before {} was ended", open_target_.string())});
   failed_ = true;  // once: a second commit is an error
   if (root_fd_ >= 0) {
     bool synced = ::syncfs(root_fd_) == 0;

@@ -62,9 +62,17 @@ class FileBatch {
   ~FileBatch();
 
   Status add(FileUpdate file);
+  // One file written in pieces, for a text too large to hold whole (a small-multiples chart: docs/performance.md):
+  // begin() checks the path as add() does and creates the temporary file, append() writes a piece to it at
+  // once, end() closes it (flushed as add() flushes) and stages it. One file at a time: begin() or add()
+  // before end() is an ErrorKind::internal error. A file begun and not ended is removed with the batch.
+  Status begin(const std::string& path, bool create = false);
+  Status append(std::string_view piece);
+  Status end();
   Status commit();
 
  private:
+  Error fail(Error e);  // the batch is spent and its files removed
   void discard(size_t from);
   bool on_root_device(const std::filesystem::path& folder);
 
@@ -74,6 +82,8 @@ class FileBatch {
   std::map<std::filesystem::path, bool> on_root_device_;                      // per folder
   std::vector<std::pair<std::filesystem::path, std::filesystem::path>> staged_;  // target, temporary file
   std::vector<std::filesystem::path> removals_;
+  int open_fd_ = -1;  // the file begun and not ended yet
+  std::filesystem::path open_target_, open_tmp_;
   bool failed_ = false;
 };
 Status check_target(const std::filesystem::path& root, const std::string& relative_path);

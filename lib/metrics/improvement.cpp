@@ -95,6 +95,8 @@ ImprovementResult improvement(const model::Project& p, const Scope& scope, const
     if (!d.empty()) ramp.end = latest->decided;
     r.ramps.push_back(std::move(ramp));
   }
+  // By team (already, from project.cycles; kept so for a Project made otherwise): ramps_svg looks a team's up.
+  std::stable_sort(r.ramps.begin(), r.ramps.end(), [](const Ramp& a, const Ramp& b) { return a.team < b.team; });
 
   // Months: the collaborative's (narrowed by the scope), up to as_of's.
   std::optional<Period> first, last;

@@ -15,23 +15,43 @@ namespace collab::report {
 
 namespace {
 
-// Adds n charts to a grid, in order, each under label(i); draw(i) makes chart i. The charts are drawn on
-// worker threads (core/parallel.h) a block at a time, so that at most a block of them is held at once.
-template <class Draw, class Label>
-void fill_grid(SvgGrid& grid, size_t n, const Draw& draw, const Label& label) {
+// A small-multiples file of n charts, in order, each under label(i), at size(i) (series_svg_size,
+// ramps_svg_size): the grid's opening first, then its rows as they are laid out, each piece handed to
+// put(piece, last). draw(i) makes chart i. The charts are drawn on worker threads (core/parallel.h) a block
+// at a time, so that at most a block of them is held at once, and the block before is handed on beside
+// them: the grid is never held whole.
+template <class Size, class Draw, class Label, class Put>
+Status stream_grid(int columns, std::string title, std::string desc, std::string id_prefix, size_t n, const Size& size,
+                   const Draw& draw, const Label& label, const Put& put) {
   constexpr size_t kBlock = 64;  // at L, 64 team charts are 1.4 MB; 256 held 5.6 MB at the report's peak
+  std::vector<std::string> labels(n);
+  std::vector<SvgGrid::Planned> plan(n);
+  for (size_t i = 0; i < n; ++i) {
+    labels[i] = label(i);
+    plan[i] = {size(i), !labels[i].empty()};
+  }
+  SvgGrid grid(columns, std::move(title), std::move(desc), std::move(id_prefix), std::move(plan));
+  std::string ready = grid.open();  // handed on while the next block is drawn
+  Status put_ready = Ok{};
   std::vector<std::string> drawn;
   for (size_t from = 0; from < n; from += kBlock) {
     const size_t to = std::min(n, from + kBlock);
     drawn.assign(to - from, std::string());
-    parallel_for(to - from, worker_threads(), [&](size_t i) { drawn[i] = draw(from + i); });
-    if (from == 0 && to < n) {  // room for all of them at once, at the first block's bytes per chart
-      size_t bytes = 0;
-      for (const auto& d : drawn) bytes += d.size();
-      grid.reserve(n, bytes / drawn.size());
-    }
-    for (size_t i = from; i < to; ++i) grid.add(label(i), std::move(drawn[i - from]));
+    // Task 0 hands on what is ready; the others draw (the threads take them in order).
+    parallel_for(to - from + 1, worker_threads(), [&](size_t i) {
+      if (i == 0) {
+        put_ready = put(std::move(ready), false);
+      } else {
+        drawn[i - 1] = draw(from + i - 1);
+      }
+    });
+    if (!put_ready) return put_ready;
+    for (size_t i = from; i < to; ++i) grid.add(std::move(labels[i]), std::move(drawn[i - from]));
+    ready = grid.take();
   }
+  auto rest = grid.finish();
+  if (!rest) return rest.error();
+  return put(ready + *rest, true);
 }
 
 std::string md(const std::string& s) { return markdown_escape(s); }
@@ -66,8 +86,14 @@ std::string table_md(const Table& t) {
 
 MarkdownReport render_markdown(const ReportData& r) {
   MarkdownReport rep;
-  auto text = render_markdown(r, [&rep](std::string path, std::string content) -> Status {
-    rep.files.emplace_back(std::move(path), std::move(content));
+  bool open = false;  // the last file has more pieces to come
+  auto text = render_markdown(r, [&](const std::string& path, std::string piece, bool last) -> Status {
+    if (open) {
+      rep.files.back().second += piece;
+    } else {
+      rep.files.emplace_back(path, std::move(piece));
+    }
+    open = !last;
     return Ok{};
   });
   rep.markdown = std::move(*text);  // this sink never fails
@@ -83,7 +109,14 @@ Result<std::string> render_markdown(const ReportData& r, const ChartSink& sink) 
   // `draw` makes the SVG only when it is needed.
   auto chart = [&](const std::string& file, const auto& draw, const std::string& alt) {
     if (failed) return;
-    if (Status s = sink("charts/" + file, draw()); !s) failed = s.error();
+    if (Status s = sink("charts/" + file, draw(), true); !s) failed = s.error();
+    out += fmt::format("![{}](charts/{})\n\n", md(alt), file);
+  };
+  // A small-multiples file: stream(put) hands its pieces to put(piece, last).
+  auto grid_chart = [&](const std::string& file, const auto& stream, const std::string& alt) {
+    if (failed) return;
+    const std::string path = "charts/" + file;
+    if (Status s = stream([&](std::string piece, bool last) { return sink(path, std::move(piece), last); }); !s) failed = s.error();
     out += fmt::format("![{}](charts/{})\n\n", md(alt), file);
   };
 
@@ -135,24 +168,26 @@ Result<std::string> render_markdown(const ReportData& r, const ChartSink& sink) 
       const bool one = teams.size() == 1;
       const std::string title =
           fmt::format("{}: each team's chart ({} team{})", m->name, teams.size(), one ? "" : "s");
-      chart(m->id + ".teams.svg", [&] {
+      auto options = [&](size_t i) {
+        ChartOptions o;
+        o.unit = m->unit;
+        if (one) {
+          o.title = chart_title(r, *teams[i], *m);
+        } else {
+          o.small = true;
+          o.width = 320;
+          o.height = 180;
+        }
+        o.id_prefix = m->id + "-" + teams[i]->team + "-";
+        return o;
+      };
+      grid_chart(m->id + ".teams.svg", [&](const auto& put) {
         // The grid's ids start "grid_": an underscore is in no ID, so no chart's prefix starts so.
-        SvgGrid grid(3, title, fmt::format("{}: the charts of {} team{}, in the order of the teams.", m->name, teams.size(),
-                                            one ? "" : "s"), "grid_" + m->id + "_");
-        fill_grid(grid, teams.size(), [&](size_t i) {
-          ChartOptions o;
-          o.unit = m->unit;
-          if (one) {
-            o.title = chart_title(r, *teams[i], *m);
-          } else {
-            o.small = true;
-            o.width = 320;
-            o.height = 180;
-          }
-          o.id_prefix = m->id + "-" + teams[i]->team + "-";
-          return series_svg(*teams[i], o);
-        }, [&](size_t i) { return one ? std::string() : series_label(r, *teams[i]); });
-        return grid.finish();
+        return stream_grid(
+            3, title, fmt::format("{}: the charts of {} team{}, in the order of the teams.", m->name, teams.size(), one ? "" : "s"),
+            "grid_" + m->id + "_", teams.size(), [&](size_t i) { return series_svg_size(*teams[i], options(i)); },
+            [&](size_t i) { return series_svg(*teams[i], options(i)); },
+            [&](size_t i) { return one ? std::string() : series_label(r, *teams[i]); }, put);
       }, title);
     }
     out += table_md(measure_table(series, r));
@@ -196,12 +231,14 @@ Result<std::string> render_markdown(const ReportData& r, const ChartSink& sink) 
         }
       } else if (!teams.empty()) {
         const std::string title = fmt::format("PDSA ramps of {} team{}", teams.size(), teams.size() == 1 ? "" : "s");
-        chart("pdsa_ramps.svg", [&] {
-          SvgGrid grid(1, title, fmt::format("The PDSA ramps of the {} team{} with cycles, one below the other, in the order of "
-                                             "the teams.", teams.size(), teams.size() == 1 ? "" : "s"), "grid_ramps_");
-          fill_grid(grid, teams.size(), [&](size_t i) { return ramps_svg(*r.metrics.improvement, teams[i]->team, options(*teams[i])); },
-                    [&](size_t i) { return team_name(r, teams[i]->team); });
-          return grid.finish();
+        const metrics::ImprovementResult& im = *r.metrics.improvement;
+        grid_chart("pdsa_ramps.svg", [&](const auto& put) {
+          return stream_grid(
+              1, title, fmt::format("The PDSA ramps of the {} team{} with cycles, one below the other, in the order of the teams.",
+                                    teams.size(), teams.size() == 1 ? "" : "s"),
+              "grid_ramps_", teams.size(), [&](size_t i) { return ramps_svg_size(im, teams[i]->team, options(*teams[i])); },
+              [&](size_t i) { return ramps_svg(im, teams[i]->team, options(*teams[i])); },
+              [&](size_t i) { return team_name(r, teams[i]->team); }, put);
         }, title);
       }
     }

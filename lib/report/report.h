@@ -104,8 +104,10 @@ MarkdownReport render_markdown(const ReportData& r);
 
 // The same, handing each chart to `sink` as soon as it is drawn instead of keeping it (a national network's
 // report has thousands of charts: docs/performance.md); returns report.md's text, or the sink's first error,
-// after which no chart is drawn.
-using ChartSink = std::function<Status(std::string path, std::string content)>;
+// after which no chart is drawn. A chart comes in one or more pieces, in order, one chart after the other:
+// a small-multiples file a block of rows at a time, as its charts are drawn (a national network's is 14 MB);
+// `last` marks a chart's last piece.
+using ChartSink = std::function<Status(const std::string& path, std::string piece, bool last)>;
 Result<std::string> render_markdown(const ReportData& r, const ChartSink& sink);
 
 // Escaping for data strings.

@@ -116,8 +116,10 @@ std::string open_svg(int width, int height, const std::string& id, const std::st
       fmt::arg("title", xml_escape(title)), fmt::arg("desc", xml_escape(desc)));
 }
 
+ChartSize no_data_size(const ChartOptions& o) { return {std::max(o.width, 40), o.small ? 40 : 60}; }
+
 std::string no_data_svg(const ChartOptions& o, const std::string& id, const std::string& kind, const std::string& title) {
-  const int w = std::max(o.width, 40), h = o.small ? 40 : 60;
+  const auto [w, h] = no_data_size(o);
   std::string out = open_svg(w, h, id, kind, title, "No data.");
   out += fmt::format(
       "<rect class=\"no-data\" x=\"0.5\" y=\"0.5\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"#bbbbbb\" "
@@ -657,6 +659,13 @@ std::string pdsa_marks(const SeriesPlot& P) {
 }
 
 }  // namespace
+
+ChartSize series_svg_size(const SeriesResult& s, const ChartOptions& options) {
+  const ChartOptions o = usable(options);
+  // series_plot's test: a point with a finite value.
+  const bool plotted = std::any_of(s.points.begin(), s.points.end(), [](const auto& p) { return std::isfinite(p.value); });
+  return plotted ? ChartSize{o.width, o.height} : no_data_size(o);
+}
 
 std::string series_svg(const SeriesResult& s, const ChartOptions& options) {
   const ChartOptions o = usable(options);
@@ -1429,21 +1438,42 @@ std::string driver_diagram_svg(const model::DriverDiagram& d, const std::vector<
   return out + "</svg>\n";
 }
 
+namespace {
+// The team's ramps: ImprovementResult::ramps is by team.
+std::pair<std::vector<metrics::Ramp>::const_iterator, std::vector<metrics::Ramp>::const_iterator> team_ramps(
+    const metrics::ImprovementResult& im, const std::string& team) {
+  struct ByTeam {
+    bool operator()(const metrics::Ramp& r, const std::string& t) const { return r.team < t; }
+    bool operator()(const std::string& t, const metrics::Ramp& r) const { return t < r.team; }
+  };
+  return std::equal_range(im.ramps.begin(), im.ramps.end(), team, ByTeam{});
+}
+
+constexpr double kRampTop = 12, kRampRow = 20;
+// The x axis's y, below the rows; the chart is 22 taller.
+double ramps_axis_y(size_t ramps) { return kRampTop + static_cast<double>(ramps) * kRampRow + 4; }
+}  // namespace
+
+ChartSize ramps_svg_size(const metrics::ImprovementResult& im, const std::string& team, const ChartOptions& options) {
+  const ChartOptions o = usable(options);
+  const auto [first, last] = team_ramps(im, team);
+  if (first == last || im.months.empty()) return no_data_size(o);
+  return {o.width, static_cast<int>(ramps_axis_y(static_cast<size_t>(last - first)) + 22)};
+}
+
 std::string ramps_svg(const metrics::ImprovementResult& im, const std::string& team, const ChartOptions& options) {
   const ChartOptions o = usable(options);
   const std::string id = element_id(o.id_prefix);
   std::vector<const metrics::Ramp*> ramps;
-  for (const auto& r : im.ramps) {
-    if (r.team == team) ramps.push_back(&r);
-  }
+  for (auto [it, last] = team_ramps(im, team); it != last; ++it) ramps.push_back(&*it);
   const std::string title = o.title.empty() ? "PDSA ramps (" + team + ")" : o.title;
   if (ramps.empty() || im.months.empty()) return no_data_svg(o, id, "ramps-chart", title);
   std::map<std::string, std::string> names;
   for (const auto& s : im.ideas) names[s.idea] = s.name;
 
   const int font = 10;
-  const double label_w = 170, x0 = label_w + 8, x1 = o.width - 16.0, top = 12, row_h = 20;
-  const double y_axis = top + ramps.size() * row_h + 4;
+  const double label_w = 170, x0 = label_w + 8, x1 = o.width - 16.0, top = kRampTop, row_h = kRampRow;
+  const double y_axis = ramps_axis_y(ramps.size());
   const double height = y_axis + 22;
   const Date d0 = im.months.front() / date::day(1);
   const Date d1 = add_months(im.months.back() / date::day(1), 1);
@@ -1571,8 +1601,37 @@ constexpr int kGridLabel = 18;       // the height of a row of labels
 constexpr std::string_view kSvgOpen = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ";
 }  // namespace
 
-SvgGrid::SvgGrid(int columns, std::string title, std::string desc, std::string id_prefix)
-    : columns_(std::max(columns, 1)), title_(std::move(title)), desc_(std::move(desc)), id_prefix_(std::move(id_prefix)) {}
+namespace {
+// Where a row goes below the rows laid out so far (`height` high): its top, for its labels, and its charts'.
+std::pair<int, int> row_top(int height, bool labelled) {
+  const int top = height == 0 ? 0 : height + kGridGap;
+  return {top, top + (labelled ? kGridLabel : 0)};
+}
+}  // namespace
+
+SvgGrid::SvgGrid(int columns, std::string title, std::string desc, std::string id_prefix, std::vector<Planned> plan)
+    : columns_(std::max(columns, 1)), title_(std::move(title)), desc_(std::move(desc)), id_prefix_(std::move(id_prefix)),
+      plan_(std::move(plan)) {
+  // The layout flush_row makes, from the plan.
+  for (size_t from = 0; from < plan_.size(); from += static_cast<size_t>(columns_)) {
+    const size_t to = std::min(plan_.size(), from + static_cast<size_t>(columns_));
+    bool labelled = false;
+    int x = 0, tallest = 0;
+    for (size_t i = from; i < to; ++i) {
+      labelled = labelled || plan_[i].labelled;
+      if (x > 0) x += kGridGap;
+      x += plan_[i].size.width;
+      tallest = std::max(tallest, plan_[i].size.height);
+    }
+    planned_width_ = std::max(planned_width_, x);
+    planned_height_ = row_top(planned_height_, labelled).second + tallest;
+  }
+}
+
+std::string SvgGrid::open() const {
+  return open_svg(std::max(planned_width_, 40), std::max(planned_height_, 40), element_id(id_prefix_), "small-multiples", title_,
+                  desc_);
+}
 
 void SvgGrid::add(std::string label, std::string chart) {
   // Every chart of this file opens with kSvgOpen (open_svg); its viewBox gives its size.
@@ -1588,6 +1647,9 @@ void SvgGrid::add(std::string label, std::string chart) {
       cell.height = static_cast<int>(h);
     }
   }
+  as_planned_ = as_planned_ && added_ < plan_.size() && plan_[added_].size == ChartSize{cell.width, cell.height} &&
+                plan_[added_].labelled == !cell.label.empty();
+  ++added_;
   row_.push_back(std::move(cell));
   if (static_cast<int>(row_.size()) == columns_) flush_row();
 }
@@ -1595,8 +1657,7 @@ void SvgGrid::add(std::string label, std::string chart) {
 void SvgGrid::flush_row() {
   if (row_.empty()) return;
   const bool labelled = std::any_of(row_.begin(), row_.end(), [](const Cell& c) { return !c.label.empty(); });
-  const int top = height_ == 0 ? 0 : height_ + kGridGap;
-  const int chart_top = top + (labelled ? kGridLabel : 0);
+  const auto [top, chart_top] = row_top(height_, labelled);
   int x = 0, tallest = 0;
   for (Cell& c : row_) {
     if (x > 0) x += kGridGap;
@@ -1616,21 +1677,20 @@ void SvgGrid::flush_row() {
   row_.clear();
 }
 
-void SvgGrid::reserve(size_t charts, size_t chart_bytes) {
-  constexpr size_t kPlace = 200;  // a chart's label and its <svg x= y= width= height=>, about
-  body_.reserve(body_.size() + static_cast<size_t>(static_cast<double>(charts) * static_cast<double>(chart_bytes + kPlace) * 1.1) + 4096);
-}
-
-std::string SvgGrid::finish() {
-  flush_row();
-  // The root's opening goes before the body in place (the body's spare capacity usually holds it): a
-  // national network's grid is 14 MB, and a copy would hold it twice.
-  body_.insert(0, open_svg(std::max(width_, 40), std::max(height_, 40), element_id(id_prefix_), "small-multiples", title_, desc_));
-  body_ += "</svg>\n";
+std::string SvgGrid::take() {
   std::string out = std::move(body_);
   body_.clear();
-  width_ = height_ = 0;
   return out;
+}
+
+Result<std::string> SvgGrid::finish() {
+  flush_row();
+  if (!as_planned_ || added_ != plan_.size() || width_ != planned_width_ || height_ != planned_height_) {
+    return Error{ErrorKind::internal,
+                 fmt::format("the small-multiples chart \"{}\" was planned as {} charts in {} x {} and came as {} in {} x {}", title_,
+                             plan_.size(), planned_width_, planned_height_, added_, width_, height_)};
+  }
+  return take() + "</svg>\n";
 }
 
 }  // namespace collab::report

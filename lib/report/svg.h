@@ -41,6 +41,7 @@
 //   "45.0"); y ticks as many as their step needs
 #pragma once
 
+#include "core/error.h"
 #include "metrics/health.h"
 #include "metrics/improvement.h"
 #include "metrics/measures.h"
@@ -79,6 +80,14 @@ struct ChartOptions {
 // has a tooltip: "2026-03: 45.0 % (12/20); outside, shift; 5 teams; baseline; note: ...". A series
 // without points gives a small "no data" SVG.
 std::string series_svg(const metrics::SeriesResult& s, const ChartOptions& o);
+
+// A chart's size, as its viewBox says.
+struct ChartSize {
+  int width = 0, height = 0;
+  bool operator==(const ChartSize& b) const { return width == b.width && height == b.height; }
+};
+// The size series_svg(s, o) draws at, without drawing it: for an SvgGrid's plan.
+ChartSize series_svg_size(const metrics::SeriesResult& s, const ChartOptions& o);
 
 // Team x period grid: each team's row, each month's column, each cell split into one strip per
 // measure of the core data set (a weekly measure's strip cut into one slice per week whose Thursday is in
@@ -122,6 +131,8 @@ std::string driver_diagram_svg(const model::DriverDiagram& d, const std::vector<
 // or the as-of date), the decision marked at the bar's end (adopt a filled triangle, adapt a filled square,
 // abandon a cross); the as-of date as a dotted line. "no data" when the team has no ramp.
 std::string ramps_svg(const metrics::ImprovementResult& im, const std::string& team, const ChartOptions& o);
+// The size ramps_svg(im, team, o) draws at, without drawing it: for an SvgGrid's plan.
+ChartSize ramps_svg_size(const metrics::ImprovementResult& im, const std::string& team, const ChartOptions& o);
 
 // Membership over time: a bar per month of the members active at its end (tooltip: active, new, lapsed),
 // months labelled as many as fit, always the first and last. "no data" without a month.
@@ -132,17 +143,28 @@ std::string membership_svg(const mel::MembershipResult& m, const ChartOptions& o
 // <desc> and ids (`id_prefix`). Each chart is nested whole as an <svg> element at its place, with the
 // width and height of its own viewBox, so it looks exactly as it does alone; a row is as tall as its
 // tallest chart. The charts' ids must differ from each other (their ChartOptions::id_prefix).
+//
+// The grid is planned: every chart's size (series_svg_size, ramps_svg_size) and whether it has a label are
+// given before any chart is drawn, so the grid's own size, in its opening, is known at once, and the text
+// can be handed on a row at a time as the charts come: a national network's grid is 14 MB, and it is never
+// held whole (docs/performance.md, fix 37). Use: open(), then add() each chart in order, take() what is
+// laid out whenever it suits, and finish().
 class SvgGrid {
  public:
-  SvgGrid(int columns, std::string title, std::string desc, std::string id_prefix);
+  struct Planned {
+    ChartSize size;
+    bool labelled = false;
+  };
+  SvgGrid(int columns, std::string title, std::string desc, std::string id_prefix, std::vector<Planned> plan);
+  // The root's opening, with the grid's size, <title> and <desc>.
+  std::string open() const;
   void add(std::string label, std::string chart);
-  // Room for `charts` more charts of `chart_bytes` bytes each on average, with their labels and places, and
-  // a tenth more: a national network's grid is 14 MB, and grown by doubling it would take up to twice that,
-  // and more while it is copied. If the charts are larger than that, the string doubles from there, as
-  // without it.
-  void reserve(size_t charts, size_t chart_bytes);
-  // The whole SVG; the grid is empty afterwards.
-  std::string finish();
+  // The rows laid out since the last take() (a row is laid out when its last chart is added).
+  std::string take();
+  // The last rows and the root's close. ErrorKind::internal when the charts added were not the ones planned
+  // (another size, a label where none was planned or none where one was, more or fewer charts): the
+  // opening's size would be wrong.
+  Result<std::string> finish();
 
  private:
   struct Cell {
@@ -153,9 +175,13 @@ class SvgGrid {
 
   int columns_;
   std::string title_, desc_, id_prefix_;
+  std::vector<Planned> plan_;
+  int planned_width_ = 0, planned_height_ = 0;
   std::vector<Cell> row_;
   std::string body_;
-  int width_ = 0, height_ = 0;
+  size_t added_ = 0;
+  bool as_planned_ = true;
+  int width_ = 0, height_ = 0;  // of the rows laid out so far
 };
 
 }  // namespace collab::report

@@ -210,6 +210,53 @@ TEST_CASE("a batch written one file at a time lands whole at commit, or not at a
     CHECK_FALSE(batch.commit());
     CHECK(count_files() == 0);
   }
+  SECTION("a file written in pieces lands whole at commit; one not ended is removed with the batch") {
+    {
+      collab::FileBatch batch(root);
+      REQUIRE(batch.begin("charts/grid.svg"));
+      REQUIRE(batch.append("<svg>"));
+      REQUIRE(batch.append(""));
+      REQUIRE(batch.append("</svg>\n"));
+      REQUIRE(batch.end());
+      REQUIRE(batch.begin("charts/half.svg"));
+      REQUIRE(batch.append("<svg>"));
+      CHECK(count_files() == 2);  // the two temporary files
+    }
+    CHECK(count_files() == 0);
+    collab::FileBatch batch(root);
+    REQUIRE(batch.begin("charts/grid.svg"));
+    REQUIRE(batch.append("<svg>"));
+    REQUIRE(batch.append("</svg>\n"));
+    REQUIRE(batch.end());
+    REQUIRE(batch.add({"report.md", "x\n"}));
+    REQUIRE(batch.commit());
+    CHECK(read(root / "charts" / "grid.svg") == "<svg></svg>\n");
+    CHECK(count_files() == 2);
+  }
+  SECTION("pieces out of turn are an internal error that fails the batch") {
+    collab::FileBatch batch(root);
+    REQUIRE(batch.add({"charts/a.svg", "a\n"}));
+    REQUIRE(batch.begin("charts/b.svg"));
+    auto twice = batch.begin("charts/c.svg");
+    REQUIRE_FALSE(twice);
+    CHECK(twice.error().kind == collab::ErrorKind::internal);
+    CHECK_FALSE(batch.append("x"));
+    CHECK(count_files() == 0);
+    collab::FileBatch other(root);
+    CHECK_FALSE(other.append("x"));  // nothing begun
+    collab::FileBatch third(root);
+    REQUIRE(third.begin("charts/d.svg"));
+    CHECK_FALSE(third.commit());  // not ended
+    CHECK(count_files() == 0);
+  }
+  SECTION("a refused path in pieces is refused at begin, before anything is written") {
+    collab::FileBatch batch(root);
+    auto refused = batch.begin("../outside.svg");
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().kind == collab::ErrorKind::cannot_create);
+    CHECK_FALSE(fs::exists(dir.path / "outside.svg"));
+    CHECK(count_files() == 0);
+  }
   SECTION("an existing file marked create is refused before it is touched") {
     std::ofstream(root / "keep.md") << "mine\n";
     collab::FileBatch batch(root, true);

@@ -11,6 +11,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <map>
 #include <string>
 
 using namespace collab;
@@ -170,17 +171,32 @@ TEST_CASE("render_markdown hands each chart to a sink as it is drawn, and stops 
   const MarkdownReport whole = render_markdown(r);
   REQUIRE(whole.files.size() > 3);
 
+  // A chart comes in pieces, one chart after the other; a small-multiples file in more than one (its
+  // opening, then its rows and close).
   std::vector<std::pair<std::string, std::string>> got;
-  auto streamed = render_markdown(r, [&](std::string path, std::string content) -> Status {
-    got.emplace_back(std::move(path), std::move(content));
+  std::map<std::string, int> pieces;
+  bool open = false;
+  auto streamed = render_markdown(r, [&](const std::string& path, std::string piece, bool last) -> Status {
+    if (open) {
+      CHECK(got.back().first == path);
+      got.back().second += piece;
+    } else {
+      got.emplace_back(path, std::move(piece));
+    }
+    ++pieces[path];
+    open = !last;
     return Ok{};
   });
   REQUIRE(streamed);
+  CHECK_FALSE(open);
   CHECK(*streamed == whole.markdown);
   CHECK(got == whole.files);
+  CHECK(pieces["charts/trauma-screening.svg"] == 1);
+  CHECK(pieces["charts/trauma-screening.teams.svg"] == 2);
+  CHECK(pieces["charts/pdsa_ramps.svg"] == 2);
 
   size_t calls = 0;
-  auto failed = render_markdown(r, [&](std::string, std::string) -> Status {
+  auto failed = render_markdown(r, [&](const std::string&, std::string, bool) -> Status {
     return ++calls == 2 ? Status(Error{ErrorKind::io, "disk full"}) : Status(Ok{});
   });
   REQUIRE_FALSE(failed);

@@ -819,19 +819,34 @@ TEST_CASE("SvgGrid: charts nested row by row at their own size, under their labe
   small.small = true;
   small.width = 320;
   small.height = 180;
-  report::SvgGrid grid(2, "Screened: <every> team", "Four charts.", "g-");
+  ChartOptions wide;
+  wide.width = 640;
+  wide.id_prefix = "w-";
+  // The sizes planned are the ones the charts are drawn at.
+  CHECK(report::series_svg_size(p_chart(), small) == report::ChartSize{320, 180});
+  CHECK(report::series_svg_size(SeriesResult{}, wide) == report::ChartSize{640, 60});
+  CHECK(report::series_svg_size(SeriesResult{}, small) == report::ChartSize{320, 40});
+  CHECK(report::series_svg_size(p_chart(), ChartOptions{}) == report::ChartSize{640, 240});
+  CHECK(report::series_svg(SeriesResult{}, small).find("viewBox=\"0 0 320 40\"") != std::string::npos);
+
+  report::SvgGrid grid(2, "Screened: <every> team", "Four charts.", "g-",
+                       {{{320, 180}, true}, {{320, 180}, true}, {{320, 180}, true}, {{640, 60}, false}});
+  std::string svg = grid.open();
+  CHECK(svg.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 976 412\" ", 0) == 0);
   for (int i = 0; i < 3; ++i) {
     SeriesResult s = p_chart();
     small.id_prefix = "t" + std::to_string(i) + "-";
     grid.add("Team & " + std::to_string(i), report::series_svg(s, small));
+    // A row is handed on when its last chart comes, not before.
+    const std::string rows = grid.take();
+    CHECK(rows.empty() == (i != 1));
+    svg += rows;
   }
-  ChartOptions wide;
-  wide.width = 640;
-  wide.id_prefix = "w-";
   grid.add("", report::series_svg(SeriesResult{}, wide));  // "no data": 640 x 60
-  const std::string svg = grid.finish();
+  auto rest = grid.finish();
+  REQUIRE(rest);
+  svg += *rest;
   CHECK(xml_problem(svg) == "");
-  CHECK(svg.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 976 412\" ", 0) == 0);
   CHECK(svg.find("<title id=\"g-title\">Screened: &lt;every&gt; team</title>") != std::string::npos);
   CHECK(count(svg, "xmlns=") == 1);
   CHECK(svg.find("<svg x=\"0\" y=\"18\" width=\"320\" height=\"180\" viewBox=\"0 0 320 180\"") != std::string::npos);
@@ -841,25 +856,53 @@ TEST_CASE("SvgGrid: charts nested row by row at their own size, under their labe
   CHECK(svg.find(">Team &amp; 0</text>") != std::string::npos);
   CHECK(count(svg, "class=\"label grid-label\"") == 3);
   for (const char* id : {"t0-title", "t1-title", "t2-title", "w-title"}) CHECK(count(svg, std::string("id=\"") + id + "\"") == 1);
-  CHECK(grid.finish().rfind("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 40 40\" ", 0) == 0);  // emptied
+  CHECK(svg.size() >= 7);
+  CHECK(svg.compare(svg.size() - 7, 7, "</svg>\n") == 0);
 }
 
-TEST_CASE("SvgGrid: reserve makes room and changes nothing, even in the middle of a row", "[svg]") {
+TEST_CASE("SvgGrid: charts that are not the ones planned are an internal error", "[svg]") {
   ChartOptions small;
   small.small = true;
   small.width = 320;
   small.height = 180;
-  auto build = [&](bool expect) {
-    report::SvgGrid grid(3, "T", "D", "g-");
-    for (int i = 0; i < 10; ++i) {
-      small.id_prefix = "t" + std::to_string(i) + "-";
-      grid.add("Team " + std::to_string(i), report::series_svg(p_chart(), small));
-      if (expect && (i == 0 || i == 4)) grid.reserve(10, 3000);  // before any row is laid out, then with one and a half
-    }
+  const std::string chart = report::series_svg(p_chart(), small);
+  auto finish = [&](std::vector<report::SvgGrid::Planned> plan, std::vector<std::string> labels) {
+    report::SvgGrid grid(3, "T", "D", "g-", std::move(plan));
+    for (const auto& l : labels) grid.add(l, chart);
     return grid.finish();
   };
-  const std::string plain = build(false), reserved = build(true);
-  CHECK(reserved == plain);
-  CHECK(count(plain, "<svg x=\"") == 10);
-  CHECK(plain.find("<svg x=\"0\" y=\"232\" width=\"320\"") != std::string::npos);  // the fourth chart opens row 2 (at 214, under its label)
+  CHECK(finish({{{320, 180}, true}, {{320, 180}, true}}, {"a", "b"}));
+  for (auto [plan, labels] : std::vector<std::pair<std::vector<report::SvgGrid::Planned>, std::vector<std::string>>>{
+           {{{{320, 180}, true}, {{320, 40}, true}}, {"a", "b"}},  // another size
+           {{{{320, 180}, true}, {{320, 180}, false}}, {"a", "b"}},  // a label where none was planned
+           {{{{320, 180}, true}, {{320, 180}, true}}, {"a", ""}},  // none where one was
+           {{{{320, 180}, true}}, {"a", "b"}},  // more charts
+           {{{{320, 180}, true}, {{320, 180}, true}}, {"a"}},  // fewer
+       }) {
+    auto r = finish(plan, labels);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().kind == ErrorKind::internal);
+  }
+}
+
+TEST_CASE("ramps_svg_size: the size ramps_svg draws at", "[svg]") {
+  // 38 + 20 per ramp (svg.cpp: rows from y 12, 20 each, the axis 4 below them, 22 for its labels).
+  metrics::ImprovementResult im;
+  im.months = {date::year(2026) / date::January, date::year(2026) / date::February};
+  for (const char* team : {"a", "a", "b"}) {
+    metrics::Ramp r;
+    r.team = team;
+    r.idea = "i";
+    r.first = r.last = std::string(team) + "-1";
+    r.cycles = {r.first};
+    r.start = *parse_date("2026-01-05");
+    r.outcome = "open";
+    im.ramps.push_back(r);
+  }
+  ChartOptions o;
+  o.width = 960;
+  for (auto [team, height] : {std::pair{"a", 78}, std::pair{"b", 58}, std::pair{"c", 60}}) {
+    CHECK(report::ramps_svg_size(im, team, o) == report::ChartSize{960, height});
+    CHECK(report::ramps_svg(im, team, o).find(fmt::format("viewBox=\"0 0 960 {}\"", height)) != std::string::npos);
+  }
 }
