@@ -100,8 +100,11 @@ std::vector<NetworkWaveResult> network_waves(const model::Project& p, const Scop
     waves.push_back(&w);
   }
   std::sort(waves.begin(), waves.end(), [](const auto* a, const auto* b) { return *a->date != *b->date ? *a->date < *b->date : a->id < b->id; });
-  std::vector<NetworkWaveResult> out;
-  for (const auto* w : waves) {
+  // Each wave on a worker thread of its own (a national network's survey: betweenness is the costly part),
+  // then each compared with the one before.
+  std::vector<NetworkWaveResult> out(waves.size());
+  parallel_for(waves.size(), worker_threads(), [&](size_t k) {
+    const model::NetworkWave* w = waves[k];
     NetworkInput in;
     for (const auto& t : p.teams) {
       if (!scope.teams.empty() && !scope.teams.count(t.id)) continue;
@@ -123,9 +126,9 @@ std::vector<NetworkWaveResult> network_waves(const model::Project& p, const Scop
       if (tie.from != tie.to && nodes.count(tie.from) && nodes.count(tie.to)) ++r.ties_by_relation[tie.relation];
     }
     r.metrics = analyze_network(in);
-    if (!out.empty()) r.change = compare_waves(out.back().metrics, r.metrics);
-    out.push_back(std::move(r));
-  }
+    out[k] = std::move(r);
+  });
+  for (size_t k = 1; k < out.size(); ++k) out[k].change = compare_waves(out[k - 1].metrics, out[k].metrics);
   return out;
 }
 

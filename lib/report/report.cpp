@@ -9,6 +9,9 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace collab::report {
 
@@ -66,6 +69,18 @@ std::vector<EventRow> event_rows(const model::Project& p, const ReportOptions& o
   if (!calendar) return rows;
   std::map<std::string, std::vector<const model::Attendance*>> attendance;  // by event
   for (const auto& a : p.attendance) attendance[a.event].push_back(&a);
+  // The teams reported on, and each member's (once per listing), looked up once: a national network's
+  // calendar has 325 attendance records of 1,000 teams.
+  std::vector<const model::Team*> in_scope;
+  for (const auto& t : p.teams) {
+    if (teams.count(t.id)) in_scope.push_back(&t);
+  }
+  std::unordered_map<std::string_view, std::vector<size_t>> member_teams;  // member -> indices in in_scope
+  for (size_t k = 0; k < in_scope.size(); ++k) {
+    for (const auto& m : in_scope[k]->members) member_teams[m.id].push_back(k);
+  }
+  std::vector<int> here(in_scope.size());
+  std::vector<bool> expected(in_scope.size());
   for (const auto& occ : calendar->occurrences) {
     const model::Event& e = *occ.event;
     if (o.from && period_of(occ.first_day) < *o.from) continue;
@@ -84,18 +99,26 @@ std::vector<EventRow> event_rows(const model::Project& p, const ReportOptions& o
       const model::Attendance& a = *ap;
       Date d = a.date ? *a.date : occ.first_day;
       if (d < occ.first_day || occ.last_day < d) continue;
-      std::set<std::string> present(a.present.begin(), a.present.end());
+      // The teams expected that day: the event's (all when it names none), joined and not left.
+      const std::unordered_set<std::string_view> invited(e.teams.begin(), e.teams.end());
       int people = 0, teams_present = 0, teams_expected = 0;
-      for (const auto& t : p.teams) {
-        if (!teams.count(t.id)) continue;
-        if (!e.teams.empty() && std::find(e.teams.begin(), e.teams.end(), t.id) == e.teams.end()) continue;
-        if (t.joined && d < *t.joined) continue;
-        if (auto left = team_left(t); left && !(d < *left)) continue;
-        ++teams_expected;
-        int here = 0;
-        for (const auto& m : t.members) here += present.count(m.id) ? 1 : 0;
-        people += here;
-        teams_present += here > 0 ? 1 : 0;
+      for (size_t k = 0; k < in_scope.size(); ++k) {
+        const model::Team& t = *in_scope[k];
+        const auto left = team_left(t);
+        expected[k] = (invited.empty() || invited.count(t.id)) && !(t.joined && d < *t.joined) && !(left && !(d < *left));
+        teams_expected += expected[k] ? 1 : 0;
+        here[k] = 0;
+      }
+      // Each person present once, in each expected team that lists them.
+      std::unordered_set<std::string_view> seen;
+      for (const auto& id : a.present) {
+        auto it = member_teams.find(id);
+        if (it == member_teams.end() || !seen.insert(id).second) continue;
+        for (size_t k : it->second) here[k] += expected[k] ? 1 : 0;
+      }
+      for (size_t k = 0; k < in_scope.size(); ++k) {
+        people += here[k];
+        teams_present += here[k] > 0 ? 1 : 0;
       }
       r.present = people;
       r.teams_present = teams_present;
