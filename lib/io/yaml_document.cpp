@@ -3,6 +3,7 @@
 #include "io/files.h"
 
 #include <fmt/format.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <charconv>
@@ -81,11 +82,104 @@ nlohmann::json resolve_plain(const std::string& s) {
   return s;
 }
 
+// A document as yaml-cpp's parser reports it, node by node, kept flat: yaml-cpp's own node graph (shared
+// pointers, a memory pool, maps searched for each key) cost a third of parsing a collaborative and was
+// walked once and dropped (docs/performance.md, fix 40). The graph is the same: an alias is the node its
+// anchor named (a node still open when its alias comes makes a cycle, as in yaml-cpp), so Converter below
+// sees what it saw in YAML::Node.
+class Tree : public YAML::EventHandler {
+ public:
+  static constexpr uint32_t kNone = ~uint32_t{0};
+  enum class Kind : uint8_t { null, scalar, sequence, map, alias };
+  // How a scalar resolves: a plain one (or one tagged !!int, !!float or !!bool) by the core schema, one
+  // tagged !!null to null, any other (quoted: "!", !!str, an unknown tag) as text.
+  enum class Resolve : uint8_t { plain, null, text };
+  struct Node {
+    Kind kind = Kind::null;
+    Resolve resolve = Resolve::plain;
+    Position position;
+    uint32_t first = kNone, next = kNone, last = kNone;  // children in order (a map's: key, value, ...)
+    uint32_t target = kNone;                             // an alias's node
+    std::string value;                                   // a scalar's
+  };
+
+  // Only the first document is kept; of the second, where it starts.
+  std::vector<Node> nodes;
+  size_t documents = 0;
+  std::optional<Position> second_start;
+
+  const Node& resolved(uint32_t i) const {
+    const Node* n = &nodes[i];
+    while (n->kind == Kind::alias) n = &nodes[n->target];
+    return *n;
+  }
+
+  void OnDocumentStart(const YAML::Mark&) override { ++documents; }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { add(mark, Kind::null, anchor); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    // An anchor that named no node (`&a *b` names an alias) stands for nothing: null.
+    const uint32_t target = anchor < anchors_.size() ? anchors_[anchor] : kNone;
+    if (Node* n = add(mark, target == kNone ? Kind::null : Kind::alias, YAML::NullAnchor)) n->target = target;
+  }
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, const std::string& value) override {
+    if (Node* n = add(mark, Kind::scalar, anchor)) {
+      n->value = value;
+      n->resolve = tag == "?" || tag == "tag:yaml.org,2002:int" || tag == "tag:yaml.org,2002:float" || tag == "tag:yaml.org,2002:bool"
+                       ? Resolve::plain
+                   : tag == "tag:yaml.org,2002:null" ? Resolve::null
+                                                     : Resolve::text;
+    }
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+    open(mark, Kind::sequence, anchor);
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+    open(mark, Kind::map, anchor);
+  }
+  void OnMapEnd() override { close(); }
+
+ private:
+  // A new node of the first document, placed in the container open, or nothing (a later document).
+  Node* add(const YAML::Mark& mark, Kind kind, YAML::anchor_t anchor) {
+    if (documents > 1) {
+      if (!second_start) second_start = position_of(mark);
+      return nullptr;
+    }
+    const auto i = static_cast<uint32_t>(nodes.size());
+    Node& n = nodes.emplace_back();
+    n.kind = kind;
+    n.position = position_of(mark);
+    if (anchor != YAML::NullAnchor) {
+      if (anchors_.size() <= anchor) anchors_.resize(anchor + 1, kNone);
+      anchors_[anchor] = i;
+    }
+    if (!open_.empty()) {
+      Node& parent = nodes[open_.back()];
+      (parent.last == kNone ? parent.first : nodes[parent.last].next) = i;
+      parent.last = i;
+    }
+    return &nodes.back();  // `parent` may have moved; this has not since
+  }
+  void open(const YAML::Mark& mark, Kind kind, YAML::anchor_t anchor) {
+    if (add(mark, kind, anchor)) open_.push_back(static_cast<uint32_t>(nodes.size() - 1));
+  }
+  void close() {
+    if (documents <= 1 && !open_.empty()) open_.pop_back();
+  }
+
+  std::vector<uint32_t> anchors_;  // by yaml-cpp's anchor number
+  std::vector<uint32_t> open_;     // the containers being filled
+};
+
+// The tree as JSON, each value's and key's position recorded in the document.
 class Converter {
  public:
-  Converter(YamlDocument& doc, Diagnostics& diags) : doc_(doc), diags_(diags) {}
+  Converter(const Tree& tree, YamlDocument& doc, Diagnostics& diags) : tree_(tree), doc_(doc), diags_(diags) {}
 
-  bool convert(const YAML::Node& node, const std::string& pointer, nlohmann::json& out, int depth) {
+  bool convert(uint32_t index, const std::string& pointer, nlohmann::json& out, int depth) {
+    const Tree::Node& node = tree_.resolved(index);
     if (++nodes_ > kMaxNodes) {
       fail(node, fmt::format("the file expands to more than {} values (aliases repeated too often)", kMaxNodes));
       return false;
@@ -94,49 +188,56 @@ class Converter {
       fail(node, fmt::format("values are nested more than {} levels deep", kMaxDepth));
       return false;
     }
-    doc_.set_value_position(pointer, position_of(node.Mark()));
-    switch (node.Type()) {
-      case YAML::NodeType::Undefined:
-      case YAML::NodeType::Null:
+    doc_.set_value_position(pointer, node.position);
+    switch (node.kind) {
+      case Tree::Kind::null:
+      case Tree::Kind::alias:  // not after resolved()
         out = nullptr;
         return true;
-      case YAML::NodeType::Scalar:
-        out = scalar(node);
+      case Tree::Kind::scalar:
+        out = node.resolve == Tree::Resolve::plain  ? resolve_plain(node.value)
+              : node.resolve == Tree::Resolve::null ? nlohmann::json(nullptr)
+                                                    : nlohmann::json(node.value);
         return true;
-      case YAML::NodeType::Sequence: {
+      case Tree::Kind::sequence: {
         out = nlohmann::json::array();
         size_t i = 0;
-        for (const auto& item : node) {
+        for (uint32_t item = node.first; item != Tree::kNone; item = tree_.nodes[item].next) {
           nlohmann::json value;
           if (!convert(item, pointer_append(pointer, i++), value, depth + 1)) return false;
           out.push_back(std::move(value));
         }
         return true;
       }
-      case YAML::NodeType::Map: {
+      case Tree::Kind::map: {
         out = nlohmann::json::object();
-        std::unordered_map<std::string, Position> seen;
+        std::unordered_map<std::string_view, Position> seen;
         bool ok = true;
-        for (const auto& pair : node) {  // `pair` is a temporary kept alive by the loop; it->first would dangle
-          const YAML::Node& key = pair.first;
-          if (!key.IsScalar()) {
+        for (uint32_t k = node.first; k != Tree::kNone;) {
+          const uint32_t v = tree_.nodes[k].next;  // yaml-cpp always gives a key its value, null when none
+          const Tree::Node& key = tree_.resolved(k);
+          k = v == Tree::kNone ? Tree::kNone : tree_.nodes[v].next;
+          if (key.kind != Tree::Kind::scalar) {
             fail(key, "a key must be plain text, not a list or mapping");
             ok = false;
             continue;
           }
-          const std::string& name = key.Scalar();
-          Position kp = position_of(key.Mark());
-          auto [first, inserted] = seen.emplace(name, kp);
+          const std::string& name = key.value;
+          auto [first, inserted] = seen.emplace(name, key.position);
           if (!inserted) {
-            diags_.error({doc_.path, kp.line, kp.column},
+            diags_.error({doc_.path, key.position.line, key.position.column},
                          fmt::format("duplicate key '{}' (first at line {})", name, first->second.line));
             ok = false;
             continue;
           }
           std::string child = pointer_append(pointer, name);
-          doc_.set_key_position(child, kp);
+          doc_.set_key_position(child, key.position);
           nlohmann::json value;
-          if (!convert(pair.second, child, value, depth + 1)) return false;
+          if (v == Tree::kNone) {
+            value = nullptr;
+          } else if (!convert(v, child, value, depth + 1)) {
+            return false;
+          }
           out[name] = std::move(value);
         }
         return ok;
@@ -146,21 +247,11 @@ class Converter {
   }
 
  private:
-  static nlohmann::json scalar(const YAML::Node& node) {
-    const std::string& tag = node.Tag();
-    if (tag == "?") return resolve_plain(node.Scalar());
-    if (tag == "tag:yaml.org,2002:null") return nullptr;
-    if (tag == "tag:yaml.org,2002:int" || tag == "tag:yaml.org,2002:float" || tag == "tag:yaml.org,2002:bool") {
-      return resolve_plain(node.Scalar());
-    }
-    return node.Scalar();  // quoted ("!"), !!str, or an unknown tag: text
+  void fail(const Tree::Node& node, std::string message) {
+    diags_.error({doc_.path, node.position.line, node.position.column}, std::move(message));
   }
 
-  void fail(const YAML::Node& node, std::string message) {
-    Position p = position_of(node.Mark());
-    diags_.error({doc_.path, p.line, p.column}, std::move(message));
-  }
-
+  const Tree& tree_;
   YamlDocument& doc_;
   Diagnostics& diags_;
   size_t nodes_ = 0;
@@ -477,9 +568,12 @@ std::optional<YamlDocument> parse_yaml(std::string_view text, const std::string&
                 "not valid YAML: a ',' cannot stand here (outside a [list] or {mapping} it can only be part of a text)");
     return std::nullopt;
   }
-  std::vector<YAML::Node> documents;
+  Tree tree;
   try {
-    documents = YAML::LoadAll(std::string(text));
+    std::stringstream in{std::string(text)};
+    YAML::Parser parser(in);
+    while (parser.HandleNextDocument(tree)) {
+    }
   } catch (const YAML::Exception& e) {
     Position p = e.mark.is_null() ? Position{1, 1} : position_of(e.mark);
     diags.error({path, p.line, p.column}, parser_message(e, text));
@@ -490,19 +584,23 @@ std::optional<YamlDocument> parse_yaml(std::string_view text, const std::string&
   }
   YamlDocument doc;
   doc.path = path;
-  if (documents.empty()) {
+  if (tree.documents == 0) {
     doc.json = nullptr;
     return doc;
   }
-  if (documents.size() > 1) {
-    Position p = position_of(documents[1].Mark());
+  if (tree.documents > 1) {
+    Position p = tree.second_start.value_or(Position{1, 1});
     diags.error({path, p.line, p.column}, "a file holds one YAML document; a second one starts here");
     return std::nullopt;
   }
-  Converter converter(doc, diags);
+  Converter converter(tree, doc, diags);
   size_t before = diags.error_count();
   try {
-    if (!converter.convert(documents[0], "", doc.json, 0) || diags.error_count() > before) return std::nullopt;
+    if (tree.nodes.empty()) {
+      doc.json = nullptr;
+    } else if (!converter.convert(0, "", doc.json, 0) || diags.error_count() > before) {
+      return std::nullopt;
+    }
   } catch (const std::exception& e) {
     diags.error({path, 1, 1}, fmt::format("not valid YAML: {}", e.what()));
     return std::nullopt;
