@@ -134,6 +134,41 @@ TEST_CASE("an alias bomb stops at the node limit", "[yaml]") {
   CHECK(first_error(text).find("expands to more than 1000000 values") != std::string::npos);
 }
 
+// parse_yaml reads yaml-cpp's events into a flat tree (docs/performance.md, fix 40); these are the cases
+// where yaml-cpp's node graph, which it replaced, had a shape of its own. Every result below is what the
+// node graph gave (checked against the build before the change).
+TEST_CASE("aliases are the node their anchor named: its value, its positions, cycles included", "[yaml]") {
+  Diagnostics d;
+  auto doc = parse_yaml("a: &x [1, {k: v}]\nb: *x\n", "f.yaml", d);
+  REQUIRE(doc);
+  CHECK(doc->json["b"] == doc->json["a"]);
+  CHECK(doc->at("/b/1/k").line == 1);  // where the anchored node stands, not the alias
+  CHECK(doc->at("/b/1/k").column == 15);
+  // An alias as a key is its anchor's text.
+  auto key = parse_yaml("a: &k key\n*k : 3\n", "f.yaml", d);
+  REQUIRE(key);
+  CHECK(key->json["key"] == 3);
+  // A node aliased inside itself is a cycle: refused at the depth limit, where the node stands.
+  CHECK(first_error("a: &x [*x]\n") == "f.yaml:1:4: error: values are nested more than 100 levels deep");
+  CHECK(first_error("&r {a: *r}\n") == "f.yaml:1:1: error: values are nested more than 100 levels deep");
+  // A duplicate key in an anchored mapping is reported where it stands, once: reading stops at the first
+  // mapping with an error, before the alias.
+  Diagnostics duplicate;
+  CHECK_FALSE(parse_yaml("a: &x {k: 1, k: 2}\nb: *x\n", "f.yaml", duplicate));
+  REQUIRE(duplicate.items().size() == 1);
+  CHECK(format_text(duplicate.items()[0]) == "f.yaml:1:14: error: duplicate key 'k' (first at line 1)");
+  // A key that is a list or mapping is refused and its value skipped; the anchors in it still stand.
+  Diagnostics complex;
+  CHECK_FALSE(parse_yaml("? [1, 2]\n: &q v\nz: *q\n", "f.yaml", complex));
+  REQUIRE(complex.items().size() == 1);
+  CHECK(format_text(complex.items()[0]) == "f.yaml:1:3: error: a key must be plain text, not a list or mapping");
+  // Tags: !!str keeps text, !!int and !!bool resolve, !!null is null, an unknown tag is text.
+  auto tags = parse_ok("a: !!str 1\nb: !!int \"2\"\nc: !!null x\nd: !foo bar\ne: !!bool true\n");
+  CHECK(tags == nlohmann::json::parse(R"({"a":"1","b":2,"c":null,"d":"bar","e":true})"));
+  // A second document, even an empty one, is refused where it starts.
+  CHECK(first_error("a: 1\n---\n") == "f.yaml:3:1: error: a file holds one YAML document; a second one starts here");
+}
+
 TEST_CASE("deep nesting is refused", "[yaml]") {
   std::string text = "a: " + std::string(150, '[') + std::string(150, ']') + "\n";
   CHECK(first_error(text).find("nested more than 100 levels") != std::string::npos);
