@@ -5,7 +5,8 @@ set -euo pipefail
 
 packages=(
   g++ make cmake pkg-config
-  libcli11-dev libyaml-cpp-dev libfmt-dev catch2 libvalijson-dev nlohmann-json3-dev
+  libcli11-dev libyaml-dev libfmt-dev catch2 libvalijson-dev nlohmann-json3-dev
+  libyaml-cpp-dev  # the benchmark's floor only (bench/floor.cpp)
   libhowardhinnant-date-dev tzdata
   libmimalloc-dev  # the collab executable's allocator (docs/performance.md, fix 13)
   python3 python3-jsonschema python3-yaml

@@ -3,8 +3,7 @@
 #include "io/files.h"
 
 #include <fmt/format.h>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/yaml.h>
+#include <yaml.h>
 
 #include <charconv>
 #include <cmath>
@@ -18,8 +17,6 @@ namespace {
 
 constexpr size_t kMaxNodes = 1'000'000;  // aliases expanded: a "billion laughs" file stops here
 constexpr int kMaxDepth = 100;
-
-Position position_of(const YAML::Mark& m) { return {m.line + 1, m.column + 1}; }
 
 // The core schema's number forms, matched by hand: std::regex here cost a fifth of loading a collaborative.
 bool all_of(std::string_view s, size_t from, bool (*accept)(char)) {
@@ -82,17 +79,16 @@ nlohmann::json resolve_plain(const std::string& s) {
   return s;
 }
 
-// A document as yaml-cpp's parser reports it, node by node, kept flat: yaml-cpp's own node graph (shared
-// pointers, a memory pool, maps searched for each key) cost a third of parsing a collaborative and was
-// walked once and dropped (docs/performance.md, fix 40). The graph is the same: an alias is the node its
-// anchor named (a node still open when its alias comes makes a cycle, as in yaml-cpp), so Converter below
-// sees what it saw in YAML::Node.
-class Tree : public YAML::EventHandler {
+// A document as the YAML parser (libyaml) reports it, event by event, kept flat: a node graph of shared
+// pointers (as yaml-cpp's YAML::LoadAll built) cost a third of parsing a collaborative and was walked once
+// and dropped (docs/performance.md, fixes 40 and 41). An alias is the node its anchor named (a node still
+// open when its alias comes makes a cycle), so Converter below sees the graph a YAML loader would build.
+class Tree {
  public:
   static constexpr uint32_t kNone = ~uint32_t{0};
   enum class Kind : uint8_t { null, scalar, sequence, map, alias };
   // How a scalar resolves: a plain one (or one tagged !!int, !!float or !!bool) by the core schema, one
-  // tagged !!null to null, any other (quoted: "!", !!str, an unknown tag) as text.
+  // tagged !!null to null, any other (quoted, !!str, an unknown tag) as text.
   enum class Resolve : uint8_t { plain, null, text };
   struct Node {
     Kind kind = Kind::null;
@@ -103,7 +99,7 @@ class Tree : public YAML::EventHandler {
     std::string value;                                   // a scalar's
   };
 
-  // Only the first document is kept; of the second, where it starts.
+  // Only the first document is kept; of the second, where its first node starts.
   std::vector<Node> nodes;
   size_t documents = 0;
   std::optional<Position> second_start;
@@ -114,64 +110,171 @@ class Tree : public YAML::EventHandler {
     return *n;
   }
 
-  void OnDocumentStart(const YAML::Mark&) override { ++documents; }
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { add(mark, Kind::null, anchor); }
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    // An anchor that named no node (`&a *b` names an alias) stands for nothing: null.
-    const uint32_t target = anchor < anchors_.size() ? anchors_[anchor] : kNone;
-    if (Node* n = add(mark, target == kNone ? Kind::null : Kind::alias, YAML::NullAnchor)) n->target = target;
+  void document_start() {
+    ++documents;
+    anchors_.clear();  // an alias names an anchor of its own document
   }
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, const std::string& value) override {
-    if (Node* n = add(mark, Kind::scalar, anchor)) {
+  void null(Position at, std::string_view anchor) { add(at, Kind::null, anchor); }
+  // An alias to an anchor of the document; false when none was defined before it.
+  bool alias(Position at, std::string_view anchor) {
+    auto it = anchors_.find(std::string(anchor));
+    if (it == anchors_.end()) return false;
+    if (Node* n = add(at, Kind::alias, {})) n->target = it->second;
+    return true;
+  }
+  void scalar(Position at, Resolve resolve, std::string_view anchor, std::string_view value) {
+    if (Node* n = add(at, Kind::scalar, anchor)) {
       n->value = value;
-      n->resolve = tag == "?" || tag == "tag:yaml.org,2002:int" || tag == "tag:yaml.org,2002:float" || tag == "tag:yaml.org,2002:bool"
-                       ? Resolve::plain
-                   : tag == "tag:yaml.org,2002:null" ? Resolve::null
-                                                     : Resolve::text;
+      n->resolve = resolve;
     }
   }
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
-    open(mark, Kind::sequence, anchor);
-  }
-  void OnSequenceEnd() override { close(); }
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
-    open(mark, Kind::map, anchor);
-  }
-  void OnMapEnd() override { close(); }
-
- private:
-  // A new node of the first document, placed in the container open, or nothing (a later document).
-  Node* add(const YAML::Mark& mark, Kind kind, YAML::anchor_t anchor) {
-    if (documents > 1) {
-      if (!second_start) second_start = position_of(mark);
-      return nullptr;
-    }
-    const auto i = static_cast<uint32_t>(nodes.size());
-    Node& n = nodes.emplace_back();
-    n.kind = kind;
-    n.position = position_of(mark);
-    if (anchor != YAML::NullAnchor) {
-      if (anchors_.size() <= anchor) anchors_.resize(anchor + 1, kNone);
-      anchors_[anchor] = i;
-    }
-    if (!open_.empty()) {
-      Node& parent = nodes[open_.back()];
-      (parent.last == kNone ? parent.first : nodes[parent.last].next) = i;
-      parent.last = i;
-    }
-    return &nodes.back();  // `parent` may have moved; this has not since
-  }
-  void open(const YAML::Mark& mark, Kind kind, YAML::anchor_t anchor) {
-    if (add(mark, kind, anchor)) open_.push_back(static_cast<uint32_t>(nodes.size() - 1));
+  void open(Position at, Kind kind, std::string_view anchor) {
+    if (add(at, kind, anchor)) open_.push_back(static_cast<uint32_t>(nodes.size() - 1));
   }
   void close() {
     if (documents <= 1 && !open_.empty()) open_.pop_back();
   }
 
-  std::vector<uint32_t> anchors_;  // by yaml-cpp's anchor number
-  std::vector<uint32_t> open_;     // the containers being filled
+ private:
+  // A new node of the first document, placed in the container open, or nothing (a later document).
+  Node* add(Position at, Kind kind, std::string_view anchor) {
+    if (documents > 1) {
+      if (!second_start) second_start = at;
+      return nullptr;
+    }
+    const auto i = static_cast<uint32_t>(nodes.size());
+    Node& n = nodes.emplace_back();
+    n.kind = kind;
+    n.position = at;
+    if (!anchor.empty()) anchors_[std::string(anchor)] = i;  // a name used again names the later node
+    if (!open_.empty()) {
+      Node& parent = nodes[open_.back()];
+      (parent.last == kNone ? parent.first : nodes[parent.last].next) = i;
+      parent.last = i;
+    }
+    return &nodes.back();
+  }
+
+  std::unordered_map<std::string, uint32_t> anchors_;
+  std::vector<uint32_t> open_;  // the containers being filled
 };
+
+// A syntax error: where, and what in words.
+struct SyntaxError {
+  Position at;
+  std::string message;
+};
+
+// libyaml's problems in plain words; the rest as libyaml says them.
+std::string syntax_message(const yaml_parser_t& p, std::string_view text) {
+  const std::string problem = p.problem ? p.problem : "unknown problem";
+  const std::string context = p.context ? p.context : "";
+  std::string plain;
+  if (problem == "did not find expected ',' or ']'") plain = "a list opened with '[' is not closed with ']'";
+  else if (problem == "did not find expected ',' or '}'") plain = "a mapping opened with '{' is not closed with '}'";
+  else if (problem == "mapping values are not allowed in this context") plain = "a 'key: value' pair cannot stand here (check the indentation)";
+  else if (problem == "did not find expected key") plain = "a mapping ends where it cannot (check the indentation)";
+  else if (problem == "did not find expected '-' indicator") plain = "a list ends where it cannot (check the indentation)";
+  else if (problem == "block sequence entries are not allowed in this context") plain = "a '- ' list item cannot stand here (check the indentation)";
+  else if (problem == "did not find expected node content") plain = "a value is missing here";
+  else if (problem == "could not find expected ':'") plain = "a key's ':' is missing (a key and its ':' must be on one line)";
+  else if (problem == "did not find expected <document start>") plain = "the file goes on after its value ends (check the quotes and the indentation)";
+  else if (problem == "found character that cannot start any token") plain = "a text cannot start with this character; put it in quotes";
+  else if (problem == "found unexpected end of stream" && context.find("quoted scalar") != std::string::npos) {
+    plain = "a quoted text is not closed before the end of the file";
+  } else {
+    plain = problem + (context.empty() ? "" : " (" + context + ")");
+  }
+  // The line of the error and the one before: a tab in their indentation is the usual cause.
+  size_t line_start = 0;
+  for (size_t line = 0; line + 1 < p.problem_mark.line && line_start != std::string_view::npos; ++line) {
+    line_start = text.find('\n', line_start);
+    if (line_start != std::string_view::npos) ++line_start;
+  }
+  for (int k = 0; k < 2 && line_start != std::string_view::npos && line_start < text.size(); ++k) {
+    size_t i = line_start;
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) {
+      if (text[i] == '\t') return "not valid YAML: a tab indents this line or the one before; YAML indents with spaces only";
+      ++i;
+    }
+    line_start = text.find('\n', line_start);
+    if (line_start != std::string_view::npos) ++line_start;
+  }
+  return "not valid YAML: " + plain;
+}
+
+Position position_of(const yaml_mark_t& m) { return {static_cast<int>(m.line) + 1, static_cast<int>(m.column) + 1}; }
+
+bool is_null_text(std::string_view s) { return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL"; }
+
+// Reads `text` with libyaml into `tree`; a syntax error stops it.
+std::optional<SyntaxError> read_events(std::string_view text, Tree& tree) {
+  struct Parser {
+    yaml_parser_t p;
+    Parser() {
+      if (!yaml_parser_initialize(&p)) throw std::bad_alloc();
+    }
+    ~Parser() { yaml_parser_delete(&p); }
+  } parser;
+  yaml_parser_set_input_string(&parser.p, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+  yaml_parser_set_encoding(&parser.p, YAML_UTF8_ENCODING);
+  for (;;) {
+    struct Event {
+      yaml_event_t e;
+      ~Event() { yaml_event_delete(&e); }
+    } event;
+    if (!yaml_parser_parse(&parser.p, &event.e)) {
+      if (parser.p.error == YAML_MEMORY_ERROR) throw std::bad_alloc();
+      return SyntaxError{position_of(parser.p.problem_mark), syntax_message(parser.p, text)};
+    }
+    const yaml_event_t& e = event.e;
+    const Position at = position_of(e.start_mark);
+    auto str = [](const yaml_char_t* c) { return c ? std::string_view(reinterpret_cast<const char*>(c)) : std::string_view(); };
+    switch (e.type) {
+      case YAML_STREAM_END_EVENT:
+        return std::nullopt;
+      case YAML_DOCUMENT_START_EVENT:
+        tree.document_start();
+        break;
+      case YAML_ALIAS_EVENT:
+        if (!tree.alias(at, str(e.data.alias.anchor))) {
+          return SyntaxError{at, "not valid YAML: an alias (*name) names no anchor (&name) defined before it"};
+        }
+        break;
+      case YAML_SCALAR_EVENT: {
+        const std::string_view value(reinterpret_cast<const char*>(e.data.scalar.value), e.data.scalar.length);
+        const std::string_view tag = str(e.data.scalar.tag);
+        const bool plain = e.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+        if (tag.empty() && plain && is_null_text(value)) {
+          tree.null(at, str(e.data.scalar.anchor));
+          break;
+        }
+        Tree::Resolve resolve = Tree::Resolve::text;
+        if (tag.empty()) {
+          resolve = plain ? Tree::Resolve::plain : Tree::Resolve::text;
+        } else if (tag == "tag:yaml.org,2002:int" || tag == "tag:yaml.org,2002:float" || tag == "tag:yaml.org,2002:bool") {
+          resolve = Tree::Resolve::plain;
+        } else if (tag == "tag:yaml.org,2002:null") {
+          resolve = Tree::Resolve::null;
+        }
+        tree.scalar(at, resolve, str(e.data.scalar.anchor), value);
+        break;
+      }
+      case YAML_SEQUENCE_START_EVENT:
+        tree.open(at, Tree::Kind::sequence, str(e.data.sequence_start.anchor));
+        break;
+      case YAML_MAPPING_START_EVENT:
+        tree.open(at, Tree::Kind::map, str(e.data.mapping_start.anchor));
+        break;
+      case YAML_SEQUENCE_END_EVENT:
+      case YAML_MAPPING_END_EVENT:
+        tree.close();
+        break;
+      default:  // stream start, document end
+        break;
+    }
+  }
+}
 
 // The tree as JSON, each value's and key's position recorded in the document.
 class Converter {
@@ -214,7 +317,7 @@ class Converter {
         std::unordered_map<std::string_view, Position> seen;
         bool ok = true;
         for (uint32_t k = node.first; k != Tree::kNone;) {
-          const uint32_t v = tree_.nodes[k].next;  // yaml-cpp always gives a key its value, null when none
+          const uint32_t v = tree_.nodes[k].next;  // a parser always gives a key its value, empty when none
           const Tree::Node& key = tree_.resolved(k);
           k = v == Tree::kNone ? Tree::kNone : tree_.nodes[v].next;
           if (key.kind != Tree::Kind::scalar) {
@@ -390,8 +493,9 @@ std::optional<std::pair<Position, std::string>> check_text(std::string_view text
 
 namespace {
 
-// A ',' that yaml-cpp 0.7 loops on, allocating until memory runs out, instead of reporting it, is refused
-// here, before yaml-cpp sees it: outside quotes, flow collections and block scalars, a ',' that is the
+// A ',' that yaml-cpp 0.7, which collab read YAML with before libyaml, looped on, allocating until memory ran
+// out, is refused here with a message of its own (libyaml reports these as errors too, in its own words):
+// outside quotes, flow collections and block scalars, a ',' that is the
 // first character of its line, or comes right after `---`, after the document's root tag or anchor only
 // (`!,x`, `&a ,x`), or after a complete quoted or flow node at the top level (`"x",`, `[a],`). Only the
 // first of these can be valid YAML (a plain text going on over several lines); collab refuses it anyway.
@@ -517,44 +621,6 @@ std::optional<Position> stray_comma(std::string_view text) {
   return std::nullopt;
 }
 
-// yaml-cpp's messages, with a hint where its words do not say what is wrong.
-std::string parser_message(const YAML::Exception& e, std::string_view text) {
-  if (e.msg == YAML::ErrorMsg::BAD_FILE) {
-    return fmt::format("values are nested too deeply to read (collab reads at most {} levels)", kMaxDepth);
-  }
-  static const std::map<std::string, std::string> plain = {
-      {YAML::ErrorMsg::END_OF_SEQ_FLOW, "a list opened with '[' is not closed with ']'"},
-      {YAML::ErrorMsg::END_OF_MAP_FLOW, "a mapping opened with '{' is not closed with '}'"},
-      {YAML::ErrorMsg::END_OF_MAP, "a mapping ends where it cannot (check the indentation)"},
-      {YAML::ErrorMsg::END_OF_SEQ, "a list ends where it cannot (check the indentation)"},
-      {YAML::ErrorMsg::MAP_VALUE, "a 'key: value' pair cannot stand here (check the indentation)"},
-      {YAML::ErrorMsg::MAP_KEY, "a key cannot stand here (check the indentation)"},
-      {YAML::ErrorMsg::BLOCK_ENTRY, "a '- ' list item cannot stand here (check the indentation)"},
-      {YAML::ErrorMsg::EOF_IN_SCALAR, "a quoted text is not closed before the end of the file"},
-      {YAML::ErrorMsg::UNKNOWN_ANCHOR, "an alias (*name) names no anchor (&name) defined before it"},
-  };
-  auto known = plain.find(e.msg);
-  std::string message = "not valid YAML: " + (known != plain.end() ? known->second : e.msg);
-  if (!e.mark.is_null()) {
-    // The line of the error and the one before: a tab in their indentation is the usual cause.
-    size_t line_start = 0;
-    for (int line = 0; line < e.mark.line - 1 && line_start != std::string_view::npos; ++line) {
-      line_start = text.find('\n', line_start);
-      if (line_start != std::string_view::npos) ++line_start;
-    }
-    for (int k = 0; k < 2 && line_start != std::string_view::npos && line_start < text.size(); ++k) {
-      size_t i = line_start;
-      while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) {
-        if (text[i] == '\t') return "not valid YAML: a tab indents this line or the one before; YAML indents with spaces only";
-        ++i;
-      }
-      line_start = text.find('\n', line_start);
-      if (line_start != std::string_view::npos) ++line_start;
-    }
-  }
-  return message;
-}
-
 }  // namespace
 
 std::optional<YamlDocument> parse_yaml(std::string_view text, const std::string& path, Diagnostics& diags) {
@@ -570,14 +636,10 @@ std::optional<YamlDocument> parse_yaml(std::string_view text, const std::string&
   }
   Tree tree;
   try {
-    std::stringstream in{std::string(text)};
-    YAML::Parser parser(in);
-    while (parser.HandleNextDocument(tree)) {
+    if (auto bad = read_events(text, tree)) {
+      diags.error({path, bad->at.line, bad->at.column}, bad->message);
+      return std::nullopt;
     }
-  } catch (const YAML::Exception& e) {
-    Position p = e.mark.is_null() ? Position{1, 1} : position_of(e.mark);
-    diags.error({path, p.line, p.column}, parser_message(e, text));
-    return std::nullopt;
   } catch (const std::exception& e) {
     diags.error({path, 1, 1}, fmt::format("not valid YAML: {}", e.what()));
     return std::nullopt;

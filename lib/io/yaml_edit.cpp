@@ -482,7 +482,7 @@ std::optional<Error> Planner::check_parent(const Tokens& tokens) const {
   return std::nullopt;
 }
 
-// yaml-cpp reports a node with an anchor at its '&', and an alias at the anchored node it repeats.
+// parse_yaml reports a node with an anchor at its '&', and an alias at the anchored node it repeats.
 std::optional<Error> Planner::check_node(const std::string& pointer) const {
   size_t off = t_.offset(doc_.at(pointer));
   if (off == npos) return std::nullopt;

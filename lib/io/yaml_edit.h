@@ -1,7 +1,7 @@
 // Editing a hand-written YAML file without losing what its author wrote: comments, blank lines, key order,
-// quoting and indentation stay as they were, because an edit changes the text of one node in place (yaml-cpp's
-// emitter would drop comments, so nothing is ever re-emitted). yaml-cpp (through parse_yaml) only says where a
-// node starts; where it ends is read from the text (indentation, quotes, brackets).
+// quoting and indentation stay as they were, because an edit changes the text of one node in place (a YAML
+// emitter would drop comments, so nothing is ever re-emitted). The parser (through parse_yaml) only says where
+// a node starts; where it ends is read from the text (indentation, quotes, brackets).
 //
 // Every edit re-parses the new text and checks that its JSON is the old JSON with exactly the intended change;
 // if not, the edit fails with ErrorKind::internal and the text is left as it was. An edit the editor cannot make

@@ -26,7 +26,7 @@ echo "Depends: $depends"
 # Each runtime library, as the Debian 12 package that holds it (dpkg -S on the linked .so files).
 # Package names only: "libfmt9 (>= 9.1.0+ds1), tzdata" -> libfmt9, tzdata (alternatives split too).
 names=$(tr ',|' '\n\n' <<< "$depends" | sed 's/(.*//; s/:.*//; s/ //g' | sed '/^$/d')
-for lib in libyaml-cpp0.7 libfmt9 libdate-tz3 libmimalloc2.0 libstdc++6 libc6 tzdata; do
+for lib in libyaml-0-2 libfmt9 libdate-tz3 libmimalloc2.0 libstdc++6 libc6 tzdata; do
   grep -Fxq "$lib" <<< "$names" || fail "Depends lacks $lib"
 done
 

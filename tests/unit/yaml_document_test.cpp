@@ -134,9 +134,9 @@ TEST_CASE("an alias bomb stops at the node limit", "[yaml]") {
   CHECK(first_error(text).find("expands to more than 1000000 values") != std::string::npos);
 }
 
-// parse_yaml reads yaml-cpp's events into a flat tree (docs/performance.md, fix 40); these are the cases
-// where yaml-cpp's node graph, which it replaced, had a shape of its own. Every result below is what the
-// node graph gave (checked against the build before the change).
+// parse_yaml reads the parser's events into a flat tree (docs/performance.md, fixes 40 and 41); these are
+// the cases where yaml-cpp's node graph, which it replaced, had a shape of its own. Every result below is
+// what the node graph gave (checked against the build before the change).
 TEST_CASE("aliases are the node their anchor named: its value, its positions, cycles included", "[yaml]") {
   Diagnostics d;
   auto doc = parse_yaml("a: &x [1, {k: v}]\nb: *x\n", "f.yaml", d);
@@ -167,6 +167,34 @@ TEST_CASE("aliases are the node their anchor named: its value, its positions, cy
   CHECK(tags == nlohmann::json::parse(R"({"a":"1","b":2,"c":null,"d":"bar","e":true})"));
   // A second document, even an empty one, is refused where it starts.
   CHECK(first_error("a: 1\n---\n") == "f.yaml:3:1: error: a file holds one YAML document; a second one starts here");
+}
+
+// libyaml (fix 41) where it differs from yaml-cpp, which collab read YAML with before.
+TEST_CASE("libyaml: aliases need an anchor, empty values stand after their ':', tabs and lone CRs", "[yaml]") {
+  // libyaml's parser leaves an alias without an anchor to its loader: collab refuses it, where it stands.
+  CHECK(first_error("a: 1\nb: *x\n") == "f.yaml:2:4: error: not valid YAML: an alias (*name) names no anchor (&name) defined before it");
+  // An alias names an anchor of its own document only.
+  CHECK(first_error("a: &x 1\n---\nb: *x\n") == "f.yaml:3:4: error: not valid YAML: an alias (*name) names no anchor (&name) defined before it");
+  // An empty value stands right after its key's ':' (yaml-cpp put it at the next key).
+  Diagnostics d;
+  auto doc = parse_yaml("a:\nb: 1\n", "f.yaml", d);
+  REQUIRE(doc);
+  CHECK(doc->json["a"].is_null());
+  CHECK(doc->at("/a").line == 1);
+  CHECK(doc->at("/a").column == 3);
+  // A tab before a value on its own line is indentation, which YAML does not allow (yaml-cpp took it).
+  CHECK(first_error("website:\n\thttps://example.org\n") ==
+        "f.yaml:2:1: error: not valid YAML: a tab indents this line or the one before; YAML indents with spaces only");
+  // A lone carriage return ends a line, as YAML says (yaml-cpp read it as part of a key).
+  auto cr = parse_yaml("\rid: c1\n", "f.yaml", d);
+  REQUIRE(cr);
+  CHECK(cr->json["id"] == "c1");
+  CHECK(cr->at("/id").line == 2);
+  // libyaml's words, made plainer.
+  CHECK(first_error("a: [1, 2\n") == "f.yaml:2:1: error: not valid YAML: a list opened with '[' is not closed with ']'");
+  CHECK(first_error("\"x\"y\n") == "f.yaml:1:4: error: not valid YAML: the file goes on after its value ends (check the quotes and the indentation)");
+  CHECK(first_error("a: \"x\"y\n") == "f.yaml:1:7: error: not valid YAML: a mapping ends where it cannot (check the indentation)");
+  CHECK(first_error("a: @x\n") == "f.yaml:1:4: error: not valid YAML: a text cannot start with this character; put it in quotes");
 }
 
 TEST_CASE("deep nesting is refused", "[yaml]") {
