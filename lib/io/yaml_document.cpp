@@ -7,9 +7,8 @@
 
 #include <charconv>
 #include <cmath>
-#include <fstream>
-#include <map>
-#include <sstream>
+#include <optional>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace collab {
@@ -117,6 +116,7 @@ class Tree {
   void null(Position at, std::string_view anchor) { add(at, Kind::null, anchor); }
   // An alias to an anchor of the document; false when none was defined before it.
   bool alias(Position at, std::string_view anchor) {
+    if (documents > 1) return add(at, Kind::alias, {}) == nullptr;  // a later document: only where it starts
     auto it = anchors_.find(std::string(anchor));
     if (it == anchors_.end()) return false;
     if (Node* n = add(at, Kind::alias, {})) n->target = it->second;
@@ -494,7 +494,7 @@ std::optional<std::pair<Position, std::string>> check_text(std::string_view text
 namespace {
 
 // A ',' that yaml-cpp 0.7, which collab read YAML with before libyaml, looped on, allocating until memory ran
-// out, is refused here with a message of its own (libyaml reports these as errors too, in its own words):
+// out, is refused here with a message of its own (libyaml does not loop on them; these messages stay):
 // outside quotes, flow collections and block scalars, a ',' that is the
 // first character of its line, or comes right after `---`, after the document's root tag or anchor only
 // (`!,x`, `&a ,x`), or after a complete quoted or flow node at the top level (`"x",`, `[a],`). Only the

@@ -173,8 +173,9 @@ TEST_CASE("aliases are the node their anchor named: its value, its positions, cy
 TEST_CASE("libyaml: aliases need an anchor, empty values stand after their ':', tabs and lone CRs", "[yaml]") {
   // libyaml's parser leaves an alias without an anchor to its loader: collab refuses it, where it stands.
   CHECK(first_error("a: 1\nb: *x\n") == "f.yaml:2:4: error: not valid YAML: an alias (*name) names no anchor (&name) defined before it");
-  // An alias names an anchor of its own document only.
-  CHECK(first_error("a: &x 1\n---\nb: *x\n") == "f.yaml:3:4: error: not valid YAML: an alias (*name) names no anchor (&name) defined before it");
+  // A second document is refused where it starts, whatever its aliases.
+  CHECK(first_error("a: &x 1\n---\nb: *x\n") == "f.yaml:3:1: error: a file holds one YAML document; a second one starts here");
+  CHECK(first_error("a: 1\n---\nb: &y 1\nc: *y\n") == "f.yaml:3:1: error: a file holds one YAML document; a second one starts here");
   // An empty value stands right after its key's ':' (yaml-cpp put it at the next key).
   Diagnostics d;
   auto doc = parse_yaml("a:\nb: 1\n", "f.yaml", d);
