@@ -484,24 +484,17 @@ struct NetworkWave {
   std::vector<Tie> ties;
 };
 
-// pdsa/<team>/<id>.yaml: one Plan-Do-Study-Act cycle.
-struct PdsaPlan {
-  std::string who, what, where, when, data;
-};
-
+// pdsa/<team>/<id>.yaml: one Plan-Do-Study-Act cycle. Only what is computed with or shown: its prediction,
+// questions, plan, what was done, what was learned and what comes next stay in the file (checked by its
+// schema; `collab pdsa` edits the file's text), not in the model, which a national network's 11,000 cycles
+// would otherwise fill with about 12 MB of text (docs/performance.md, fix 42).
 struct PdsaCycle {
   Source src;
-  std::string id, team, idea, builds_on, objective, prediction;
-  std::vector<std::string> questions;
-  PdsaPlan plan;
+  std::string id, team, idea, builds_on, objective;
   std::optional<Date> start;
-  std::string done;           // do.done
-  std::optional<Date> end;    // do.end
-  std::string learned;        // study.learned
-  std::string prediction_held;  // study.prediction: confirmed, partly, not-confirmed or empty
-  std::string decision;       // act.decision: adopt, adapt, abandon or empty (not decided yet)
+  std::optional<Date> end;      // do.end
+  std::string decision;         // act.decision: adopt, adapt, abandon or empty (not decided yet)
   std::optional<Date> decided;  // act.date
-  std::string next;           // act.next
 };
 
 // mappings/<id>.yaml: how a form export's columns become EOIs. Its fields are read by lib/enroll from the

@@ -234,28 +234,12 @@ PdsaCycle read_cycle(const Reader& r) {
   c.idea = r.str("idea");
   c.builds_on = r.str("builds_on");
   c.objective = r.str("objective");
-  c.prediction = r.str("prediction");
-  c.questions = r.strings("questions");
-  if (r.has("plan")) {
-    Reader p = r.child("plan");
-    c.plan = PdsaPlan{p.str("who"), p.str("what"), p.str("where"), p.str("when"), p.str("data")};
-  }
   c.start = r.date("start");
-  if (r.has("do")) {
-    Reader d = r.child("do");
-    c.done = d.str("done");
-    c.end = d.date("end");
-  }
-  if (r.has("study")) {
-    Reader s = r.child("study");
-    c.learned = s.str("learned");
-    c.prediction_held = s.str("prediction");
-  }
+  if (r.has("do")) c.end = r.child("do").date("end");
   if (r.has("act")) {
     Reader a = r.child("act");
     c.decision = a.str("decision");
     c.decided = a.date("date");
-    c.next = a.str("next");
   }
   return c;
 }

@@ -88,11 +88,7 @@ DecideSpec decide(const char* decision = "adopt", const char* date = "2026-03-20
 }
 
 // The cycle of kCycleText, undecided.
-model::PdsaCycle open_cycle() {
-  auto c = cycle("a", "i1-3", "i1", "2026-03-02", "i1-1");
-  c.done = "Ran with two clinicians.";
-  return c;
-}
+model::PdsaCycle open_cycle() { return cycle("a", "i1-3", "i1", "2026-03-02", "i1-1"); }
 
 }  // namespace
 
@@ -230,7 +226,6 @@ TEST_CASE("pdsa decide: a decision, or a value, the file has already needs --for
                         "act:\n  decision: adopt   # the team agreed\n  date: 2026-03-16\n  next: Spread it\n";
   model::PdsaCycle c = open_cycle();
   c.end = day("2026-03-13");
-  c.learned = "Four of five, as predicted.";
   c.decision = "adopt";
   c.decided = day("2026-03-16");
 
