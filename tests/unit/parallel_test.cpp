@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 using namespace collab;
@@ -39,6 +40,46 @@ TEST_CASE("parallel_for throws the exception of the lowest index, after every ca
       CHECK(std::string(e.what()) == "failed at 17");
     }
     CHECK(calls == 100);
+  }
+}
+
+// The pool's threads serve one parallel_for at a time: one inside another's work, or on another thread
+// meanwhile, gets threads of its own; either way every index is called once.
+TEST_CASE("parallel_for inside parallel_for, and on two threads at once, calls every index once", "[parallel]") {
+  std::vector<std::atomic<int>> calls(64 * 64);
+  parallel_for(64, 2, [&](size_t i) { parallel_for(64, 3, [&](size_t j) { ++calls[i * 64 + j]; }); });
+  size_t once = 0;
+  for (const auto& c : calls) once += c == 1;
+  CHECK(once == calls.size());
+
+  std::vector<std::atomic<int>> a(5000), b(5000);
+  auto fill = [](std::vector<std::atomic<int>>& v) {
+    for (int round = 0; round < 20; ++round) parallel_for(v.size() / 20, 2, [&](size_t i) { ++v[round * (v.size() / 20) + i]; });
+  };
+  std::thread other([&] { fill(b); });
+  fill(a);
+  other.join();
+  size_t a_once = 0, b_once = 0;
+  for (size_t i = 0; i < a.size(); ++i) {
+    a_once += a[i] == 1;
+    b_once += b[i] == 1;
+  }
+  CHECK(a_once == a.size());
+  CHECK(b_once == b.size());
+}
+
+// A call's work is spread over the pool's threads, call after call: each of the two calls waits for the other
+// to have started, which only a second thread makes happen (on one thread, the first gives up and the check fails).
+TEST_CASE("parallel_for runs the calls on more than one thread, again and again", "[parallel]") {
+  for (int round = 0; round < 200; ++round) {
+    std::atomic<int> arrived{0};
+    std::atomic<bool> met{false};
+    parallel_for(2, 2, [&](size_t) {
+      ++arrived;
+      for (int spin = 0; spin < 50000000 && arrived < 2; ++spin) std::this_thread::yield();
+      if (arrived == 2) met = true;
+    });
+    REQUIRE(met);
   }
 }
 
