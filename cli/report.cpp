@@ -20,6 +20,8 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <future>
+#include <system_error>
 
 extern char** environ;
 
@@ -34,7 +36,9 @@ struct ReportCliOptions {
 // Runs a program (no shell) and returns what it printed on stdout, or nothing when it fails.
 std::optional<std::string> capture(const std::vector<std::string>& args) {
   int fds[2];
-  if (::pipe(fds) != 0) return std::nullopt;
+  // Close-on-exec: the provenance is asked for while the collaborative loads, on other threads; only the dup2
+  // below (which clears the flag on stdout) reaches git.
+  if (::pipe2(fds, O_CLOEXEC) != 0) return std::nullopt;
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
@@ -97,6 +101,14 @@ int run_report(const Context& ctx, const ReportCliOptions& o) {
   }
   auto when = source_date_epoch_or_now();
   if (!when) return fail(when.error());
+  // git runs while the collaborative loads: `git status` walks the whole folder (docs/performance.md).
+  std::future<report::Provenance> provenance_of;
+  if (auto root = locate_root(ctx)) {
+    try {
+      provenance_of = std::async(std::launch::async, provenance, *root, *when);
+    } catch (const std::system_error&) {  // no thread to spare: asked for after loading instead
+    }
+  }
   auto project = load_valid_project(ctx, "reported");
   if (!project) return fail(project.error());
 
@@ -117,7 +129,7 @@ int run_report(const Context& ctx, const ReportCliOptions& o) {
   }
   ro.include_contacts = o.include_contacts;
   ro.computed_when_rendered = o.format != "json";  // HTML and Markdown draw them a measure at a time
-  ro.provenance = provenance(project->root, *when);
+  ro.provenance = provenance_of.valid() ? provenance_of.get() : provenance(project->root, *when);
 
   auto data = report::build_report(*project, ro);
   if (!data) return fail(data.error());
