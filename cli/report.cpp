@@ -101,7 +101,7 @@ int run_report(const Context& ctx, const ReportCliOptions& o) {
   }
   auto when = source_date_epoch_or_now();
   if (!when) return fail(when.error());
-  // git runs while the collaborative loads: `git status` walks the whole folder (docs/performance.md).
+  // git runs while the collaborative loads: `git status` walks the whole folder (docs/performance.md, fix 45).
   std::future<report::Provenance> provenance_of;
   if (auto root = locate_root(ctx)) {
     try {

@@ -28,7 +28,7 @@ namespace {
 
 // The threads parallel_for borrows, started when first needed and kept to the end of the process. A report
 // calls parallel_for a few times for each measure; a thread started for each call, with an allocator heap of
-// its own to warm up, cost more than the work it took on a small collaborative (docs/performance.md, fix 44).
+// its own to warm up, cost more than the work it took on a small collaborative (docs/performance.md, fix 43).
 class Pool {
  public:
   Pool() = default;

@@ -1096,7 +1096,7 @@ Project load_project(const fs::path& root, const std::string& display_root, Diag
   project.display_root = display_root;
   project.only = only;
 
-  // The folder is walked while the schemas are compiled (2 ms each at scale S: docs/performance.md, fix 45).
+  // The folder is walked while the schemas are compiled (2 ms each at scale S: docs/performance.md, fix 44).
   std::vector<std::string> files;
   parallel_for(2, worker_threads(), [&](size_t task) {
     if (task == 0) {
