@@ -126,9 +126,9 @@ void parallel_for(size_t n, size_t threads, const std::function<void(size_t)>& f
     }
   };
   const size_t helpers = std::min(threads, n) > 1 ? std::min(threads, n) - 1 : 0;
-  if (helpers == 0 || pool().run(helpers, work)) {
-    if (helpers == 0) work();
-  } else {
+  if (helpers == 0) {
+    work();
+  } else if (!pool().run(helpers, work)) {
     // The pool is busy (a parallel_for inside another one): threads of this call's own.
     std::vector<std::thread> own;
     own.reserve(helpers);  // so that adding a started thread never reallocates (and throws)
